@@ -1,0 +1,68 @@
+package dev.nnc.ir.spec;
+
+import dev.nnc.ir.core.Operation;
+import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.tensor.Tensor;
+import dev.nnc.ir.type.Type;
+import java.util.List;
+
+/**
+ * What an op's reference semantics sees: its input tensors (null for an absent optional input),
+ * its attributes, its declared result types and the opset version in force.
+ */
+public final class EvalContext {
+    private final Operation op;
+    private final List<Tensor> inputs;
+    private final OpAttributes attrs;
+    private final int opset;
+
+    public EvalContext(Operation op, OpSpec spec, List<Tensor> inputs, int opset) {
+        this.op = op;
+        this.inputs = inputs;
+        this.attrs = new OpAttributes(op, spec);
+        this.opset = opset;
+    }
+
+    public Operation op() {
+        return op;
+    }
+
+    public int numInputs() {
+        return inputs.size();
+    }
+
+    /** Input i, or null when absent (not given, or beyond the operands). */
+    public Tensor input(int i) {
+        return i < inputs.size() ? inputs.get(i) : null;
+    }
+
+    public boolean hasInput(int i) {
+        return input(i) != null;
+    }
+
+    public List<Tensor> inputs() {
+        return inputs;
+    }
+
+    public int numOutputs() {
+        return op.numResults();
+    }
+
+    public Type outputType(int i) {
+        return op.result(i).type();
+    }
+
+    /** The opset version of the op's domain that the model imports. */
+    public int opset() {
+        return opset;
+    }
+
+    public OpAttributes attrs() {
+        return attrs;
+    }
+
+    /** An error about this op, with its location: {@code node 'x': onnx.Conv: message}. */
+    public NncException error(String message) {
+        return new NncException(op.location(), op.name() + ": " + message);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.nnc.ir.tensor;
+
+import java.util.Arrays;
+
+/** Shape arithmetic shared by the interpreter, type inference and the importer. */
+public final class Shapes {
+    private Shapes() {
+    }
+
+    /** Element count; throws on overflow of a long. */
+    public static long size(int[] shape) {
+        long n = 1;
+        for (int d : shape) {
+            n = Math.multiplyExact(n, d);
+        }
+        return n;
+    }
+
+    /** Row-major strides in elements. */
+    public static int[] strides(int[] shape) {
+        int[] s = new int[shape.length];
+        int acc = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            s[i] = acc;
+            acc *= shape[i];
+        }
+        return s;
+    }
+
+    /** Numpy-style multidirectional broadcast of two shapes, or null if they do not broadcast. */
+    public static int[] broadcast(int[] a, int[] b) {
+        int r = Math.max(a.length, b.length);
+        int[] out = new int[r];
+        for (int i = 0; i < r; i++) {
+            int da = i < r - a.length ? 1 : a[i - (r - a.length)];
+            int db = i < r - b.length ? 1 : b[i - (r - b.length)];
+            if (da != db && da != 1 && db != 1) {
+                return null;
+            }
+            out[i] = da == 1 ? db : da;
+        }
+        return out;
+    }
+
+    /**
+     * For each flat index of {@code outShape}, the flat index into a tensor of shape {@code inShape}
+     * broadcast to it.
+     */
+    public static int[] broadcastIndex(int[] inShape, int[] outShape) {
+        int n = Math.toIntExact(size(outShape));
+        int[] idx = new int[n];
+        int r = outShape.length;
+        int off = r - inShape.length;
+        int[] inStrides = strides(inShape);
+        int[] bStrides = new int[r];
+        for (int i = 0; i < inShape.length; i++) {
+            bStrides[i + off] = inShape[i] == 1 ? 0 : inStrides[i];
+        }
+        if (Arrays.equals(inShape, outShape)) {
+            for (int i = 0; i < n; i++) {
+                idx[i] = i;
+            }
+            return idx;
+        }
+        int[] counter = new int[r];
+        int pos = 0;
+        for (int i = 0; i < n; i++) {
+            idx[i] = pos;
+            for (int d = r - 1; d >= 0; d--) {
+                counter[d]++;
+                pos += bStrides[d];
+                if (counter[d] < outShape[d]) {
+                    break;
+                }
+                pos -= bStrides[d] * counter[d];
+                counter[d] = 0;
+            }
+        }
+        return idx;
+    }
+
+    /** Normalizes a possibly negative axis against a rank, or throws naming the axis. */
+    public static int axis(long axis, int rank) {
+        long a = axis < 0 ? axis + rank : axis;
+        if (a < 0 || a >= Math.max(rank, 1)) {
+            throw new IllegalArgumentException("axis " + axis + " out of range for rank " + rank);
+        }
+        return (int) a;
+    }
+}

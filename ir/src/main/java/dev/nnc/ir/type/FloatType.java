@@ -1,0 +1,34 @@
+package dev.nnc.ir.type;
+
+/** IEEE binary floating point types (and bfloat16). Values are held as doubles rounded to the type. */
+public enum FloatType implements ElementType {
+    F16("f16", 2), BF16("bf16", 2), F32("f32", 4), F64("f64", 8);
+
+    private final String spelling;
+    private final int bytes;
+
+    FloatType(String spelling, int bytes) {
+        this.spelling = spelling;
+        this.bytes = bytes;
+    }
+
+    @Override
+    public String spelling() {
+        return spelling;
+    }
+
+    @Override
+    public int byteSize() {
+        return bytes;
+    }
+
+    /** Rounds a double to the nearest value of this type (round to nearest even). */
+    public double round(double v) {
+        return switch (this) {
+            case F64 -> v;
+            case F32 -> (float) v;
+            case F16 -> Half.toDouble(Half.fromDouble(v));
+            case BF16 -> BFloat16.toDouble(BFloat16.fromDouble(v));
+        };
+    }
+}
