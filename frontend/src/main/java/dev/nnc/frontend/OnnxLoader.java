@@ -5,6 +5,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
 import dev.nnc.frontend.proto.Onnx.ModelProto;
+import dev.nnc.frontend.proto.Onnx.SequenceProto;
 import dev.nnc.frontend.proto.Onnx.TensorProto;
 import dev.nnc.ir.diag.NncException;
 import java.io.IOException;
@@ -106,12 +107,27 @@ final class OnnxLoader {
         }
     }
 
+    /**
+     * "SequenceProto or OptionalProto" when the file parses as one (the two share their layout);
+     * such files also parse as a nonsensical TensorProto, so ask only after that failed.
+     */
+    static String containerKind(Path path) {
+        try {
+            SequenceProto s = parse(path, path.toString(), SequenceProto.parser());
+            boolean plausible = s.getElemType() >= 1 && s.getElemType() <= 5 && s.getUnknownFields().asMap().isEmpty();
+            return plausible ? "SequenceProto or OptionalProto" : null;
+        } catch (InvalidProtocolBufferException | NncException e) {
+            return null;
+        }
+    }
+
     private static NncException tensorNotModel(String label) {
         return new NncException(label + ": looks like a TensorProto, not a model (pass it as input data, not as the model)");
     }
 
     private static String oneLine(Exception e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.replace('\n', ' ').strip();
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace('\n', ' ').strip();
+        int sentence = m.indexOf(". ");
+        return sentence > 0 ? m.substring(0, sentence + 1) : m;
     }
 }

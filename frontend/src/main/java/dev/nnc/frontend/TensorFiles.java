@@ -1,6 +1,7 @@
 package dev.nnc.frontend;
 
 import dev.nnc.frontend.proto.Onnx.TensorProto;
+import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.tensor.Tensor;
 import java.nio.file.Path;
 
@@ -21,7 +22,15 @@ public final class TensorFiles {
         Path folder = pb.toAbsolutePath().getParent();
         TensorProtoConverter conv = new TensorProtoConverter(label, new ExternalData(folder, label), maxBytes);
         String what = t.getName().isEmpty() ? "tensor" : "tensor '" + t.getName() + "'";
-        return conv.convert(t, what);
+        try {
+            return conv.convert(t, what);
+        } catch (NncException e) {
+            String kind = OnnxLoader.containerKind(pb);
+            if (kind != null) {
+                throw new NncException(label + ": holds a " + kind + ", not a TensorProto; nnc reads tensors only");
+            }
+            throw e;
+        }
     }
 
     /** The {@code name} field of a TensorProto file (empty when unset), e.g. to match graph inputs. */

@@ -35,13 +35,18 @@ final class TestData {
      * each named op it lacks, so structure tests do not wait for other op families.
      */
     static DialectRegistry withStandIns(String... ops) {
+        return registryWith(java.util.Arrays.stream(ops).map(op -> new OpSpec(OnnxDialect.PREFIX + op, List.of(1),
+                new Arity(0, -1), new Arity(1, -1), List.of(), null, null, ctx -> List.of())).toArray(OpSpec[]::new));
+    }
+
+    /** The standard registry plus {@code extra} onnx ops (those it already has are kept as they are). */
+    static DialectRegistry registryWith(OpSpec... extra) {
         DialectRegistry std = DialectRegistry.standard();
         Dialect onnx = new Dialect("onnx");
         std.dialects().get("onnx").ops().values().forEach(onnx::register);
-        for (String op : ops) {
-            if (onnx.lookup(OnnxDialect.PREFIX + op).isEmpty()) {
-                onnx.register(new OpSpec(OnnxDialect.PREFIX + op, List.of(1), new Arity(0, -1), new Arity(1, -1),
-                        List.of(), null, null, ctx -> List.of()));
+        for (OpSpec spec : extra) {
+            if (onnx.lookup(spec.name()).isEmpty()) {
+                onnx.register(spec);
             }
         }
         DialectRegistry r = new DialectRegistry();
