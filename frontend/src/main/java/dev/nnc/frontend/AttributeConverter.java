@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * ONNX {@code AttributeProto} to IR {@link Attribute}: INT to IntAttr, FLOAT to FloatAttr (the
  * float32 widened exactly), STRING to StringAttr (bytes read as UTF-8), lists to ArrayAttr,
- * TENSOR to DenseAttr, TYPE_PROTO to TypeAttr. Graphs and sparse tensors are not supported yet.
+ * TENSOR to DenseAttr, TYPE_PROTO to TypeAttr. Graphs become regions (see NodeImporter); lists
+ * of graphs and sparse tensors are not supported yet.
  */
 final class AttributeConverter {
     private final String file;
@@ -42,8 +43,9 @@ final class AttributeConverter {
             case TENSORS: return new Attribute.ArrayAttr(a.getTensorsList().stream().map(t -> dense(t, what)).toList());
             case TYPE_PROTOS: return new Attribute.ArrayAttr(a.getTypeProtosList().stream().map(t -> typeAttr(t, what)).toList());
             case GRAPH:
+                throw error(what + " is a subgraph, which this op cannot take");
             case GRAPHS:
-                throw error(what + " is a subgraph, which nnc does not support yet");
+                throw error(what + " is a list of subgraphs, which nnc does not support yet");
             case SPARSE_TENSOR:
             case SPARSE_TENSORS:
                 throw error(what + " is a sparse tensor, which nnc does not support yet");

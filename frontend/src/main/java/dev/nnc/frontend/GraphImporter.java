@@ -1,17 +1,15 @@
 package dev.nnc.frontend;
 
 import dev.nnc.frontend.proto.Onnx.GraphProto;
-import dev.nnc.frontend.proto.Onnx.NodeProto;
 import dev.nnc.frontend.proto.Onnx.TensorProto;
 import dev.nnc.frontend.proto.Onnx.ValueInfoProto;
 import dev.nnc.ir.attr.Attribute;
 import dev.nnc.ir.core.Block;
+import dev.nnc.ir.core.BuiltinDialect;
 import dev.nnc.ir.core.FuncOp;
 import dev.nnc.ir.core.Location;
 import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.core.Value;
-import dev.nnc.ir.diag.NncException;
-import dev.nnc.ir.spec.DialectRegistry;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.Dim;
 import dev.nnc.ir.type.NoneType;
@@ -19,127 +17,139 @@ import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Fills a {@code func.func} from an ONNX graph: inputs become block arguments, initializers
+ * Fills one block from an ONNX graph: inputs become block arguments, initializers
  * {@code onnx.Constant} ops, nodes ops of the {@code onnx} dialect in topological order, and the
- * graph outputs the {@code func.return}.
+ * graph outputs the operands of the terminator. The main graph fills {@code func.func main}; a
+ * subgraph (If/Loop/Scan body) fills the region of its node and ends in {@code func.return}.
  */
 final class GraphImporter {
-    private final String file;
-    private final ImportOptions options;
-    private final TypeConverter types;
-    private final TensorProtoConverter tensors;
-    private final NodeImporter nodes;
-    private final Map<String, Value> values = new HashMap<>();
+    private final ImportContext ctx;
+    private final Scope scope;
+    private final Set<String> local = new HashSet<>();
 
-    GraphImporter(String file, ImportOptions options, TypeConverter types, TensorProtoConverter tensors,
-                  DialectRegistry registry, int opset) {
-        this.file = file;
-        this.options = options;
-        this.types = types;
-        this.tensors = tensors;
-        this.nodes = new NodeImporter(file, registry, new AttributeConverter(file, tensors, types), opset);
+    GraphImporter(ImportContext ctx, Scope scope) {
+        this.ctx = ctx;
+        this.scope = scope;
     }
 
-    void importGraph(GraphProto g, FuncOp func) {
-        nodes.checkSupported(g.getNodeList());
+    /** The model's graph: inputs are function inputs ({@code --input-shape} applies), outputs its results. */
+    void importMain(GraphProto g, FuncOp func) {
         Map<String, TensorProto> inits = initializers(g);
-        addInputs(g, inits, func);
-        Block body = func.body();
-        for (TensorProto init : inits.values()) {
-            values.put(init.getName(), constant(init, body));
+        Set<String> inputs = new LinkedHashSet<>();
+        for (ValueInfoProto in : g.getInputList()) {
+            if (!inits.containsKey(in.getName())) {
+                String what = "graph input '" + in.getName() + "'";
+                Type t = inputType(in, what, !inputs.add(in.getName()));
+                int[] shape = ctx.options().inputShapes().get(in.getName());
+                define(in.getName(), func.addInput(in.getName(), shape == null ? t : override((TensorType) t, shape, what)));
+            }
         }
-        Set<String> defined = new java.util.HashSet<>(values.keySet());
-        List<Integer> order = NodeOrder.sort(g.getNodeList(), defined, file);
-        Map<String, Type> declared = declaredTypes(g);
+        for (String name : ctx.options().inputShapes().keySet()) {
+            if (!inputs.contains(name)) {
+                throw ctx.error("--input-shape names '" + name + "', which is not a graph input (inputs: "
+                        + String.join(", ", inputs) + ")");
+            }
+        }
+        List<Value> outs = body(g, inits, func.body());
+        func.setOutputs(outs, g.getOutputList().stream().map(ValueInfoProto::getName).toList());
+    }
+
+    /** A subgraph of {@code node}: its inputs become arguments of {@code block}, its outputs a {@code func.return}. */
+    void importSubgraph(GraphProto g, Block block, String node) {
+        Map<String, TensorProto> inits = initializers(g);
+        Set<String> inputs = new HashSet<>();
+        for (ValueInfoProto in : g.getInputList()) {
+            String what = "input '" + in.getName() + "' of a subgraph of " + node;
+            define(in.getName(), block.addArgument(inputType(in, what, !inputs.add(in.getName())), in.getName()));
+        }
+        List<Value> outs = body(g, inits, block);
+        block.append(Operation.create(BuiltinDialect.RETURN, outs, List.of(), Map.of(), Location.UNKNOWN));
+    }
+
+    /** Constants and nodes; returns the values of the graph outputs. */
+    private List<Value> body(GraphProto g, Map<String, TensorProto> inits, Block block) {
+        for (TensorProto init : inits.values()) {
+            if (!local.contains(init.getName())) {
+                define(init.getName(), constant(init, block));
+            }
+        }
+        List<Integer> order = NodeOrder.sort(g.getNodeList(), local::contains, n -> scope.lookup(n) != null, ctx.file());
+        NodeImporter nodes = new NodeImporter(ctx, scope, declaredTypes(g), block);
         for (int i : order) {
-            nodes.importNode(g.getNode(i), i, values, declared, body);
+            nodes.importNode(g.getNode(i), i);
         }
         List<Value> outs = new ArrayList<>();
-        List<String> names = new ArrayList<>();
         for (ValueInfoProto o : g.getOutputList()) {
-            Value v = values.get(o.getName());
+            Value v = scope.lookup(o.getName());
             if (v == null) {
-                throw new NncException(file + ": graph output '" + o.getName() + "' is not defined by any node, input or initializer");
+                throw ctx.error("graph output '" + o.getName() + "' is not defined by any node, input or initializer");
             }
             outs.add(v);
-            names.add(o.getName());
         }
-        func.setOutputs(outs, names);
+        return outs;
+    }
+
+    private void define(String name, Value v) {
+        local.add(name);
+        scope.define(name, v);
+    }
+
+    private Type inputType(ValueInfoProto in, String what, boolean duplicate) {
+        if (duplicate) {
+            throw ctx.error(what + " is listed twice");
+        }
+        Type t = in.hasType() ? ctx.types().convert(in.getType(), what) : null;
+        if (t == null) {
+            throw ctx.error(what + " has no tensor type");
+        }
+        return t;
     }
 
     private Map<String, TensorProto> initializers(GraphProto g) {
         Map<String, TensorProto> inits = new LinkedHashMap<>();
         for (TensorProto t : g.getInitializerList()) {
             if (t.getName().isEmpty()) {
-                throw new NncException(file + ": an initializer has no name");
+                throw ctx.error("an initializer has no name");
             }
             if (inits.put(t.getName(), t) != null) {
-                throw new NncException(file + ": initializer '" + t.getName() + "' is defined twice");
+                throw ctx.error("initializer '" + t.getName() + "' is defined twice");
             }
         }
         if (g.getSparseInitializerCount() > 0) {
-            throw new NncException(file + ": sparse initializer '" + g.getSparseInitializer(0).getValues().getName()
-                    + "' is not supported");
+            throw ctx.error("sparse initializer '" + g.getSparseInitializer(0).getValues().getName() + "' is not supported");
         }
         return inits;
     }
 
-    /** Graph inputs that are not initializers become function inputs, with --input-shape applied. */
-    private void addInputs(GraphProto g, Map<String, TensorProto> inits, FuncOp func) {
-        Set<String> known = new java.util.LinkedHashSet<>();
-        for (ValueInfoProto in : g.getInputList()) {
-            if (inits.containsKey(in.getName())) {
-                continue;
-            }
-            if (!known.add(in.getName())) {
-                throw new NncException(file + ": graph input '" + in.getName() + "' is listed twice");
-            }
-            String what = "graph input '" + in.getName() + "'";
-            Type t = in.hasType() ? types.convert(in.getType(), what) : null;
-            if (t == null) {
-                throw new NncException(file + ": " + what + " has no tensor type");
-            }
-            int[] shape = options.inputShapes().get(in.getName());
-            if (shape != null) {
-                t = override((TensorType) t, shape, what);
-            }
-            values.put(in.getName(), func.addInput(in.getName(), t));
-        }
-        for (String name : options.inputShapes().keySet()) {
-            if (!known.contains(name)) {
-                throw new NncException(file + ": --input-shape names '" + name + "', which is not a graph input (inputs: "
-                        + String.join(", ", known) + ")");
-            }
-        }
-    }
-
     private TensorType override(TensorType t, int[] shape, String what) {
         if (t.hasRank() && t.rank() != shape.length) {
-            throw new NncException(file + ": --input-shape gives " + what + " rank " + shape.length
-                    + " but the model declares " + t + " (rank " + t.rank() + ")");
+            throw ctx.error("--input-shape gives " + what + " rank " + shape.length + " but the model declares " + t
+                    + " (rank " + t.rank() + ")");
         }
         for (int i = 0; t.hasRank() && i < shape.length; i++) {
             if (t.dims().get(i) instanceof Dim.Known k && k.size() != shape[i]) {
-                throw new NncException(file + ": --input-shape gives " + what + " dimension " + i + " = " + shape[i]
+                throw ctx.error("--input-shape gives " + what + " dimension " + i + " = " + shape[i]
                         + " but the model fixes it to " + k.size());
             }
         }
         return TensorType.of(t.elementType(), shape);
     }
 
-    private Value constant(TensorProto init, Block body) {
+    private Value constant(TensorProto init, Block block) {
         String name = init.getName();
-        Tensor t = tensors.convert(init, "initializer '" + name + "'");
+        Tensor t = ctx.tensors().convert(init, "initializer '" + name + "'");
         Operation op = Operation.create("onnx.Constant", List.of(), List.of(t.tensorType()),
                 Map.of("value", new Attribute.DenseAttr(t, name)), Location.named(name));
         op.result(0).setNameHint(name);
-        body.append(op);
+        block.append(op);
         return op.result(0);
     }
 
@@ -150,7 +160,7 @@ final class GraphImporter {
         all.addAll(g.getOutputList());
         for (ValueInfoProto vi : all) {
             if (vi.hasType()) {
-                Type t = types.convert(vi.getType(), "value '" + vi.getName() + "'");
+                Type t = ctx.types().convert(vi.getType(), "value '" + vi.getName() + "'");
                 if (t != null && t != NoneType.NONE) {
                     declared.put(vi.getName(), t);
                 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Orders a graph's nodes so every value is defined before it is used. ONNX requires topological
@@ -22,10 +23,11 @@ final class NodeOrder {
     /**
      * The node indices in a valid order.
      *
-     * @param defined names available before any node runs (graph inputs and initializers)
+     * @param local whether a name is a graph input or initializer of this graph (nodes may not redefine it)
+     * @param outer whether a name is a value of an enclosing graph (readable, and may be shadowed)
      */
-    static List<Integer> sort(List<NodeProto> nodes, Set<String> defined, String file) {
-        Map<String, Integer> producer = producers(nodes, defined, file);
+    static List<Integer> sort(List<NodeProto> nodes, Predicate<String> local, Predicate<String> outer, String file) {
+        Map<String, Integer> producer = producers(nodes, local, file);
         List<Set<Integer>> deps = new ArrayList<>();
         List<List<Integer>> users = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
@@ -33,11 +35,13 @@ final class NodeOrder {
         }
         for (int i = 0; i < nodes.size(); i++) {
             Set<Integer> d = new LinkedHashSet<>();
-            for (String in : nodes.get(i).getInputList()) {
-                if (in.isEmpty() || defined.contains(in)) {
+            List<String> reads = new ArrayList<>(nodes.get(i).getInputList());
+            reads.addAll(Captures.of(nodes.get(i)));
+            for (String in : reads) {
+                Integer p = producer.get(in);
+                if (in.isEmpty() || local.test(in) || p == null && outer.test(in)) {
                     continue;
                 }
-                Integer p = producer.get(in);
                 if (p == null) {
                     throw new NncException(file + ": " + display(nodes.get(i), i) + " reads '" + in
                             + "', which no node, graph input or initializer defines");
@@ -71,7 +75,7 @@ final class NodeOrder {
         return order;
     }
 
-    private static Map<String, Integer> producers(List<NodeProto> nodes, Set<String> defined, String file) {
+    private static Map<String, Integer> producers(List<NodeProto> nodes, Predicate<String> defined, String file) {
         Map<String, Integer> producer = new HashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             for (String out : nodes.get(i).getOutputList()) {
@@ -79,7 +83,7 @@ final class NodeOrder {
                     continue;
                 }
                 Integer before = producer.putIfAbsent(out, i);
-                if (before != null || defined.contains(out)) {
+                if (before != null || defined.test(out)) {
                     String other = before != null ? display(nodes.get(before), before) : "a graph input or initializer";
                     throw new NncException(file + ": value '" + out + "' is defined twice, by " + other
                             + " and by " + display(nodes.get(i), i));

@@ -51,10 +51,11 @@ public final class OnnxImporter {
         ModuleOp module = ModuleOp.create();
         module.setOpset(opset);
         FuncOp main = FuncOp.create(module, "main");
-        TypeConverter types = new TypeConverter(label);
+        SupportedOps.check(proto.getGraph(), registry, label);
         TensorProtoConverter tensors = new TensorProtoConverter(label,
                 folder == null ? null : new ExternalData(folder, label), options.maxTensorBytes());
-        new GraphImporter(label, options, types, tensors, registry, opset).importGraph(proto.getGraph(), main);
+        ImportContext ctx = ImportContext.create(label, options, tensors, registry, opset);
+        new GraphImporter(ctx, new Scope(null)).importMain(proto.getGraph(), main);
         return module;
     }
 

@@ -120,13 +120,52 @@ class ImporterTest {
     }
 
     @Test
-    void subgraphAttributeIsRefusedNamingTheNode() {
-        AttributeProto g = AttributeProto.newBuilder().setName("body").setType(AttributeType.GRAPH)
-                .setG(GraphProto.newBuilder().setName("inner")).build();
+    void subgraphsBecomeRegionsThatReadOuterValues() {
+        // body(i) = Identity(outer); the node producing 'outer' comes after its reader in the file
+        GraphProto body = GraphProto.newBuilder().addInput(value("i", FLOAT, 2))
+                .addNode(node("Identity", "inner", List.of("outer"), List.of("o")))
+                .addOutput(value("o", FLOAT, 2)).addOutput(value("i", FLOAT, 2)).build();
+        AttributeProto g = AttributeProto.newBuilder().setName("body").setType(AttributeType.GRAPH).setG(body).build();
+        FuncOp f = importGraph(GraphProto.newBuilder().addInput(value("x", FLOAT, 2))
+                .addNode(node("Probe", "loop1", List.of("x"), List.of("y"), g))
+                .addNode(node("Identity", "makes_outer", List.of("x"), List.of("outer")))
+                .addOutput(value("y", FLOAT)));
+        Operation outer = opNamed(f, "makes_outer");
+        Operation loop = opNamed(f, "loop1");
+        List<Operation> ops = f.body().operations();
+        assertTrue(ops.indexOf(outer) < ops.indexOf(loop), "a captured value is defined before its reader");
+        assertNull(loop.property("body"), "a graph attribute is a region, not a property");
+        assertEquals(1, loop.regions().size());
+        var block = loop.region(0).entry();
+        assertEquals(1, block.arguments().size());
+        assertEquals("i", block.arguments().get(0).nameHint());
+        Operation inner = block.operations().get(0);
+        assertSame(outer.result(0), inner.operand(0));
+        Operation ret = block.terminator();
+        assertEquals("func.return", ret.name());
+        assertSame(inner.result(0), ret.operand(0));
+        assertSame(block.arguments().get(0), ret.operand(1));
+    }
+
+    @Test
+    void listOfSubgraphsIsRefusedNamingTheNode() {
+        AttributeProto g = AttributeProto.newBuilder().setName("bodies").setType(AttributeType.GRAPHS)
+                .addGraphs(GraphProto.newBuilder().setName("inner")).build();
         Path p = Protos.write(dir, "model.onnx", Protos.model(GraphProto.newBuilder().addInput(value("x", FLOAT, 2))
-                .addNode(node("Probe", "loop1", List.of("x"), List.of("y"), g)).addOutput(value("y", FLOAT))));
+                .addNode(node("Probe", "multi", List.of("x"), List.of("y"), g)).addOutput(value("y", FLOAT))));
         NncException e = assertThrows(NncException.class, () -> new OnnxImporter(REGISTRY).importModel(p, ImportOptions.defaults()));
-        assertTrue(e.oneLine().contains("node 'loop1'") && e.oneLine().contains("'body'"), e.oneLine());
+        assertTrue(e.oneLine().contains("node 'multi'") && e.oneLine().contains("'bodies'"), e.oneLine());
+    }
+
+    @Test
+    void unsupportedOpsInsideSubgraphsAreListed() {
+        GraphProto body = GraphProto.newBuilder().addNode(node("Nope", "deep", List.of("x"), List.of("o")))
+                .addOutput(value("o", FLOAT, 2)).build();
+        AttributeProto g = AttributeProto.newBuilder().setName("body").setType(AttributeType.GRAPH).setG(body).build();
+        Path p = Protos.write(dir, "model.onnx", Protos.model(GraphProto.newBuilder().addInput(value("x", FLOAT, 2))
+                .addNode(node("Probe", "p", List.of("x"), List.of("y"), g)).addOutput(value("y", FLOAT))));
+        NncException e = assertThrows(NncException.class, () -> new OnnxImporter(REGISTRY).importModel(p, ImportOptions.defaults()));
+        assertTrue(e.oneLine().endsWith("unsupported ops: Nope (node deep)"), e.oneLine());
     }
 
     @Test

@@ -69,6 +69,7 @@ class SharedCorpusTest {
         for (Path pb : pbs) {
             tensors += loads(pb, () -> TensorFiles.readTensorProto(pb), crashes) ? 1 : 0;
         }
+        System.out.println("corpus: " + imported + " of " + models.size() + " models imported, " + tensors + " of " + pbs.size() + " tensors read");
         assertEquals(List.of(), crashes);
         // the rest use float8/float4, sequences, optionals, subgraphs or non-ONNX domains
         assertTrue(imported >= models.size() * 0.85, imported + " of " + models.size() + " models imported");
