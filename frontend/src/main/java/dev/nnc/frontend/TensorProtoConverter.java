@@ -2,6 +2,7 @@ package dev.nnc.frontend;
 
 import com.google.protobuf.ByteString;
 import dev.nnc.frontend.proto.Onnx.TensorProto;
+import dev.nnc.ir.onnx.OnnxDataType;
 import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.BFloat16;
@@ -46,7 +47,7 @@ final class TensorProtoConverter {
         if (t.hasSegment()) {
             throw error(what + " is a segment of a split tensor, which nnc does not support");
         }
-        long bytes = OnnxDataType.packedBytes(type, count);
+        long bytes = ElementSizes.packedBytes(type, count);
         if (t.getDataLocation() == TensorProto.DataLocation.EXTERNAL) {
             if (type == StringType.STR) {
                 throw error(what + " is a STRING tensor with external data, which ONNX does not allow");
@@ -75,7 +76,7 @@ final class TensorProtoConverter {
         if (!t.hasDataType() || t.getDataType() == 0) {
             throw error(what + " has no data_type");
         }
-        ElementType type = OnnxDataType.elementType(t.getDataType());
+        ElementType type = OnnxDataType.toElementType(t.getDataType()).orElse(null);
         if (type == null) {
             throw error(what + " has data type " + OnnxDataType.name(t.getDataType()) + ", which nnc does not support");
         }
@@ -97,8 +98,8 @@ final class TensorProtoConverter {
                 overflow = true;
             }
         }
-        ElementType type = OnnxDataType.elementType(t.getDataType());
-        long bytes = overflow ? Long.MAX_VALUE : OnnxDataType.packedBytes(type, count);
+        ElementType type = OnnxDataType.toElementType(t.getDataType()).orElse(null);
+        long bytes = overflow ? Long.MAX_VALUE : ElementSizes.packedBytes(type, count);
         if (bytes > maxBytes) {
             throw error(what + " declares " + (overflow ? "more than 2^63" : String.valueOf(bytes)) + " bytes (dims "
                     + dims + " of " + OnnxDataType.name(t.getDataType()) + "), above the limit of " + maxBytes + " bytes");

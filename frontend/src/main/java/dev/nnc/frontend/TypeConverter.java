@@ -3,6 +3,7 @@ package dev.nnc.frontend;
 import dev.nnc.frontend.proto.Onnx.TensorShapeProto;
 import dev.nnc.frontend.proto.Onnx.TypeProto;
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.onnx.OnnxDataType;
 import dev.nnc.ir.type.Dim;
 import dev.nnc.ir.type.ElementType;
 import dev.nnc.ir.type.TensorType;
@@ -44,7 +45,7 @@ final class TypeConverter {
         if (t.getElemType() == 0) {
             return null;
         }
-        ElementType e = OnnxDataType.elementType(t.getElemType());
+        ElementType e = OnnxDataType.toElementType(t.getElemType()).orElse(null);
         if (e == null) {
             throw new NncException(file + ": " + what + " has element type " + OnnxDataType.name(t.getElemType())
                     + ", which nnc does not support");

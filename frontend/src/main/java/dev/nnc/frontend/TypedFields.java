@@ -58,7 +58,7 @@ final class TypedFields {
             return Tensor.ofDoubles(type, shape, d);
         }
         if (type instanceof IntegerType it && it.width() < 8) {
-            int bytes = (int) OnnxDataType.packedBytes(type, n);
+            int bytes = (int) ElementSizes.packedBytes(type, n);
             check("int32_data", t.getInt32DataCount(), bytes, err);
             ByteBuffer buf = ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
             t.getInt32DataList().forEach(v -> buf.put((byte) (int) v));
