@@ -1,6 +1,7 @@
 package dev.nnc.ir.onnx;
 
 import dev.nnc.ir.onnx.kernels.BitCastKernels;
+import dev.nnc.ir.onnx.kernels.ControlFlowKernels;
 import dev.nnc.ir.onnx.kernels.StringKernels;
 import dev.nnc.ir.onnx.kernels.StructuralKernels;
 import java.util.List;
@@ -14,6 +15,7 @@ public final class OnnxKernels {
         return List.of(
                 new StructuralKernels(),
                 new StringKernels(),
-                new BitCastKernels());
+                new BitCastKernels(),
+                new ControlFlowKernels());
     }
 }
