@@ -1,6 +1,12 @@
 package dev.nnc.ir.onnx;
 
+import dev.nnc.ir.onnx.kernels.ActivationKernels;
+import dev.nnc.ir.onnx.kernels.ArithmeticKernels;
+import dev.nnc.ir.onnx.kernels.CastKernels;
+import dev.nnc.ir.onnx.kernels.LogicKernels;
+import dev.nnc.ir.onnx.kernels.SoftmaxKernels;
 import dev.nnc.ir.onnx.kernels.StructuralKernels;
+import dev.nnc.ir.onnx.kernels.UnaryMathKernels;
 import java.util.List;
 
 /** The list of kernel families that make up the {@code onnx} dialect. */
@@ -10,6 +16,12 @@ public final class OnnxKernels {
 
     public static List<KernelFamily> families() {
         return List.of(
-                new StructuralKernels());
+                new StructuralKernels(),
+                new ArithmeticKernels(),
+                new UnaryMathKernels(),
+                new LogicKernels(),
+                new ActivationKernels(),
+                new CastKernels(),
+                new SoftmaxKernels());
     }
 }
