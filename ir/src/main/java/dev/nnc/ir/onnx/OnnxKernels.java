@@ -2,9 +2,11 @@ package dev.nnc.ir.onnx;
 
 import dev.nnc.ir.onnx.kernels.ActivationKernels;
 import dev.nnc.ir.onnx.kernels.ArithmeticKernels;
+import dev.nnc.ir.onnx.kernels.BitCastKernels;
 import dev.nnc.ir.onnx.kernels.CastKernels;
 import dev.nnc.ir.onnx.kernels.LogicKernels;
 import dev.nnc.ir.onnx.kernels.SoftmaxKernels;
+import dev.nnc.ir.onnx.kernels.StringKernels;
 import dev.nnc.ir.onnx.kernels.StructuralKernels;
 import dev.nnc.ir.onnx.kernels.UnaryMathKernels;
 import java.util.List;
@@ -17,6 +19,8 @@ public final class OnnxKernels {
     public static List<KernelFamily> families() {
         return List.of(
                 new StructuralKernels(),
+                new StringKernels(),
+                new BitCastKernels(),
                 new ArithmeticKernels(),
                 new UnaryMathKernels(),
                 new LogicKernels(),

@@ -4,6 +4,7 @@ import dev.nnc.ir.attr.Attribute;
 import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.onnx.KernelFamily;
 import dev.nnc.ir.onnx.KernelTable;
+import dev.nnc.ir.onnx.OnnxDataType;
 import dev.nnc.ir.spec.EvalContext;
 import dev.nnc.ir.spec.InferContext;
 import dev.nnc.ir.tensor.Tensor;
@@ -16,7 +17,6 @@ import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code Cast} and {@code CastLike}. Between numbers: floats round to nearest even, float to
@@ -48,27 +48,31 @@ public final class CastKernels implements KernelFamily {
 
     /** The target of {@code to}: an ONNX data type code (opset 6+), its name (opset 1), or a type. */
     static ElementType target(Attribute to, dev.nnc.ir.core.Location loc, String opName) {
-        OnnxDataType d;
+        int code;
         if (to instanceof Attribute.TypeAttr ta && ta.type() instanceof ElementType e) {
             return e;
         } else if (to instanceof Attribute.IntAttr i) {
-            d = OnnxDataType.fromCode(i.value());
+            code = (int) i.value();
         } else if (to instanceof Attribute.StringAttr s) {
-            try {
-                d = OnnxDataType.valueOf(s.value().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                d = null;
-            }
+            code = codeOfName(s.value());
         } else {
             throw new NncException(loc, opName + " needs attribute 'to' (an ONNX data type)");
         }
-        if (d == null) {
+        if (code <= 0 || OnnxDataType.name(code).startsWith("data type")) {
             throw new NncException(loc, opName + ": 'to' = " + to + " is not an ONNX data type");
         }
-        if (d.elementType() == null) {
-            throw new NncException(loc, opName + ": cast to " + d.name() + " is not supported");
+        return OnnxDataType.toElementType(code).orElseThrow(
+                () -> new NncException(loc, opName + ": cast to " + OnnxDataType.name(code) + " is not supported"));
+    }
+
+    /** The code of an ONNX data type name such as {@code FLOAT} (opset 1 spelled {@code to} so), or -1. */
+    private static int codeOfName(String name) {
+        for (int c = 1; c <= 26; c++) {
+            if (OnnxDataType.name(c).equalsIgnoreCase(name)) {
+                return c;
+            }
         }
-        return d.elementType();
+        return -1;
     }
 
     /** Converts every element of x to {@code to}. */
