@@ -60,6 +60,19 @@ public final class ElementwiseSupport {
         return shape;
     }
 
+    /**
+     * For each flat index of {@code shape}, the flat index into t broadcast to it; null when t
+     * already has that shape (the identity, which the loops take without an index array).
+     */
+    public static int[] index(Tensor t, int[] shape) {
+        return Arrays.equals(t.shape(), shape) ? null : Shapes.broadcastIndex(t.shape(), shape);
+    }
+
+    /** Element count of a shape as an int (tensors are int-indexed). */
+    public static int size(int[] shape) {
+        return Math.toIntExact(Shapes.size(shape));
+    }
+
     /** Applies f to every element of a float tensor; the result has element type {@code out}. */
     public static Tensor mapDouble(Tensor x, ElementType out, DoubleUnaryOperator f) {
         double[] in = x.doubles();
@@ -93,13 +106,13 @@ public final class ElementwiseSupport {
     /** Broadcasting zip over doubles (operands read with {@link Tensor#getDouble}), result as {@code out}. */
     public static Tensor zipDouble(EvalContext ctx, Tensor a, Tensor b, ElementType out, DoubleBinaryOperator f) {
         int[] shape = broadcastShape(ctx, a, b);
-        int[] ia = Shapes.broadcastIndex(a.shape(), shape);
-        int[] ib = Shapes.broadcastIndex(b.shape(), shape);
+        int[] ia = index(a, shape);
+        int[] ib = index(b, shape);
         double[] da = a.isDoubles() ? a.doubles() : a.toDoubles();
         double[] db = b.isDoubles() ? b.doubles() : b.toDoubles();
-        double[] r = new double[ia.length];
+        double[] r = new double[size(shape)];
         for (int i = 0; i < r.length; i++) {
-            r[i] = f.applyAsDouble(da[ia[i]], db[ib[i]]);
+            r[i] = f.applyAsDouble(da[ia == null ? i : ia[i]], db[ib == null ? i : ib[i]]);
         }
         return Tensor.ofDoubles(out, shape, r);
     }
@@ -107,13 +120,13 @@ public final class ElementwiseSupport {
     /** Broadcasting zip over longs, result wrapped to {@code out}. */
     public static Tensor zipLong(EvalContext ctx, Tensor a, Tensor b, ElementType out, LongBinaryOperator f) {
         int[] shape = broadcastShape(ctx, a, b);
-        int[] ia = Shapes.broadcastIndex(a.shape(), shape);
-        int[] ib = Shapes.broadcastIndex(b.shape(), shape);
+        int[] ia = index(a, shape);
+        int[] ib = index(b, shape);
         long[] la = a.longs();
         long[] lb = b.longs();
-        long[] r = new long[ia.length];
+        long[] r = new long[size(shape)];
         for (int i = 0; i < r.length; i++) {
-            r[i] = f.applyAsLong(la[ia[i]], lb[ib[i]]);
+            r[i] = f.applyAsLong(la[ia == null ? i : ia[i]], lb[ib == null ? i : ib[i]]);
         }
         return Tensor.ofLongs(out, shape, r);
     }
@@ -121,13 +134,13 @@ public final class ElementwiseSupport {
     /** Broadcasting comparison of two float tensors into a boolean tensor. */
     public static Tensor compareDouble(EvalContext ctx, Tensor a, Tensor b, DoubleTest t) {
         int[] shape = broadcastShape(ctx, a, b);
-        int[] ia = Shapes.broadcastIndex(a.shape(), shape);
-        int[] ib = Shapes.broadcastIndex(b.shape(), shape);
+        int[] ia = index(a, shape);
+        int[] ib = index(b, shape);
         double[] da = a.doubles();
         double[] db = b.doubles();
-        long[] r = new long[ia.length];
+        long[] r = new long[size(shape)];
         for (int i = 0; i < r.length; i++) {
-            r[i] = t.test(da[ia[i]], db[ib[i]]) ? 1 : 0;
+            r[i] = t.test(da[ia == null ? i : ia[i]], db[ib == null ? i : ib[i]]) ? 1 : 0;
         }
         return Tensor.ofLongs(BoolType.I1, shape, r);
     }
@@ -135,13 +148,13 @@ public final class ElementwiseSupport {
     /** Broadcasting comparison of two integer/bool tensors into a boolean tensor. */
     public static Tensor compareLong(EvalContext ctx, Tensor a, Tensor b, LongTest t) {
         int[] shape = broadcastShape(ctx, a, b);
-        int[] ia = Shapes.broadcastIndex(a.shape(), shape);
-        int[] ib = Shapes.broadcastIndex(b.shape(), shape);
+        int[] ia = index(a, shape);
+        int[] ib = index(b, shape);
         long[] la = a.longs();
         long[] lb = b.longs();
-        long[] r = new long[ia.length];
+        long[] r = new long[size(shape)];
         for (int i = 0; i < r.length; i++) {
-            r[i] = t.test(la[ia[i]], lb[ib[i]]) ? 1 : 0;
+            r[i] = t.test(la[ia == null ? i : ia[i]], lb[ib == null ? i : ib[i]]) ? 1 : 0;
         }
         return Tensor.ofLongs(BoolType.I1, shape, r);
     }
