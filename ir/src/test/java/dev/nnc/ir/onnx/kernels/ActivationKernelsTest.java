@@ -122,4 +122,12 @@ class ActivationKernelsTest {
         NncException e = assertThrows(NncException.class, () -> runAll("Dropout", Map.of(), 13, 1, x, scalar(0.3), on));
         assertTrue(e.getMessage().contains("training_mode"), e.getMessage());
     }
+
+    @Test
+    void dropoutMaskHasTheInputTypeBeforeOpset10() {
+        Tensor x = Tensor.ofDoubles(FloatType.F32, new int[] {2}, new double[] {1, 2});
+        List<Tensor> out = runAll("Dropout", Map.of("ratio", Attribute.of(0.5)), 7, 2, x);
+        assertEquals(FloatType.F32, out.get(1).elementType());
+        assertArrayEquals(new double[] {1, 1}, out.get(1).doubles());
+    }
 }

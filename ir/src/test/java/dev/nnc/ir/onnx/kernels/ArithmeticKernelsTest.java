@@ -141,4 +141,18 @@ class ArithmeticKernelsTest {
     void integerDivisionByZeroGivesZeroLikeTheReference() {
         assertArrayEquals(new long[] {0}, run("Div", ints(IntegerType.I32, new int[] {1}, 5), ints(IntegerType.I32, new int[] {1}, 0)).longs());
     }
+
+    @Test
+    void emptyAndScalarOperandsBroadcast() {
+        Tensor empty = f32(new int[] {0, 3});
+        Tensor row = f32(new int[] {3}, 1, 2, 3);
+        Tensor r = run("Mul", empty, row);
+        assertArrayEquals(new int[] {0, 3}, r.shape());
+        assertEquals(0, r.size());
+        Tensor s = run("Sub", f32(new int[] {}, 10), row);
+        assertArrayEquals(new double[] {9, 8, 7}, s.doubles());
+        Tensor both = run("Add", f32(new int[] {}, 1), f32(new int[] {}, 2));
+        assertArrayEquals(new int[0], both.shape());
+        assertArrayEquals(new double[] {3}, both.doubles());
+    }
 }
