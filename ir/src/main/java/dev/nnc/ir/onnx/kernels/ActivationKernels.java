@@ -10,6 +10,7 @@ import dev.nnc.ir.type.ElementType;
 import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
@@ -113,9 +114,9 @@ public final class ActivationKernels implements KernelFamily {
         Tensor y = e.isFloat()
                 ? ElementwiseSupport.zipDouble(ctx, x, slope, e, (v, s) -> v < 0 ? s * v : v)
                 : ElementwiseSupport.zipLong(ctx, x, slope, e, (v, s) -> v < 0 && !ElementwiseSupport.isUnsigned(e) ? s * v : v);
-        if (!java.util.Arrays.equals(y.shape(), x.shape())) {
-            throw ctx.error("slope of shape " + java.util.Arrays.toString(slope.shape())
-                    + " does not broadcast to X of shape " + java.util.Arrays.toString(x.shape()));
+        if (!Arrays.equals(y.shape(), x.shape())) {
+            throw ctx.error("slope of shape " + Arrays.toString(slope.shape())
+                    + " does not broadcast to X of shape " + Arrays.toString(x.shape()));
         }
         return List.of(y);
     }
@@ -184,13 +185,13 @@ public final class ActivationKernels implements KernelFamily {
 
     private static double[] filled(int n, double v) {
         double[] d = new double[n];
-        java.util.Arrays.fill(d, v);
+        Arrays.fill(d, v);
         return d;
     }
 
     private static long[] filledLong(int n) {
         long[] l = new long[n];
-        java.util.Arrays.fill(l, 1L);
+        Arrays.fill(l, 1L);
         return l;
     }
 }

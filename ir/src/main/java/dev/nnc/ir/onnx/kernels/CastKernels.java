@@ -1,6 +1,7 @@
 package dev.nnc.ir.onnx.kernels;
 
 import dev.nnc.ir.attr.Attribute;
+import dev.nnc.ir.core.Location;
 import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.onnx.KernelFamily;
 import dev.nnc.ir.onnx.KernelTable;
@@ -47,7 +48,7 @@ public final class CastKernels implements KernelFamily {
     }
 
     /** The target of {@code to}: an ONNX data type code (opset 6+), its name (opset 1), or a type. */
-    static ElementType target(Attribute to, dev.nnc.ir.core.Location loc, String opName) {
+    static ElementType target(Attribute to, Location loc, String opName) {
         int code;
         if (to instanceof Attribute.TypeAttr ta && ta.type() instanceof ElementType e) {
             return e;

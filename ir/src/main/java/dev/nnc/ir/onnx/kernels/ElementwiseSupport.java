@@ -103,60 +103,65 @@ public final class ElementwiseSupport {
         return Tensor.ofLongs(BoolType.I1, x.shape(), r);
     }
 
-    /** Broadcasting zip over doubles (operands read with {@link Tensor#getDouble}), result as {@code out}. */
+    /** The broadcast of two operands: the result shape and, per result element, each operand's index. */
+    private record Pair(int[] shape, int[] ia, int[] ib) {
+        static Pair of(EvalContext ctx, Tensor a, Tensor b) {
+            int[] shape = broadcastShape(ctx, a, b);
+            return new Pair(shape, index(a, shape), index(b, shape));
+        }
+
+        int size() {
+            return ElementwiseSupport.size(shape);
+        }
+
+        int a(int i) {
+            return ia == null ? i : ia[i];
+        }
+
+        int b(int i) {
+            return ib == null ? i : ib[i];
+        }
+    }
+
+    /** Broadcasting zip over doubles (integer operands read with {@link Tensor#getDouble}), result as {@code out}. */
     public static Tensor zipDouble(EvalContext ctx, Tensor a, Tensor b, ElementType out, DoubleBinaryOperator f) {
-        int[] shape = broadcastShape(ctx, a, b);
-        int[] ia = index(a, shape);
-        int[] ib = index(b, shape);
+        Pair p = Pair.of(ctx, a, b);
         double[] da = a.isDoubles() ? a.doubles() : a.toDoubles();
         double[] db = b.isDoubles() ? b.doubles() : b.toDoubles();
-        double[] r = new double[size(shape)];
+        double[] r = new double[p.size()];
         for (int i = 0; i < r.length; i++) {
-            r[i] = f.applyAsDouble(da[ia == null ? i : ia[i]], db[ib == null ? i : ib[i]]);
+            r[i] = f.applyAsDouble(da[p.a(i)], db[p.b(i)]);
         }
-        return Tensor.ofDoubles(out, shape, r);
+        return Tensor.ofDoubles(out, p.shape(), r);
     }
 
     /** Broadcasting zip over longs, result wrapped to {@code out}. */
     public static Tensor zipLong(EvalContext ctx, Tensor a, Tensor b, ElementType out, LongBinaryOperator f) {
-        int[] shape = broadcastShape(ctx, a, b);
-        int[] ia = index(a, shape);
-        int[] ib = index(b, shape);
+        Pair p = Pair.of(ctx, a, b);
         long[] la = a.longs();
         long[] lb = b.longs();
-        long[] r = new long[size(shape)];
+        long[] r = new long[p.size()];
         for (int i = 0; i < r.length; i++) {
-            r[i] = f.applyAsLong(la[ia == null ? i : ia[i]], lb[ib == null ? i : ib[i]]);
+            r[i] = f.applyAsLong(la[p.a(i)], lb[p.b(i)]);
         }
-        return Tensor.ofLongs(out, shape, r);
+        return Tensor.ofLongs(out, p.shape(), r);
     }
 
     /** Broadcasting comparison of two float tensors into a boolean tensor. */
     public static Tensor compareDouble(EvalContext ctx, Tensor a, Tensor b, DoubleTest t) {
-        int[] shape = broadcastShape(ctx, a, b);
-        int[] ia = index(a, shape);
-        int[] ib = index(b, shape);
+        Pair p = Pair.of(ctx, a, b);
         double[] da = a.doubles();
         double[] db = b.doubles();
-        long[] r = new long[size(shape)];
+        long[] r = new long[p.size()];
         for (int i = 0; i < r.length; i++) {
-            r[i] = t.test(da[ia == null ? i : ia[i]], db[ib == null ? i : ib[i]]) ? 1 : 0;
+            r[i] = t.test(da[p.a(i)], db[p.b(i)]) ? 1 : 0;
         }
-        return Tensor.ofLongs(BoolType.I1, shape, r);
+        return Tensor.ofLongs(BoolType.I1, p.shape(), r);
     }
 
     /** Broadcasting comparison of two integer/bool tensors into a boolean tensor. */
     public static Tensor compareLong(EvalContext ctx, Tensor a, Tensor b, LongTest t) {
-        int[] shape = broadcastShape(ctx, a, b);
-        int[] ia = index(a, shape);
-        int[] ib = index(b, shape);
-        long[] la = a.longs();
-        long[] lb = b.longs();
-        long[] r = new long[size(shape)];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = t.test(la[ia == null ? i : ia[i]], lb[ib == null ? i : ib[i]]) ? 1 : 0;
-        }
-        return Tensor.ofLongs(BoolType.I1, shape, r);
+        return zipLong(ctx, a, b, BoolType.I1, (x, y) -> t.test(x, y) ? 1 : 0);
     }
 
     /** Requires a float tensor, else an error naming the op's allowed types. */
