@@ -1,9 +1,15 @@
 package dev.nnc.ir.onnx;
 
+import dev.nnc.ir.onnx.kernels.ActivationKernels;
+import dev.nnc.ir.onnx.kernels.ArithmeticKernels;
 import dev.nnc.ir.onnx.kernels.BitCastKernels;
+import dev.nnc.ir.onnx.kernels.CastKernels;
 import dev.nnc.ir.onnx.kernels.ControlFlowKernels;
+import dev.nnc.ir.onnx.kernels.LogicKernels;
+import dev.nnc.ir.onnx.kernels.SoftmaxKernels;
 import dev.nnc.ir.onnx.kernels.StringKernels;
 import dev.nnc.ir.onnx.kernels.StructuralKernels;
+import dev.nnc.ir.onnx.kernels.UnaryMathKernels;
 import java.util.List;
 
 /** The list of kernel families that make up the {@code onnx} dialect. */
@@ -13,9 +19,15 @@ public final class OnnxKernels {
 
     public static List<KernelFamily> families() {
         return List.of(
-                new StructuralKernels(),
-                new StringKernels(),
+                new ActivationKernels(),
+                new ArithmeticKernels(),
                 new BitCastKernels(),
-                new ControlFlowKernels());
+                new CastKernels(),
+                new ControlFlowKernels(),
+                new LogicKernels(),
+                new SoftmaxKernels(),
+                new StringKernels(),
+                new StructuralKernels(),
+                new UnaryMathKernels());
     }
 }
