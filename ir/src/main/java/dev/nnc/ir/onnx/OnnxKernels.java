@@ -1,5 +1,10 @@
 package dev.nnc.ir.onnx;
 
+import dev.nnc.ir.onnx.kernels.ConvolutionKernels;
+import dev.nnc.ir.onnx.kernels.MatMulKernels;
+import dev.nnc.ir.onnx.kernels.NormalizationKernels;
+import dev.nnc.ir.onnx.kernels.PoolingKernels;
+import dev.nnc.ir.onnx.kernels.QuantizationKernels;
 import dev.nnc.ir.onnx.kernels.StructuralKernels;
 import java.util.List;
 
@@ -10,6 +15,11 @@ public final class OnnxKernels {
 
     public static List<KernelFamily> families() {
         return List.of(
-                new StructuralKernels());
+                new StructuralKernels(),
+                new ConvolutionKernels(),
+                new MatMulKernels(),
+                new PoolingKernels(),
+                new NormalizationKernels(),
+                new QuantizationKernels());
     }
 }
