@@ -1,10 +1,12 @@
 package dev.nnc.ir.onnx;
 
+import dev.nnc.ir.onnx.kernels.BitCastKernels;
 import dev.nnc.ir.onnx.kernels.ConvolutionKernels;
 import dev.nnc.ir.onnx.kernels.MatMulKernels;
 import dev.nnc.ir.onnx.kernels.NormalizationKernels;
 import dev.nnc.ir.onnx.kernels.PoolingKernels;
 import dev.nnc.ir.onnx.kernels.QuantizationKernels;
+import dev.nnc.ir.onnx.kernels.StringKernels;
 import dev.nnc.ir.onnx.kernels.StructuralKernels;
 import java.util.List;
 
@@ -20,6 +22,8 @@ public final class OnnxKernels {
                 new MatMulKernels(),
                 new PoolingKernels(),
                 new NormalizationKernels(),
-                new QuantizationKernels());
+                new QuantizationKernels(),
+                new StringKernels(),
+                new BitCastKernels());
     }
 }

@@ -88,13 +88,11 @@ final class LayerNorms {
 
     /** The float type of a TensorProto data type code (stash_type). */
     static ElementType stashType(long code) {
-        return switch ((int) code) {
-            case 1 -> FloatType.F32;
-            case 10 -> FloatType.F16;
-            case 11 -> FloatType.F64;
-            case 16 -> FloatType.BF16;
-            default -> throw new NncException("stash_type " + code + " is not a float type");
-        };
+        ElementType t = QuantizationKernels.dataType("stash_type", code);
+        if (!t.isFloat()) {
+            throw new NncException("stash_type " + code + " is not a float type");
+        }
+        return t;
     }
 
     static List<Type> infer(InferContext ctx) {

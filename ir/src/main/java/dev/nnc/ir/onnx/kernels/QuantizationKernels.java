@@ -138,27 +138,10 @@ public final class QuantizationKernels implements KernelFamily {
         return it;
     }
 
-    /** The element type of a TensorProto data type code. */
+    /** The element type of a TensorProto data type code, or an error naming the unsupported type. */
     static ElementType dataType(String op, long code) {
-        return switch ((int) code) {
-            case 1 -> FloatType.F32;
-            case 2 -> IntegerType.U8;
-            case 3 -> IntegerType.I8;
-            case 4 -> IntegerType.U16;
-            case 5 -> IntegerType.I16;
-            case 6 -> IntegerType.I32;
-            case 7 -> IntegerType.I64;
-            case 10 -> FloatType.F16;
-            case 11 -> FloatType.F64;
-            case 12 -> IntegerType.U32;
-            case 13 -> IntegerType.U64;
-            case 16 -> FloatType.BF16;
-            case 21 -> new IntegerType(4, false);
-            case 22 -> new IntegerType(4, true);
-            case 25 -> new IntegerType(2, false);
-            case 26 -> new IntegerType(2, true);
-            default -> throw new NncException(op + ": data type code " + code + " is not supported");
-        };
+        return dev.nnc.ir.onnx.OnnxDataType.toElementType((int) code).orElseThrow(
+                () -> new NncException(op + ": data type " + dev.nnc.ir.onnx.OnnxDataType.name((int) code) + " is not supported"));
     }
 
     private static List<Type> inferQuantize(InferContext ctx) {
