@@ -155,7 +155,7 @@ public final class ConvolutionKernels implements KernelFamily {
                     pe[i] = pads[i + r];
                 } else {
                     int total = full - out[i];
-                    pb[i] = autoPad.equals("SAME_UPPER") ? total / 2 : total - total / 2;
+                    pb[i] = autoPad.equals("SAME_UPPER") ? Math.floorDiv(total, 2) : total - Math.floorDiv(total, 2);
                     pe[i] = total - pb[i];
                 }
             } else {
