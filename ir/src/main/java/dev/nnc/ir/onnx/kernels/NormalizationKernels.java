@@ -206,7 +206,8 @@ public final class NormalizationKernels implements KernelFamily {
                 }
                 double norm = p == 1 ? s : Math.sqrt(s);
                 for (int k = 0; k < n; k++) {
-                    y[base + k * inner] = xv[base + k * inner] / norm;
+                    // an all-zero slice stays zero rather than 0/0
+                    y[base + k * inner] = norm == 0 ? 0 : xv[base + k * inner] / norm;
                 }
             }
         }

@@ -104,20 +104,16 @@ public final class PoolingKernels implements KernelFamily {
         return List.of(NnUtil.fromDoubles(x.elementType(), outShape, y));
     }
 
-    /** Scatters X into zeros at the flat positions given by I (as produced by MaxPool). */
+    /**
+     * Scatters X into zeros at the flat positions given by I (as produced by MaxPool) in the
+     * inferred unpooled shape; a given output_shape receives that result in its leading corner.
+     */
     private static List<Tensor> maxUnpool(EvalContext ctx) {
         String op = ctx.op().name();
         Tensor x = ctx.input(0);
         Tensor ind = ctx.input(1);
-        int[] outShape = unpoolShape(op, ctx.attrs(), x.shape());
-        if (ctx.hasInput(2)) {
-            long[] os = NnUtil.longs(ctx.input(2));
-            outShape = new int[os.length];
-            for (int i = 0; i < os.length; i++) {
-                outShape[i] = Math.toIntExact(os[i]);
-            }
-        }
-        int n = NnUtil.product(outShape, 0, outShape.length);
+        int[] inferred = unpoolShape(op, ctx.attrs(), x.shape());
+        int n = NnUtil.product(inferred, 0, inferred.length);
         double[] xv = NnUtil.values(x);
         long[] iv = NnUtil.longs(ind);
         if (iv.length != xv.length) {
@@ -130,7 +126,28 @@ public final class PoolingKernels implements KernelFamily {
             }
             y[(int) iv[i]] = xv[i];
         }
-        return List.of(NnUtil.fromDoubles(x.elementType(), outShape, y));
+        if (!ctx.hasInput(2)) {
+            return List.of(NnUtil.fromDoubles(x.elementType(), inferred, y));
+        }
+        long[] os = NnUtil.longs(ctx.input(2));
+        int[] outShape = new int[os.length];
+        for (int i = 0; i < os.length; i++) {
+            outShape[i] = Math.toIntExact(os[i]);
+            if (os.length != inferred.length || outShape[i] < inferred[i]) {
+                throw ctx.error("output_shape " + Arrays.toString(os) + " is smaller than the unpooled shape " + Arrays.toString(inferred));
+            }
+        }
+        double[] out = new double[NnUtil.product(outShape, 0, outShape.length)];
+        int[] inStrides = dev.nnc.ir.tensor.Shapes.strides(inferred);
+        int[] outStrides = dev.nnc.ir.tensor.Shapes.strides(outShape);
+        for (int i = 0; i < n; i++) {
+            int o = 0;
+            for (int d = 0; d < inferred.length; d++) {
+                o += i / inStrides[d] % inferred[d] * outStrides[d];
+            }
+            out[o] = y[i];
+        }
+        return List.of(NnUtil.fromDoubles(x.elementType(), outShape, out));
     }
 
     private static int[] unpoolShape(String op, OpAttributes a, int[] xs) {
