@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Convolutions: {@code Conv}, {@code ConvTranspose}, {@code ConvInteger} over 1-3 spatial dims
  * with groups, dilations, strides, pads and {@code auto_pad}; the kernel shape defaults to the
- * weight's. Floats are computed in double and rounded once to the output type.
+ * weight's. Also {@code DeformConv} (2-D) and {@code Col2Im}. Floats are computed in double and rounded once to the output type.
  */
 public final class ConvolutionKernels implements KernelFamily {
     @Override
@@ -29,6 +29,8 @@ public final class ConvolutionKernels implements KernelFamily {
         t.op("Conv", ctx -> infer(ctx, false, null), ConvolutionKernels::conv);
         t.op("ConvTranspose", ctx -> infer(ctx, true, null), ConvolutionKernels::convTranspose);
         t.op("ConvInteger", ctx -> infer(ctx, false, IntegerType.I32), ConvolutionKernels::convInteger);
+        t.op("DeformConv", ConvolutionKernels::inferDeform, DeformConv::evaluate);
+        t.op("Col2Im", Col2Im::infer, Col2Im::evaluate);
     }
 
     /** The result of a convolution: its shape and row-major values. */
@@ -236,6 +238,21 @@ public final class ConvolutionKernels implements KernelFamily {
         for (int i = 0; i < in.length; i++) {
             out[i + 2] = win.out()[i];
         }
+        return Collections.singletonList(NnUtil.typeOf(e, out));
+    }
+
+    /** DeformConv's output is [N, M, offset spatial dims...]. */
+    private static List<Type> inferDeform(InferContext ctx) {
+        ElementType e = Infer.elementType(ctx.operandType(0));
+        long[] x = NnUtil.sizes(ctx.operandType(0));
+        long[] w = NnUtil.sizes(ctx.operandType(1));
+        long[] off = NnUtil.sizes(ctx.operandType(2));
+        if (e == null || x == null || w == null || off == null || off.length != x.length) {
+            return Collections.singletonList(e == null ? null : dev.nnc.ir.type.TensorType.unranked(e));
+        }
+        long[] out = off.clone();
+        out[0] = x[0];
+        out[1] = w[0];
         return Collections.singletonList(NnUtil.typeOf(e, out));
     }
 }
