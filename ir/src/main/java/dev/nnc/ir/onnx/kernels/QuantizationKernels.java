@@ -147,6 +147,10 @@ public final class QuantizationKernels implements KernelFamily {
     private static List<Type> inferQuantize(InferContext ctx) {
         Type zp = ctx.operandType(2);
         ElementType zt = zp == null || zp instanceof NoneType ? null : Infer.elementType(zp);
+        if (zt != null && !(zt instanceof IntegerType)) {
+            // float8/float4 targets: left unknown here, the semantics report them when run
+            return Collections.singletonList(null);
+        }
         IntegerType out = quantizedType(ctx.op().name(), zt, ctx.attrs().getInt("output_dtype", 0));
         return List.of(withElement(ctx.operandType(0), out));
     }
