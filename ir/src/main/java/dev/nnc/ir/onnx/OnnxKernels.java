@@ -5,7 +5,12 @@ import dev.nnc.ir.onnx.kernels.ArithmeticKernels;
 import dev.nnc.ir.onnx.kernels.BitCastKernels;
 import dev.nnc.ir.onnx.kernels.CastKernels;
 import dev.nnc.ir.onnx.kernels.ControlFlowKernels;
+import dev.nnc.ir.onnx.kernels.ConvolutionKernels;
 import dev.nnc.ir.onnx.kernels.LogicKernels;
+import dev.nnc.ir.onnx.kernels.MatMulKernels;
+import dev.nnc.ir.onnx.kernels.NormalizationKernels;
+import dev.nnc.ir.onnx.kernels.PoolingKernels;
+import dev.nnc.ir.onnx.kernels.QuantizationKernels;
 import dev.nnc.ir.onnx.kernels.SoftmaxKernels;
 import dev.nnc.ir.onnx.kernels.StringKernels;
 import dev.nnc.ir.onnx.kernels.StructuralKernels;
@@ -24,7 +29,12 @@ public final class OnnxKernels {
                 new BitCastKernels(),
                 new CastKernels(),
                 new ControlFlowKernels(),
+                new ConvolutionKernels(),
                 new LogicKernels(),
+                new MatMulKernels(),
+                new NormalizationKernels(),
+                new PoolingKernels(),
+                new QuantizationKernels(),
                 new SoftmaxKernels(),
                 new StringKernels(),
                 new StructuralKernels(),
