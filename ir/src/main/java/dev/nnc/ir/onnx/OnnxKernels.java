@@ -1,5 +1,9 @@
 package dev.nnc.ir.onnx;
 
+import dev.nnc.ir.onnx.kernels.ConcatSplitKernels;
+import dev.nnc.ir.onnx.kernels.PermuteKernels;
+import dev.nnc.ir.onnx.kernels.ReshapeKernels;
+import dev.nnc.ir.onnx.kernels.SliceKernels;
 import dev.nnc.ir.onnx.kernels.StructuralKernels;
 import java.util.List;
 
@@ -10,6 +14,10 @@ public final class OnnxKernels {
 
     public static List<KernelFamily> families() {
         return List.of(
-                new StructuralKernels());
+                new StructuralKernels(),
+                new ReshapeKernels(),
+                new PermuteKernels(),
+                new ConcatSplitKernels(),
+                new SliceKernels());
     }
 }
