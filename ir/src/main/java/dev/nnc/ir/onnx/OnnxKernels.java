@@ -1,9 +1,11 @@
 package dev.nnc.ir.onnx;
 
+import dev.nnc.ir.onnx.kernels.BitCastKernels;
 import dev.nnc.ir.onnx.kernels.ConcatSplitKernels;
 import dev.nnc.ir.onnx.kernels.PermuteKernels;
 import dev.nnc.ir.onnx.kernels.ReshapeKernels;
 import dev.nnc.ir.onnx.kernels.SliceKernels;
+import dev.nnc.ir.onnx.kernels.StringKernels;
 import dev.nnc.ir.onnx.kernels.StructuralKernels;
 import java.util.List;
 
@@ -15,6 +17,8 @@ public final class OnnxKernels {
     public static List<KernelFamily> families() {
         return List.of(
                 new StructuralKernels(),
+                new StringKernels(),
+                new BitCastKernels(),
                 new ReshapeKernels(),
                 new PermuteKernels(),
                 new ConcatSplitKernels(),
