@@ -124,6 +124,34 @@ public final class TensorGather {
         return gather(src, out, strided(out, strides, 0));
     }
 
+    /**
+     * Source indices when each output axis maps independently: output coordinate {@code o} on
+     * axis {@code d} reads input coordinate {@code maps[d][o]}, or nothing (index -1, i.e. fill)
+     * when that is negative (Pad, CenterCropPad, Resize nearest).
+     */
+    public static int[] byAxisMaps(int[] inShape, int[] outShape, int[][] maps) {
+        int n = Math.toIntExact(Shapes.size(outShape));
+        int r = outShape.length;
+        int[] inStrides = Shapes.strides(inShape);
+        int[] idx = new int[n];
+        int[] m = new int[r];
+        for (int i = 0; i < n; i++) {
+            int src = 0;
+            for (int d = 0; d < r && src >= 0; d++) {
+                int c = maps[d][m[d]];
+                src = c < 0 ? -1 : src + c * inStrides[d];
+            }
+            idx[i] = src;
+            for (int d = r - 1; d >= 0; d--) {
+                if (++m[d] < outShape[d]) {
+                    break;
+                }
+                m[d] = 0;
+            }
+        }
+        return idx;
+    }
+
     /** Multi-index of a flat index in a shape. */
     public static int[] unravel(int flat, int[] shape) {
         int[] m = new int[shape.length];
