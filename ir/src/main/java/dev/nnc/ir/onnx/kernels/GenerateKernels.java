@@ -7,6 +7,7 @@ import dev.nnc.ir.spec.EvalContext;
 import dev.nnc.ir.spec.InferContext;
 import dev.nnc.ir.tensor.Shapes;
 import dev.nnc.ir.tensor.Tensor;
+import dev.nnc.ir.type.Dim;
 import dev.nnc.ir.type.ElementType;
 import dev.nnc.ir.type.FloatType;
 import dev.nnc.ir.type.IntegerType;
@@ -90,7 +91,7 @@ public final class GenerateKernels implements KernelFamily {
 
     private static List<Type> inferRange(InferContext ctx) {
         ElementType e = ShapeArgs.element(ctx, 0);
-        return ShapeArgs.one(e == null ? null : new TensorType(e, List.of(dev.nnc.ir.type.Dim.symbol(""))));
+        return ShapeArgs.one(e == null ? null : new TensorType(e, List.of(Dim.symbol(""))));
     }
 
     private static Tensor oneHot(EvalContext ctx) {

@@ -4,6 +4,7 @@ import dev.nnc.ir.onnx.KernelFamily;
 import dev.nnc.ir.onnx.KernelTable;
 import dev.nnc.ir.spec.EvalContext;
 import dev.nnc.ir.spec.InferContext;
+import dev.nnc.ir.tensor.Shapes;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.Dim;
 import dev.nnc.ir.type.TensorType;
@@ -137,7 +138,7 @@ public final class PermuteKernels implements KernelFamily {
         if (timeAxis == batchAxis || lens.length != s[batchAxis]) {
             throw ctx.error("sequence_lens must have one entry per batch and time_axis differ from batch_axis");
         }
-        int[] strides = dev.nnc.ir.tensor.Shapes.strides(s);
+        int[] strides = Shapes.strides(s);
         int[] idx = new int[x.size()];
         for (int i = 0; i < idx.length; i++) {
             int[] m = TensorGather.unravel(i, s);

@@ -37,7 +37,7 @@ public final class ResizeKernels implements KernelFamily {
         }
         String coord = a.getString("coordinate_transformation_mode", "half_pixel");
         if (!List.of("half_pixel", "half_pixel_symmetric", "pytorch_half_pixel", "align_corners", "asymmetric",
-                "tf_crop_and_resize").contains(coord)) {
+                "tf_crop_and_resize", "tf_half_pixel_for_nn").contains(coord)) {
             throw new IllegalArgumentException("unknown coordinate_transformation_mode '" + coord + "'");
         }
         boolean antialias = a.getInt("antialias", 0) != 0;

@@ -1,6 +1,7 @@
 package dev.nnc.ir.onnx.kernels;
 
 import dev.nnc.ir.tensor.Shapes;
+import java.util.Arrays;
 
 /**
  * One-dimensional resampling rules of Resize, as in the ONNX reference: an output coordinate is
@@ -11,7 +12,7 @@ import dev.nnc.ir.tensor.Shapes;
  *
  * @param mode            nearest, linear or cubic
  * @param coordinateMode  half_pixel, half_pixel_symmetric, pytorch_half_pixel, align_corners,
- *                        asymmetric or tf_crop_and_resize
+ *                        asymmetric, tf_crop_and_resize or (opset 11 only) tf_half_pixel_for_nn
  * @param nearestMode     round_prefer_floor, round_prefer_ceil, floor, ceil, or simple (the
  *                        rule of Resize-10 and Upsample: floor, but ceil when downscaling)
  */
@@ -43,6 +44,9 @@ public record ResizeSampler(String mode, String coordinateMode, String nearestMo
                 if (xo < 0 || xo > in - 1) {
                     return null;
                 }
+                break;
+            case "tf_half_pixel_for_nn":
+                xo = (x + 0.5) / scale;
                 break;
             case "pytorch_half_pixel":
                 xo = outW == 1 ? -0.5 : (x + 0.5) / scale - 0.5;
@@ -167,7 +171,7 @@ public record ResizeSampler(String mode, String coordinateMode, String nearestMo
         for (int d = 0; d < axis; d++) {
             outer *= shape[d];
         }
-        int[] rest = java.util.Arrays.copyOfRange(shape, axis + 1, shape.length);
+        int[] rest = Arrays.copyOfRange(shape, axis + 1, shape.length);
         int inner = (int) Shapes.size(rest);
         Taps[] taps = new Taps[outSize];
         for (int x = 0; x < outSize; x++) {
@@ -179,7 +183,7 @@ public record ResizeSampler(String mode, String coordinateMode, String nearestMo
                 Taps t = taps[x];
                 int dst = (o * outSize + x) * inner;
                 if (t == null) {
-                    java.util.Arrays.fill(out, dst, dst + inner, extrapolation);
+                    Arrays.fill(out, dst, dst + inner, extrapolation);
                     continue;
                 }
                 for (int j = 0; j < t.index().length; j++) {

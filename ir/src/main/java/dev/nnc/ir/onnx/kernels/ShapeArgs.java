@@ -8,6 +8,7 @@ import dev.nnc.ir.spec.InferContext;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.Dim;
 import dev.nnc.ir.type.ElementType;
+import dev.nnc.ir.type.IntegerType;
 import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
 import java.util.ArrayList;
@@ -69,10 +70,10 @@ public final class ShapeArgs {
         Attribute ints = def.property("value_ints");
         if (ints instanceof Attribute.ArrayAttr arr) {
             long[] l = arr.values().stream().mapToLong(a -> ((Attribute.IntAttr) a).value()).toArray();
-            return Tensor.ofLongs(dev.nnc.ir.type.IntegerType.I64, new int[] {l.length}, l);
+            return Tensor.ofLongs(IntegerType.I64, new int[] {l.length}, l);
         }
         if (def.property("value_int") instanceof Attribute.IntAttr iv) {
-            return Tensor.scalar(dev.nnc.ir.type.IntegerType.I64, iv.value());
+            return Tensor.scalar(IntegerType.I64, iv.value());
         }
         return null;
     }
