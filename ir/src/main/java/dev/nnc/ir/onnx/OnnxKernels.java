@@ -4,17 +4,27 @@ import dev.nnc.ir.onnx.kernels.ActivationKernels;
 import dev.nnc.ir.onnx.kernels.ArithmeticKernels;
 import dev.nnc.ir.onnx.kernels.BitCastKernels;
 import dev.nnc.ir.onnx.kernels.CastKernels;
+import dev.nnc.ir.onnx.kernels.ConcatSplitKernels;
 import dev.nnc.ir.onnx.kernels.ControlFlowKernels;
 import dev.nnc.ir.onnx.kernels.ConvolutionKernels;
+import dev.nnc.ir.onnx.kernels.GatherKernels;
+import dev.nnc.ir.onnx.kernels.GenerateKernels;
 import dev.nnc.ir.onnx.kernels.LogicKernels;
 import dev.nnc.ir.onnx.kernels.MatMulKernels;
 import dev.nnc.ir.onnx.kernels.NormalizationKernels;
+import dev.nnc.ir.onnx.kernels.PadKernels;
+import dev.nnc.ir.onnx.kernels.PermuteKernels;
 import dev.nnc.ir.onnx.kernels.PoolingKernels;
 import dev.nnc.ir.onnx.kernels.QuantizationKernels;
+import dev.nnc.ir.onnx.kernels.ReshapeKernels;
+import dev.nnc.ir.onnx.kernels.ResizeKernels;
+import dev.nnc.ir.onnx.kernels.ScatterKernels;
+import dev.nnc.ir.onnx.kernels.SliceKernels;
 import dev.nnc.ir.onnx.kernels.SoftmaxKernels;
 import dev.nnc.ir.onnx.kernels.StringKernels;
 import dev.nnc.ir.onnx.kernels.StructuralKernels;
 import dev.nnc.ir.onnx.kernels.UnaryMathKernels;
+import dev.nnc.ir.onnx.kernels.UniqueKernels;
 import java.util.List;
 
 /** The list of kernel families that make up the {@code onnx} dialect. */
@@ -28,16 +38,26 @@ public final class OnnxKernels {
                 new ArithmeticKernels(),
                 new BitCastKernels(),
                 new CastKernels(),
+                new ConcatSplitKernels(),
                 new ControlFlowKernels(),
                 new ConvolutionKernels(),
+                new GatherKernels(),
+                new GenerateKernels(),
                 new LogicKernels(),
                 new MatMulKernels(),
                 new NormalizationKernels(),
+                new PadKernels(),
+                new PermuteKernels(),
                 new PoolingKernels(),
                 new QuantizationKernels(),
+                new ReshapeKernels(),
+                new ResizeKernels(),
+                new ScatterKernels(),
+                new SliceKernels(),
                 new SoftmaxKernels(),
                 new StringKernels(),
                 new StructuralKernels(),
-                new UnaryMathKernels());
+                new UnaryMathKernels(),
+                new UniqueKernels());
     }
 }
