@@ -1,7 +1,9 @@
 package dev.nnc.ir.onnx;
 
 import dev.nnc.ir.onnx.kernels.AxisKernels;
+import dev.nnc.ir.onnx.kernels.BitCastKernels;
 import dev.nnc.ir.onnx.kernels.ReduceKernels;
+import dev.nnc.ir.onnx.kernels.StringKernels;
 import dev.nnc.ir.onnx.kernels.StructuralKernels;
 import java.util.List;
 
@@ -13,6 +15,8 @@ public final class OnnxKernels {
     public static List<KernelFamily> families() {
         return List.of(
                 new StructuralKernels(),
+                new StringKernels(),
+                new BitCastKernels(),
                 new ReduceKernels(),
                 new AxisKernels());
     }
