@@ -2,6 +2,7 @@ package dev.nnc.ir.onnx;
 
 import dev.nnc.ir.onnx.kernels.AxisKernels;
 import dev.nnc.ir.onnx.kernels.BitCastKernels;
+import dev.nnc.ir.onnx.kernels.RecurrentKernels;
 import dev.nnc.ir.onnx.kernels.ReduceKernels;
 import dev.nnc.ir.onnx.kernels.StringKernels;
 import dev.nnc.ir.onnx.kernels.StructuralKernels;
@@ -18,6 +19,7 @@ public final class OnnxKernels {
                 new StringKernels(),
                 new BitCastKernels(),
                 new ReduceKernels(),
-                new AxisKernels());
+                new AxisKernels(),
+                new RecurrentKernels());
     }
 }
