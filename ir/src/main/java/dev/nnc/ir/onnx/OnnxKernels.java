@@ -1,7 +1,9 @@
 package dev.nnc.ir.onnx;
 
+import dev.nnc.ir.onnx.kernels.AttentionKernels;
 import dev.nnc.ir.onnx.kernels.AxisKernels;
 import dev.nnc.ir.onnx.kernels.BitCastKernels;
+import dev.nnc.ir.onnx.kernels.LossKernels;
 import dev.nnc.ir.onnx.kernels.RecurrentKernels;
 import dev.nnc.ir.onnx.kernels.ReduceKernels;
 import dev.nnc.ir.onnx.kernels.StringKernels;
@@ -20,6 +22,8 @@ public final class OnnxKernels {
                 new BitCastKernels(),
                 new ReduceKernels(),
                 new AxisKernels(),
-                new RecurrentKernels());
+                new RecurrentKernels(),
+                new LossKernels(),
+                new AttentionKernels());
     }
 }
