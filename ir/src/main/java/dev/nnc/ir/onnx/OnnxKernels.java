@@ -3,9 +3,12 @@ package dev.nnc.ir.onnx;
 import dev.nnc.ir.onnx.kernels.AttentionKernels;
 import dev.nnc.ir.onnx.kernels.AxisKernels;
 import dev.nnc.ir.onnx.kernels.BitCastKernels;
+import dev.nnc.ir.onnx.kernels.DetectionKernels;
+import dev.nnc.ir.onnx.kernels.DeterminantKernels;
 import dev.nnc.ir.onnx.kernels.LossKernels;
 import dev.nnc.ir.onnx.kernels.RecurrentKernels;
 import dev.nnc.ir.onnx.kernels.ReduceKernels;
+import dev.nnc.ir.onnx.kernels.SignalKernels;
 import dev.nnc.ir.onnx.kernels.StringKernels;
 import dev.nnc.ir.onnx.kernels.StructuralKernels;
 import java.util.List;
@@ -24,6 +27,9 @@ public final class OnnxKernels {
                 new AxisKernels(),
                 new RecurrentKernels(),
                 new LossKernels(),
-                new AttentionKernels());
+                new AttentionKernels(),
+                new SignalKernels(),
+                new DeterminantKernels(),
+                new DetectionKernels());
     }
 }
