@@ -5,6 +5,7 @@ import dev.nnc.ir.onnx.kernels.AxisKernels;
 import dev.nnc.ir.onnx.kernels.BitCastKernels;
 import dev.nnc.ir.onnx.kernels.DetectionKernels;
 import dev.nnc.ir.onnx.kernels.DeterminantKernels;
+import dev.nnc.ir.onnx.kernels.GridKernels;
 import dev.nnc.ir.onnx.kernels.LossKernels;
 import dev.nnc.ir.onnx.kernels.RecurrentKernels;
 import dev.nnc.ir.onnx.kernels.ReduceKernels;
@@ -30,6 +31,7 @@ public final class OnnxKernels {
                 new AttentionKernels(),
                 new SignalKernels(),
                 new DeterminantKernels(),
-                new DetectionKernels());
+                new DetectionKernels(),
+                new GridKernels());
     }
 }
