@@ -134,11 +134,8 @@ public final class ReduceKernels implements KernelFamily {
                 int base = o * oi[1] * oi[2] + i;
                 for (int k = 1; k < oi[1]; k++) {
                     int c = x.isDoubles()
-                            ? compareNanHigh(x.doubles()[base + k * oi[2]], x.doubles()[base + best * oi[2]])
-                            : Reducer.compare(x.longs()[base + k * oi[2]], x.longs()[base + best * oi[2]], unsigned);
-                    if (!max) {
-                        c = -c;
-                    }
+                            ? compareDoubles(x.doubles()[base + k * oi[2]], x.doubles()[base + best * oi[2]], max)
+                            : Reducer.compare(x.longs()[base + k * oi[2]], x.longs()[base + best * oi[2]], unsigned) * (max ? 1 : -1);
                     if (c > 0 || (c == 0 && last)) {
                         best = k;
                     }
@@ -161,12 +158,16 @@ public final class ReduceKernels implements KernelFamily {
         return Tensor.ofLongs(IntegerType.I64, outShape, out);
     }
 
-    /** Orders NaN above everything, as numpy's argmax/argmin pick the first NaN. */
-    private static int compareNanHigh(double a, double b) {
+    /**
+     * How much better candidate a is than b (positive: better). NaN beats every number for both
+     * ArgMax and ArgMin, as numpy's argmax/argmin pick the first NaN; -0.0 equals 0.0.
+     */
+    private static int compareDoubles(double a, double b, boolean max) {
         if (Double.isNaN(a) || Double.isNaN(b)) {
             return Double.isNaN(a) == Double.isNaN(b) ? 0 : Double.isNaN(a) ? 1 : -1;
         }
-        return Double.compare(a == 0 ? 0.0 : a, b == 0 ? 0.0 : b);
+        int c = Double.compare(a == 0 ? 0.0 : a, b == 0 ? 0.0 : b);
+        return max ? c : -c;
     }
 
     private static List<Type> inferArg(InferContext ctx) {

@@ -29,9 +29,8 @@ final class RoiAlign {
         long ratio = ctx.attrs().getInt("sampling_ratio", 0);
         double scale = ctx.attrs().getFloat("spatial_scale", 1.0);
         boolean max = ctx.attrs().getString("mode", "avg").equals("max");
-        // RoiAlign-10 had no such attribute and behaved as output_half_pixel
-        String ctm = ctx.attrs().has("coordinate_transformation_mode") ? ctx.attrs().getString("coordinate_transformation_mode")
-                : ctx.opset() >= 16 ? "half_pixel" : "output_half_pixel";
+        // RoiAlign-10 had no such attribute and behaved as output_half_pixel; 16 made half_pixel the default
+        String ctm = ctx.attrs().getString("coordinate_transformation_mode", ctx.opset() >= 16 ? "half_pixel" : "output_half_pixel");
         boolean halfPixel = ctm.equals("half_pixel");
         double offset = halfPixel ? 0.5 : 0;
         double[] in = x.toDoubles();
