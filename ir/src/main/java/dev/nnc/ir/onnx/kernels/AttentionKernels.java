@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code Attention} (opset 23/24) and {@code RotaryEmbedding}. Attention computes, per batch and
+ * {@code Attention} (opset 23/24) and {@code RotaryEmbedding} (see {@link RotaryEmbedding}). Attention computes, per batch and
  * query head, {@code softmax(softcap(scale * Q K^T) + bias) V}, where the bias joins the
  * attention mask (bool: false = -inf; float: added; padded with -inf to the total key length),
  * the causal frontier {@code j <= i + offset} (offset = past length, or
@@ -34,7 +34,7 @@ public final class AttentionKernels implements KernelFamily {
     @Override
     public void register(KernelTable t) {
         t.op("Attention", AttentionKernels::inferAttention, AttentionKernels::attention);
-        t.op("RotaryEmbedding", Infer::sameAsFirst, ctx -> List.of(rotary(ctx)));
+        t.op("RotaryEmbedding", Infer::sameAsFirst, ctx -> List.of(RotaryEmbedding.run(ctx)));
     }
 
     /** Q/K/V as 4D [batch, heads, seq, head] doubles, from 4D or 3D [batch, seq, heads*head]. */
@@ -236,61 +236,5 @@ public final class AttentionKernels implements KernelFamily {
             out.set(0, new TensorType(q.elementType(), List.of(qd.get(0), qd.get(1), Dim.of(hv))));
         }
         return out;
-    }
-
-    private static Tensor rotary(EvalContext ctx) {
-        Tensor x = ctx.input(0);
-        double[] cos = ctx.input(1).toDoubles();
-        double[] sin = ctx.input(2).toDoubles();
-        long[] pos = ctx.hasInput(3) ? ctx.input(3).toLongs() : null;
-        int b = x.dim(0);
-        int heads;
-        int seq;
-        int d;
-        boolean fourD = x.rank() == 4;
-        if (fourD) {
-            heads = x.dim(1);
-            seq = x.dim(2);
-            d = x.dim(3);
-        } else if (x.rank() == 3) {
-            long nh = ctx.attrs().getInt("num_heads", 0);
-            if (nh <= 0 || x.dim(2) % nh != 0) {
-                throw ctx.error("3D input needs num_heads dividing the hidden size " + x.dim(2));
-            }
-            heads = (int) nh;
-            seq = x.dim(1);
-            d = x.dim(2) / heads;
-        } else {
-            throw ctx.error("input must have rank 3 or 4, got " + x.rank());
-        }
-        int rot = (int) ctx.attrs().getInt("rotary_embedding_dim", 0);
-        if (rot == 0) {
-            rot = d;
-        }
-        int half = rot / 2;
-        int cacheWidth = ctx.input(1).dim(ctx.input(1).rank() - 1);
-        if (cacheWidth != half) {
-            throw ctx.error("cos_cache last dimension " + cacheWidth + " should be rotary dim / 2 = " + half);
-        }
-        boolean interleaved = ctx.attrs().getInt("interleaved", 0) != 0;
-        double[] in = x.toDoubles();
-        double[] out = in.clone();
-        for (int bi = 0; bi < b; bi++) {
-            for (int s = 0; s < seq; s++) {
-                int cacheRow = pos == null ? (bi * seq + s) : (int) pos[bi * seq + s];
-                for (int h = 0; h < heads; h++) {
-                    int base = fourD ? ((bi * heads + h) * seq + s) * d : ((bi * seq + s) * heads + h) * d;
-                    for (int k = 0; k < half; k++) {
-                        int i1 = interleaved ? base + 2 * k : base + k;
-                        int i2 = interleaved ? base + 2 * k + 1 : base + k + half;
-                        double c = cos[cacheRow * half + k];
-                        double sn = sin[cacheRow * half + k];
-                        out[i1] = c * in[i1] - sn * in[i2];
-                        out[i2] = sn * in[i1] + c * in[i2];
-                    }
-                }
-            }
-        }
-        return Tensor.ofDoubles(x.elementType(), x.shape(), out);
     }
 }
