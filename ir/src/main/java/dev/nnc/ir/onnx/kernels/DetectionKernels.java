@@ -3,10 +3,12 @@ package dev.nnc.ir.onnx.kernels;
 import dev.nnc.ir.onnx.KernelFamily;
 import dev.nnc.ir.onnx.KernelTable;
 import dev.nnc.ir.spec.EvalContext;
+import dev.nnc.ir.spec.InferContext;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.Dim;
 import dev.nnc.ir.type.IntegerType;
 import dev.nnc.ir.type.TensorType;
+import dev.nnc.ir.type.Type;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +27,7 @@ public final class DetectionKernels implements KernelFamily {
     public void register(KernelTable t) {
         t.op("NonMaxSuppression", ctx -> List.of(new TensorType(IntegerType.I64, List.of(Dim.symbol(""), Dim.of(3)))),
                 ctx -> List.of(nms(ctx)));
-        t.op("RoiAlign", ctx -> java.util.Collections.singletonList(null), ctx -> List.of(RoiAlign.run(ctx)));
+        t.op("RoiAlign", DetectionKernels::inferRoiAlign, ctx -> List.of(RoiAlign.run(ctx)));
     }
 
     private static Tensor nms(EvalContext ctx) {
@@ -111,5 +113,15 @@ public final class DetectionKernels implements KernelFamily {
         }
         return new double[] {Math.min(b[at + 1], b[at + 3]), Math.min(b[at], b[at + 2]),
             Math.max(b[at + 1], b[at + 3]), Math.max(b[at], b[at + 2])};
+    }
+
+    private static List<Type> inferRoiAlign(InferContext ctx) {
+        TensorType x = ConstOperands.ranked(ctx, 0);
+        TensorType rois = ConstOperands.ranked(ctx, 1);
+        if (x == null || x.rank() != 4 || rois == null || rois.rank() != 2) {
+            return java.util.Collections.singletonList(null);
+        }
+        return List.of(new TensorType(x.elementType(), List.of(rois.dims().get(0), x.dims().get(1),
+                Dim.of(ctx.attrs().getInt("output_height", 1)), Dim.of(ctx.attrs().getInt("output_width", 1)))));
     }
 }

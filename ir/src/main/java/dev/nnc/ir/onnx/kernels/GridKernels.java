@@ -3,8 +3,13 @@ package dev.nnc.ir.onnx.kernels;
 import dev.nnc.ir.onnx.KernelFamily;
 import dev.nnc.ir.onnx.KernelTable;
 import dev.nnc.ir.spec.EvalContext;
+import dev.nnc.ir.spec.InferContext;
 import dev.nnc.ir.tensor.Shapes;
 import dev.nnc.ir.tensor.Tensor;
+import dev.nnc.ir.type.Dim;
+import dev.nnc.ir.type.TensorType;
+import dev.nnc.ir.type.Type;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
@@ -22,8 +27,8 @@ public final class GridKernels implements KernelFamily {
 
     @Override
     public void register(KernelTable t) {
-        t.op("AffineGrid", ctx -> Collections.singletonList(null), ctx -> List.of(affineGrid(ctx)));
-        t.op("GridSample", ctx -> Collections.singletonList(null), ctx -> List.of(GridSample.run(ctx)));
+        t.op("AffineGrid", GridKernels::inferAffineGrid, ctx -> List.of(affineGrid(ctx)));
+        t.op("GridSample", GridKernels::inferGridSample, ctx -> List.of(GridSample.run(ctx)));
     }
 
     private static Tensor affineGrid(EvalContext ctx) {
@@ -78,5 +83,32 @@ public final class GridKernels implements KernelFamily {
             return len == 1 ? -1 : -1 + 2.0 * i / (len - 1);
         }
         return (2.0 * i + 1) / len - 1;
+    }
+
+    private static List<Type> inferAffineGrid(InferContext ctx) {
+        TensorType theta = ConstOperands.ranked(ctx, 0);
+        Tensor size = ConstOperands.value(ctx, 1);
+        if (theta == null || size == null || (size.size() != 4 && size.size() != 5)) {
+            return Collections.singletonList(null);
+        }
+        long[] s = size.toLongs();
+        List<Dim> dims = new ArrayList<>();
+        dims.add(Dim.of(s[0]));
+        for (int i = 2; i < s.length; i++) {
+            dims.add(Dim.of(s[i]));
+        }
+        dims.add(Dim.of(s.length - 2));
+        return List.of(new TensorType(theta.elementType(), dims));
+    }
+
+    private static List<Type> inferGridSample(InferContext ctx) {
+        TensorType x = ConstOperands.ranked(ctx, 0);
+        TensorType grid = ConstOperands.ranked(ctx, 1);
+        if (x == null || grid == null || x.rank() != grid.rank() || x.rank() < 3) {
+            return Collections.singletonList(null);
+        }
+        List<Dim> dims = new ArrayList<>(x.dims().subList(0, 2));
+        dims.addAll(grid.dims().subList(1, grid.rank() - 1));
+        return List.of(new TensorType(x.elementType(), dims));
     }
 }

@@ -6,6 +6,7 @@ import dev.nnc.ir.onnx.OnnxDataType;
 import dev.nnc.ir.spec.EvalContext;
 import dev.nnc.ir.spec.InferContext;
 import dev.nnc.ir.tensor.Tensor;
+import dev.nnc.ir.type.Dim;
 import dev.nnc.ir.type.ElementType;
 import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
@@ -28,11 +29,11 @@ public final class SignalKernels implements KernelFamily {
 
     @Override
     public void register(KernelTable t) {
-        t.op("HannWindow", SignalKernels::inferGenerated, ctx -> List.of(window(ctx, Window.HANN)));
-        t.op("HammingWindow", SignalKernels::inferGenerated, ctx -> List.of(window(ctx, Window.HAMMING)));
-        t.op("BlackmanWindow", SignalKernels::inferGenerated, ctx -> List.of(window(ctx, Window.BLACKMAN)));
+        t.op("HannWindow", SignalKernels::inferWindow, ctx -> List.of(window(ctx, Window.HANN)));
+        t.op("HammingWindow", SignalKernels::inferWindow, ctx -> List.of(window(ctx, Window.HAMMING)));
+        t.op("BlackmanWindow", SignalKernels::inferWindow, ctx -> List.of(window(ctx, Window.BLACKMAN)));
         t.op("MelWeightMatrix", SignalKernels::inferGenerated, ctx -> List.of(melWeights(ctx)));
-        t.op("DFT", ctx -> Collections.singletonList(null), ctx -> List.of(Fourier.dft(ctx)));
+        t.op("DFT", SignalKernels::inferDft, ctx -> List.of(Fourier.dft(ctx)));
         t.op("STFT", ctx -> Collections.singletonList(null), ctx -> List.of(Fourier.stft(ctx)));
     }
 
@@ -45,6 +46,49 @@ public final class SignalKernels implements KernelFamily {
     private static List<Type> inferGenerated(InferContext ctx) {
         int code = (int) ctx.attrs().getInt("output_datatype", 1);
         return Collections.singletonList(OnnxDataType.toElementType(code).map(e -> (Type) TensorType.unranked(e)).orElse(null));
+    }
+
+    private static List<Type> inferWindow(InferContext ctx) {
+        List<Type> t = inferGenerated(ctx);
+        Tensor size = ConstOperands.value(ctx, 0);
+        if (t.get(0) instanceof TensorType tt && size != null && size.size() == 1) {
+            return List.of(TensorType.of(tt.elementType(), size.getLong(0)));
+        }
+        return t;
+    }
+
+    /** DFT's result: the signal axis becomes the transform length (or half of it + 1), the last axis 2 (or 1). */
+    private static List<Type> inferDft(InferContext ctx) {
+        TensorType x = ConstOperands.ranked(ctx, 0);
+        if (x == null || x.rank() < 2) {
+            return Collections.singletonList(null);
+        }
+        int r = x.rank();
+        Long axisV = ctx.attrs().has("axis") ? Long.valueOf(ctx.attrs().getInt("axis")) : null;
+        if (ConstOperands.present(ctx, 2)) {
+            Tensor a = ConstOperands.value(ctx, 2);
+            axisV = a == null ? null : a.getLong(0);
+        } else if (axisV == null) {
+            axisV = ctx.opset() >= 20 ? -2L : 1L;
+        }
+        if (axisV == null || axisV < -r || axisV >= r - 1 || (axisV < 0 && axisV + r >= r - 1)) {
+            return Collections.singletonList(null);
+        }
+        int axis = (int) (axisV < 0 ? axisV + r : axisV);
+        boolean inverse = ctx.attrs().getInt("inverse", 0) != 0;
+        boolean onesided = ctx.attrs().getInt("onesided", 0) != 0;
+        Dim n = x.dims().get(axis);
+        Dim out = Dim.symbol("");
+        Tensor len = ConstOperands.value(ctx, 1);
+        Long l = len != null ? Long.valueOf(len.getLong(0)) : ConstOperands.present(ctx, 1) ? null
+                : n instanceof Dim.Known k ? Long.valueOf(inverse && onesided ? 2 * (k.size() - 1) : k.size()) : null;
+        if (l != null) {
+            out = Dim.of(inverse && onesided ? l : onesided ? l / 2 + 1 : l);
+        }
+        List<Dim> dims = new java.util.ArrayList<>(x.dims());
+        dims.set(axis, out);
+        dims.set(r - 1, Dim.of(inverse && onesided ? 1 : 2));
+        return List.of(new TensorType(x.elementType(), dims));
     }
 
     private static Tensor window(EvalContext ctx, Window kind) {

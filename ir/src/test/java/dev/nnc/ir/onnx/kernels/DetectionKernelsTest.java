@@ -4,8 +4,11 @@ import static dev.nnc.ir.onnx.kernels.OneOp.f32;
 import static dev.nnc.ir.onnx.kernels.OneOp.i64;
 import static dev.nnc.ir.onnx.kernels.OneOp.shape;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nnc.ir.tensor.Tensor;
+import dev.nnc.ir.type.FloatType;
+import dev.nnc.ir.type.TensorType;
 import org.junit.jupiter.api.Test;
 
 class DetectionKernelsTest {
@@ -41,5 +44,15 @@ class DetectionKernelsTest {
         Tensor shifted = f32(shape(1, 1, 2, 2), 0, 0, 2, 0); // centre, and x beyond the right edge
         Tensor b = OneOp.of("GridSample").in(x).in(shifted).attr("padding_mode", "border").opset(20).run1();
         assertArrayEquals(new double[] {2.5, 3}, b.doubles(), 1e-6);
+    }
+
+    @Test
+    void inferenceOfSampledShapes() {
+        var r = OneOp.of("RoiAlign").in(f32(shape(1, 3, 8, 8), new double[192])).in(f32(shape(5, 4), new double[20]))
+                .in(i64(0, 0, 0, 0, 0)).attr("output_height", 2L).attr("output_width", 4L).infer();
+        assertEquals(TensorType.of(FloatType.F32, 5, 3, 2, 4), r.get(0));
+        var g = OneOp.of("GridSample").in(f32(shape(1, 3, 8, 8), new double[192])).in(f32(shape(1, 5, 6, 2), new double[60]))
+                .opset(20).infer();
+        assertEquals(TensorType.of(FloatType.F32, 1, 3, 5, 6), g.get(0));
     }
 }

@@ -54,4 +54,13 @@ class SignalKernelsTest {
         Tensor x = f32(shape(2, 2, 2), 1, 2, 3, 4, 0, 1, 1, 0);
         assertArrayEquals(new double[] {-2, -1}, OneOp.of("Det").in(x).run1().doubles(), EPS);
     }
+
+    @Test
+    void inferenceOfWindowAndDftShapes() {
+        var w = OneOp.of("HammingWindow").constIn(Tensor.scalar(IntegerType.I64, 8)).opset(17).infer();
+        assertEquals(dev.nnc.ir.type.TensorType.of(FloatType.F32, 8), w.get(0));
+        var d = OneOp.of("DFT").in(f32(shape(2, 10, 1), new double[20])).constIn(Tensor.scalar(IntegerType.I64, 16))
+                .attr("onesided", 1L).opset(20).infer();
+        assertEquals(dev.nnc.ir.type.TensorType.of(FloatType.F32, 2, 9, 2), d.get(0));
+    }
 }
