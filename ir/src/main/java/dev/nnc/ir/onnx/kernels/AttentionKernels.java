@@ -182,6 +182,10 @@ public final class AttentionKernels implements KernelFamily {
             }
             int[] padded = ms.clone();
             padded[ms.length - 1] = total;
+            if (ms.length > 4 || !java.util.Arrays.equals(Shapes.broadcast(padded, full), full)) {
+                throw ctx.error("attn_mask of shape " + java.util.Arrays.toString(ms) + " does not broadcast to "
+                        + java.util.Arrays.toString(full));
+            }
             int[] idx = Shapes.broadcastIndex(padded, full);
             boolean isBool = mask.elementType() == BoolType.I1;
             double[] mv = mask.toDoubles();
