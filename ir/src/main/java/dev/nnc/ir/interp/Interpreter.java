@@ -1,6 +1,6 @@
 package dev.nnc.ir.interp;
 
-import dev.nnc.ir.core.BuiltinDialect;
+import dev.nnc.ir.core.Block;
 import dev.nnc.ir.core.FuncOp;
 import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.core.Operation;
@@ -11,16 +11,14 @@ import dev.nnc.ir.spec.EvalContext;
 import dev.nnc.ir.spec.OpSpec;
 import dev.nnc.ir.tensor.Tensor;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The reference interpreter: the one definition of what a model computes. Runs a function's ops in
- * order, each through its spec's reference semantics; every other execution path is tested
- * against this.
+ * order, each through its spec's reference semantics; control-flow ops run their regions through
+ * {@link EvalContext#runRegion}. Every other execution path is tested against this.
  */
 public final class Interpreter {
     private final DialectRegistry registry;
@@ -64,30 +62,38 @@ public final class Interpreter {
 
     /** Runs a function on positional inputs. */
     public List<Tensor> run(FuncOp f, List<Tensor> inputs, int opset) {
-        List<Value> args = f.arguments();
-        if (args.size() != inputs.size()) {
-            throw new NncException("function " + f.symName() + " takes " + args.size() + " inputs, got " + inputs.size());
+        if (f.arguments().size() != inputs.size()) {
+            throw new NncException("function " + f.symName() + " takes " + f.arguments().size() + " inputs, got " + inputs.size());
         }
-        Map<Value, Tensor> env = new IdentityHashMap<>();
-        for (int i = 0; i < args.size(); i++) {
-            env.put(args.get(i), inputs.get(i));
-        }
-        Map<Value, Integer> remainingUses = countUses(f);
-        for (Operation op : f.body().operations()) {
-            if (op.name().equals(BuiltinDialect.RETURN)) {
-                List<Tensor> outs = new ArrayList<>();
-                for (Value v : op.operands()) {
-                    outs.add(lookup(env, v, op));
-                }
-                return outs;
-            }
-            execute(op, env, opset);
-            release(op, env, remainingUses);
-        }
-        throw new NncException("function " + f.symName() + " has no func.return");
+        return runBlock(f.body(), inputs, null, opset);
     }
 
-    private void execute(Operation op, Map<Value, Tensor> env, int opset) {
+    /**
+     * Runs a block: binds its arguments, executes its ops and returns the operands of its
+     * terminator (the last op, which has no semantics of its own: {@code func.return} or a yield).
+     */
+    List<Tensor> runBlock(Block block, List<Tensor> args, Environment parent, int opset) {
+        Environment env = new Environment(parent, block);
+        for (int i = 0; i < args.size(); i++) {
+            env.bind(block.arguments().get(i), args.get(i));
+        }
+        List<Operation> ops = block.operations();
+        for (int k = 0; k < ops.size() - 1; k++) {
+            execute(ops.get(k), env, opset);
+            env.release(ops.get(k));
+        }
+        Operation terminator = block.terminator();
+        if (terminator == null) {
+            throw new NncException("empty block");
+        }
+        List<Tensor> outs = new ArrayList<>();
+        for (Value v : terminator.operands()) {
+            outs.add(env.lookup(v, terminator));
+        }
+        return outs;
+    }
+
+    private void execute(Operation op, Environment env, int opset) {
         OpSpec spec = registry.lookup(op.name()).orElseThrow(
                 () -> new NncException(op.location(), "unknown op " + op.name()));
         if (spec.semantics() == null) {
@@ -95,51 +101,19 @@ public final class Interpreter {
         }
         List<Tensor> ins = new ArrayList<>(op.numOperands());
         for (Value v : op.operands()) {
-            ins.add(lookup(env, v, op));
+            ins.add(env.lookup(v, op));
         }
         List<Tensor> outs;
         try {
-            outs = spec.semantics().evaluate(new EvalContext(op, spec, ins, opset));
+            outs = spec.semantics().evaluate(new EvalContext(op, spec, ins, opset,
+                    (index, args) -> runBlock(op.region(index).entry(), args, env, opset)));
         } catch (NncException e) {
             throw e.location() == null ? new NncException(op.location(), e.getMessage(), e) : e;
         } catch (RuntimeException e) {
             throw new NncException(op.location(), op.name() + " failed: " + e, e);
         }
-        if (outs.size() < op.numResults()) {
-            List<Tensor> padded = new ArrayList<>(outs);
-            while (padded.size() < op.numResults()) {
-                padded.add(null);
-            }
-            outs = padded;
-        }
         for (int i = 0; i < op.numResults(); i++) {
-            env.put(op.result(i), outs.get(i));
-        }
-    }
-
-    private static Tensor lookup(Map<Value, Tensor> env, Value v, Operation user) {
-        if (!env.containsKey(v)) {
-            throw new NncException(user.location(), user.name() + " reads a value not yet computed: " + v.nameHint());
-        }
-        return env.get(v);
-    }
-
-    private static Map<Value, Integer> countUses(FuncOp f) {
-        Map<Value, Integer> n = new HashMap<>();
-        for (Operation op : f.body().operations()) {
-            for (Value v : op.operands()) {
-                n.merge(v, 1, Integer::sum);
-            }
-        }
-        return n;
-    }
-
-    /** Drops tensors whose last use has run, so large models fit in memory. */
-    private static void release(Operation op, Map<Value, Tensor> env, Map<Value, Integer> remaining) {
-        for (Value v : op.operands()) {
-            if (remaining.merge(v, -1, Integer::sum) == 0) {
-                env.remove(v);
-            }
+            env.bind(op.result(i), i < outs.size() ? outs.get(i) : null);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.nnc.ir.onnx;
 
+import dev.nnc.ir.onnx.kernels.BitCastKernels;
+import dev.nnc.ir.onnx.kernels.StringKernels;
 import dev.nnc.ir.onnx.kernels.StructuralKernels;
 import java.util.List;
 
@@ -10,6 +12,8 @@ public final class OnnxKernels {
 
     public static List<KernelFamily> families() {
         return List.of(
-                new StructuralKernels());
+                new StructuralKernels(),
+                new StringKernels(),
+                new BitCastKernels());
     }
 }

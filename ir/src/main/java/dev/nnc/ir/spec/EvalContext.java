@@ -15,12 +15,25 @@ public final class EvalContext {
     private final List<Tensor> inputs;
     private final OpAttributes attrs;
     private final int opset;
+    private final RegionRunner regions;
 
     public EvalContext(Operation op, OpSpec spec, List<Tensor> inputs, int opset) {
+        this(op, spec, inputs, opset, (i, args) -> {
+            throw new IllegalStateException(op.name() + " cannot run regions in this context");
+        });
+    }
+
+    public EvalContext(Operation op, OpSpec spec, List<Tensor> inputs, int opset, RegionRunner regions) {
         this.op = op;
         this.inputs = inputs;
         this.attrs = new OpAttributes(op, spec);
         this.opset = opset;
+        this.regions = regions;
+    }
+
+    /** Runs region {@code index} of this op with the given block arguments; returns what it yields. */
+    public List<Tensor> runRegion(int index, List<Tensor> args) {
+        return regions.run(index, args);
     }
 
     public Operation op() {

@@ -1,0 +1,86 @@
+package dev.nnc.ir.onnx.kernels;
+
+import dev.nnc.ir.onnx.KernelFamily;
+import dev.nnc.ir.onnx.KernelTable;
+import dev.nnc.ir.onnx.OnnxDataType;
+import dev.nnc.ir.spec.EvalContext;
+import dev.nnc.ir.spec.InferContext;
+import dev.nnc.ir.tensor.Tensor;
+import dev.nnc.ir.type.BFloat16;
+import dev.nnc.ir.type.ElementType;
+import dev.nnc.ir.type.FloatType;
+import dev.nnc.ir.type.Half;
+import dev.nnc.ir.type.TensorType;
+import dev.nnc.ir.type.Type;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * {@code BitCast} (opset 26): reinterprets each element's bits as another type of the same width.
+ * Casts between widths (which change the last dimension) are rejected with a message naming the node.
+ */
+public final class BitCastKernels implements KernelFamily {
+    @Override
+    public String table() {
+        return "kernels/bitcast.tsv";
+    }
+
+    @Override
+    public void register(KernelTable t) {
+        t.op("BitCast", BitCastKernels::infer, BitCastKernels::bitCast);
+    }
+
+    private static List<Type> infer(InferContext ctx) {
+        ElementType to = OnnxDataType.toElementType((int) ctx.attrs().getInt("to")).orElse(null);
+        Type in = ctx.operandType(0);
+        return Collections.singletonList(to != null && in instanceof TensorType tt ? tt.withElementType(to) : null);
+    }
+
+    private static List<Tensor> bitCast(EvalContext ctx) {
+        int code = (int) ctx.attrs().getInt("to");
+        ElementType to = OnnxDataType.toElementType(code)
+                .orElseThrow(() -> ctx.error("BitCast to " + OnnxDataType.name(code) + " is not supported"));
+        Tensor x = ctx.input(0);
+        ElementType from = x.elementType();
+        if (from.byteSize() != to.byteSize() || from.byteSize() == 0) {
+            throw ctx.error("BitCast from " + from.spelling() + " to " + to.spelling()
+                    + " changes the element size; only same-size bit casts are supported");
+        }
+        int n = x.size();
+        if (to instanceof FloatType ft) {
+            double[] out = new double[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = fromBits(ft, bits(x, i));
+            }
+            return List.of(Tensor.ofDoubles(to, x.shape(), out));
+        }
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = bits(x, i);
+        }
+        return List.of(Tensor.ofLongs(to, x.shape(), out));
+    }
+
+    /** The element's bit pattern in the low bits of a long. */
+    private static long bits(Tensor x, int i) {
+        if (x.isLongs()) {
+            return x.longs()[i];
+        }
+        double v = x.doubles()[i];
+        return switch ((FloatType) x.elementType()) {
+            case F16 -> Half.fromDouble(v) & 0xFFFFL;
+            case BF16 -> BFloat16.fromDouble(v) & 0xFFFFL;
+            case F32 -> Float.floatToRawIntBits((float) v) & 0xFFFFFFFFL;
+            case F64 -> Double.doubleToRawLongBits(v);
+        };
+    }
+
+    private static double fromBits(FloatType t, long bits) {
+        return switch (t) {
+            case F16 -> Half.toDouble((short) bits);
+            case BF16 -> BFloat16.toDouble((short) bits);
+            case F32 -> Float.intBitsToFloat((int) bits);
+            case F64 -> Double.longBitsToDouble(bits);
+        };
+    }
+}
