@@ -63,8 +63,12 @@ public final class Main implements Runnable {
 
     /** The configured command line: subcommands, streams and error handlers. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, subcommands());
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, List<Object> subcommands) {
         CommandLine cl = new CommandLine(new Main());
-        for (Object sub : subcommands()) {
+        for (Object sub : subcommands) {
             cl.addSubcommand(sub);
         }
         cl.setOut(out);
