@@ -4,24 +4,20 @@ import dev.nnc.cli.io.FileAccess;
 import dev.nnc.frontend.ImportOptions;
 import dev.nnc.frontend.OnnxImporter;
 import dev.nnc.ir.core.ModuleOp;
-import dev.nnc.ir.diag.Diagnostic;
 import dev.nnc.ir.diag.NncException;
-import dev.nnc.ir.spec.DialectRegistry;
 import dev.nnc.ir.text.IrParser;
-import dev.nnc.ir.verify.Verifier;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Reads a model for a command: {@code .nir} files through the IR text parser, anything else as
- * ONNX. The result is verified, and every error names the model file.
+ * ONNX. Every error names the model file.
  */
 final class ModelLoader {
     private ModelLoader() {
@@ -45,18 +41,7 @@ final class ModelLoader {
             ImportOptions opts = new ImportOptions(inputShapes, ImportOptions.defaults().maxTensorBytes());
             module = withFile(model, () -> OnnxImporter.importFile(model, opts));
         }
-        verify(model, module);
         return module;
-    }
-
-    private static void verify(Path model, ModuleOp module) {
-        List<Diagnostic> errors = Verifier.verify(module.op(), DialectRegistry.standard()).stream()
-                .filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();
-        if (!errors.isEmpty()) {
-            Diagnostic d = errors.get(0);
-            String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more errors)" : "";
-            throw inFile(model, new NncException(d.location(), d.message() + more));
-        }
     }
 
     /** Runs {@code body}, making sure any error it raises names {@code file}. */
