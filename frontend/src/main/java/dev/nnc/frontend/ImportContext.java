@@ -1,0 +1,22 @@
+package dev.nnc.frontend;
+
+import dev.nnc.ir.spec.DialectRegistry;
+
+/**
+ * What every part of one import shares: the file name for messages, the options, the converters,
+ * the op registry and the default-domain opset.
+ */
+record ImportContext(String file, ImportOptions options, TypeConverter types, TensorProtoConverter tensors,
+                     AttributeConverter attributes, DialectRegistry registry, int opset) {
+
+    static ImportContext create(String file, ImportOptions options, TensorProtoConverter tensors,
+                                DialectRegistry registry, int opset) {
+        TypeConverter types = new TypeConverter(file);
+        return new ImportContext(file, options, types, tensors, new AttributeConverter(file, tensors, types), registry, opset);
+    }
+
+    /** An error about the file: {@code model.onnx: message}. */
+    dev.nnc.ir.diag.NncException error(String message) {
+        return new dev.nnc.ir.diag.NncException(file + ": " + message);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.nnc.frontend;
+
+import dev.nnc.frontend.proto.Onnx.ModelProto;
+import dev.nnc.frontend.proto.Onnx.OperatorSetIdProto;
+import dev.nnc.ir.core.FuncOp;
+import dev.nnc.ir.core.ModuleOp;
+import dev.nnc.ir.spec.DialectRegistry;
+import java.nio.file.Path;
+
+/**
+ * Imports an ONNX model file into a {@link ModuleOp} of the {@code onnx} dialect with one
+ * function {@code main}. Every problem with the file, including ops nnc does not know, is an
+ * {@link dev.nnc.ir.diag.NncException} with one line naming the file and the node or value.
+ *
+ * <pre>
+ * ModuleOp m = OnnxImporter.importFile(Path.of("model.onnx"),
+ *         ImportOptions.defaults().withInputShape("input=1x3x224x224"));
+ * </pre>
+ */
+public final class OnnxImporter {
+    private final DialectRegistry registry;
+
+    /** An importer that knows the ops of {@link DialectRegistry#standard()}. */
+    public OnnxImporter() {
+        this(DialectRegistry.standard());
+    }
+
+    /** An importer that looks op specs up in {@code registry} (e.g. a test's own dialect). */
+    public OnnxImporter(DialectRegistry registry) {
+        this.registry = registry;
+    }
+
+    public static ModuleOp importFile(Path model) {
+        return importFile(model, ImportOptions.defaults());
+    }
+
+    public static ModuleOp importFile(Path model, ImportOptions options) {
+        return new OnnxImporter().importModel(model, options);
+    }
+
+    /** Imports {@code model}; external data is read from the model's folder only. */
+    public ModuleOp importModel(Path model, ImportOptions options) {
+        String label = model.toString();
+        ModelProto proto = OnnxLoader.readModel(model, label);
+        return importProto(proto, label, model.toAbsolutePath().getParent(), options);
+    }
+
+    /** Imports an already parsed model; {@code folder} is where its external data lives. */
+    ModuleOp importProto(ModelProto proto, String label, Path folder, ImportOptions options) {
+        int opset = defaultOpset(proto);
+        ModuleOp module = ModuleOp.create();
+        module.setOpset(opset);
+        FuncOp main = FuncOp.create(module, "main");
+        SupportedOps.check(proto.getGraph(), registry, label);
+        TensorProtoConverter tensors = new TensorProtoConverter(label,
+                folder == null ? null : new ExternalData(folder, label), options.maxTensorBytes());
+        ImportContext ctx = ImportContext.create(label, options, tensors, registry, opset);
+        new GraphImporter(ctx, new Scope(null)).importMain(proto.getGraph(), main);
+        return module;
+    }
+
+    /** The version of the default ONNX domain; models before opset imports existed mean version 1. */
+    static int defaultOpset(ModelProto proto) {
+        for (OperatorSetIdProto id : proto.getOpsetImportList()) {
+            if (id.getDomain().isEmpty() || id.getDomain().equals("ai.onnx")) {
+                return (int) id.getVersion();
+            }
+        }
+        return 1;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.nnc.frontend;
+
+import dev.nnc.frontend.proto.Onnx.GraphProto;
+import dev.nnc.frontend.proto.Onnx.NodeProto;
+import dev.nnc.ir.spec.DialectRegistry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks, before anything is built, that every node of a model (subgraphs included) is an op of
+ * the default ONNX domain that the registry knows, and reports all that are not in one line:
+ * {@code model.onnx: unsupported ops: Foo (nodes n1, n2), com.x.Bar (node n3)}.
+ */
+final class SupportedOps {
+    private SupportedOps() {
+    }
+
+    static void check(GraphProto g, DialectRegistry registry, String file) {
+        Map<String, List<String>> missing = new LinkedHashMap<>();
+        collect(g, registry, missing);
+        if (missing.isEmpty()) {
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        missing.forEach((op, users) -> parts.add(op + " (node" + (users.size() > 1 ? "s " : " ") + String.join(", ", users) + ")"));
+        throw new dev.nnc.ir.diag.NncException(file + ": unsupported ops: " + String.join(", ", parts));
+    }
+
+    private static void collect(GraphProto g, DialectRegistry registry, Map<String, List<String>> missing) {
+        for (int i = 0; i < g.getNodeCount(); i++) {
+            NodeProto n = g.getNode(i);
+            String domain = n.getDomain();
+            boolean onnx = domain.isEmpty() || domain.equals("ai.onnx");
+            if (!onnx || registry.lookup(NodeImporter.DIALECT_PREFIX + n.getOpType()).isEmpty()) {
+                String op = onnx ? n.getOpType() : domain + "." + n.getOpType();
+                missing.computeIfAbsent(op, k -> new ArrayList<>()).add(NodeOrder.name(n, i));
+            }
+            for (GraphProto sub : Captures.subgraphs(n)) {
+                collect(sub, registry, missing);
+            }
+        }
+    }
+}
