@@ -117,6 +117,19 @@ class IrParserErrorTest {
     }
 
     @Test
+    void danglingOperandPrintsAsUndefinedName() {
+        dev.nnc.ir.core.ModuleOp m = IrSamples.mnistConv();
+        dev.nnc.ir.core.Operation conv = m.mainFunction().body().operations().get(2);
+        dev.nnc.ir.core.Value stray = dev.nnc.ir.core.Operation.create("onnx.NoValue", java.util.List.of(),
+                java.util.List.of(dev.nnc.ir.type.NoneType.NONE), java.util.Map.of(), Location.UNKNOWN).result(0);
+        stray.setNameHint("none");
+        conv.setOperand(2, stray);
+        String text = IrPrinter.print(m);
+        assertTrue(text.contains("\"onnx.Conv\"(%Input3, %w, %0undef0)"), text);
+        assertEquals("bad.nnc:6:35: undefined value %0undef0", fails(text).getMessage());
+    }
+
+    @Test
     void topLevelMustBeModule() {
         NncException e = fails("\"func.func\"() <{sym_name = \"main\"}> ({\n}) : () -> ()\n");
         assertEquals("bad.nnc:1:1: expected a \"builtin.module\" at the top, got \"func.func\"", e.getMessage());
