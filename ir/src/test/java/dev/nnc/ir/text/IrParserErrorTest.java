@@ -6,9 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nnc.ir.core.Location;
+import dev.nnc.ir.core.ModuleOp;
+import dev.nnc.ir.core.Operation;
+import dev.nnc.ir.core.Value;
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.type.NoneType;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Every bad input is one NncException line starting with file:line:col, and nothing is printed. */
@@ -118,10 +124,10 @@ class IrParserErrorTest {
 
     @Test
     void danglingOperandPrintsAsUndefinedName() {
-        dev.nnc.ir.core.ModuleOp m = IrSamples.mnistConv();
-        dev.nnc.ir.core.Operation conv = m.mainFunction().body().operations().get(2);
-        dev.nnc.ir.core.Value stray = dev.nnc.ir.core.Operation.create("onnx.NoValue", java.util.List.of(),
-                java.util.List.of(dev.nnc.ir.type.NoneType.NONE), java.util.Map.of(), Location.UNKNOWN).result(0);
+        ModuleOp m = IrSamples.mnistConv();
+        Operation conv = m.mainFunction().body().operations().get(2);
+        Value stray = Operation.create("onnx.NoValue", List.of(),
+                List.of(NoneType.NONE), Map.of(), Location.UNKNOWN).result(0);
         stray.setNameHint("none");
         conv.setOperand(2, stray);
         String text = IrPrinter.print(m);

@@ -22,10 +22,12 @@ import dev.nnc.ir.spec.DialectRegistry;
 import dev.nnc.ir.spec.OpSpec;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.text.IrParser;
+import dev.nnc.ir.type.BoolType;
 import dev.nnc.ir.type.FloatType;
 import dev.nnc.ir.type.IntegerType;
 import dev.nnc.ir.type.NoneType;
 import dev.nnc.ir.type.TensorType;
+import dev.nnc.ir.type.Type;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,7 +61,7 @@ class VerifierTest {
         return Verifier.verify(m.op(), registry());
     }
 
-    private static Operation add(Block b, String name, List<Value> operands, List<dev.nnc.ir.type.Type> results,
+    private static Operation add(Block b, String name, List<Value> operands, List<Type> results,
                                  Map<String, Attribute> props, String loc) {
         return b.append(Operation.create(name, operands, results, props, Location.named(loc)));
     }
@@ -204,7 +206,7 @@ class VerifierTest {
     void graphAttributesAreRegions() {
         ModuleOp m = identity();
         FuncOp f = m.mainFunction();
-        Value cond = f.addInput("cond", TensorType.of(dev.nnc.ir.type.BoolType.I1));
+        Value cond = f.addInput("cond", TensorType.of(BoolType.I1));
         Value x = f.arguments().get(0);
         Operation ifOp = f.body().insertBefore(f.returnOp(), Operation.create("onnx.If", List.of(cond), List.of(F32), Map.of(),
                 Location.named("if")));
@@ -217,7 +219,7 @@ class VerifierTest {
 
         ModuleOp one = identity();
         FuncOp g = one.mainFunction();
-        Value c = g.addInput("cond", TensorType.of(dev.nnc.ir.type.BoolType.I1));
+        Value c = g.addInput("cond", TensorType.of(BoolType.I1));
         Operation half = g.body().insertBefore(g.returnOp(), Operation.create("onnx.If", List.of(c), List.of(F32), Map.of(),
                 Location.named("if")));
         add(half.addRegion().addBlock(), BuiltinDialect.RETURN, List.of(g.arguments().get(0)), List.of(), Map.of(), null);
