@@ -1,6 +1,8 @@
 package dev.nnc.passes;
 
+import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.text.IrParser;
 import dev.nnc.passes.pipeline.Pipeline;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,5 +61,21 @@ public record CrashReproducer(Path file, Path directory) {
         }
         // the header stays in the IR text: it is a comment, and keeps line numbers right
         return new Contents(first.substring(HEADER.length()).strip(), text);
+    }
+
+    /** A reproducer ready to replay: the module before the failing pass and the pipeline from it on. */
+    public record Replay(Pipeline pipeline, ModuleOp module) {
+    }
+
+    /** Reads a reproducer's text into a pipeline (against {@code registry}) and a module. */
+    public static Replay load(String text, String fileName, PassRegistry registry) {
+        Contents c = read(text, fileName);
+        Pipeline p;
+        try {
+            p = Pipeline.parse(c.pipeline(), registry);
+        } catch (NncException e) {
+            throw new NncException(fileName + ": " + e.getMessage());
+        }
+        return new Replay(p, IrParser.parse(c.ir(), fileName));
     }
 }

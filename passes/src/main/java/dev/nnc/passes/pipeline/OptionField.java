@@ -33,7 +33,9 @@ public record OptionField(String name, RecordComponent component, Class<?> type,
     /** This option's value in {@code options}. */
     public Object get(Record options) {
         try {
-            return component.getAccessor().invoke(options);
+            java.lang.reflect.Method accessor = component.getAccessor();
+            accessor.setAccessible(true); // options records may be nested, non-public types
+            return accessor.invoke(options);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot read option " + name + " of " + options, e);
         }
