@@ -3,6 +3,8 @@ package dev.nnc.cli;
 import dev.nnc.cli.io.FileAccess;
 import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.text.IrPrinter;
+import dev.nnc.passes.PassRegistry;
+import dev.nnc.passes.pipeline.Pipeline;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code nnc import}: ONNX model in, IR text (onnx dialect) out. */
 @Command(name = "import", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = {"Import an ONNX model and print it as IR text (the onnx dialect).",
-            "The text can be edited and fed back to other commands as a .nir file."})
+            "The text can be edited and fed back to other commands as a .nir file.",
+            "With -O1/-O2 or --pass-pipeline the passes run before printing (as in 'nnc opt')."})
 final class ImportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -30,9 +33,17 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     private ModelOptions modelOptions;
 
+    @Mixin
+    private PipelineOptions pipelineOptions;
+
     @Override
     public Integer call() {
+        PassRegistry registry = PassRegistry.standard();
+        Pipeline pipeline = pipelineOptions.pipeline(registry);
         ModuleOp module = ModelLoader.load(model, modelOptions.inputShapes());
+        if (!pipeline.isEmpty()) {
+            pipelineOptions.run(pipeline, module, registry, spec.commandLine().getErr(), Path.of(""));
+        }
         String text = IrPrinter.print(module);
         if (output != null) {
             FileAccess.writeAtomically(output, text);
