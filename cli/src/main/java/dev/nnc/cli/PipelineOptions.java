@@ -33,13 +33,13 @@ import picocli.CommandLine.Option;
  */
 public final class PipelineOptions {
     @Option(names = "-O", paramLabel = "LEVEL",
-            description = {"Run the default pipeline of optimization level LEVEL: -O0 (nothing), -O1 (cleanups),",
-                "-O2 (all graph optimizations). With --pass-pipeline, those passes run after the level's."})
+            description = "Run the default pipeline of an optimization level, written -O0 (nothing), -O1 (cleanups)"
+                    + " or -O2 (all graph optimizations). With --pass-pipeline, its passes run after the level's.")
     Integer level;
 
     @Option(names = "--pass-pipeline", paramLabel = "TEXT",
-            description = {"Passes to run, e.g. 'canonicalize,fuse{activations=relu,clip},dce'",
-                "(options in braces separated by spaces, list values by commas; see --list-passes)."})
+            description = "Passes to run, e.g. 'canonicalize,fuse{activations=relu,clip size-limit=10},dce'"
+                    + " (options in braces separated by spaces, list values by commas; see --list-passes).")
     String pipelineText;
 
     @Option(names = "--print-ir-before", paramLabel = "PASS", split = ",",
@@ -52,8 +52,8 @@ public final class PipelineOptions {
 
     @Option(names = "--print-ir-after-all", paramLabel = "DIR", arity = "0..1", fallbackValue = "",
             preprocessor = OptionalDirectory.class,
-            description = {"Print the IR after every pass: to stderr, or with DIR as one numbered file per",
-                "pass (DIR/01-canonicalize.nir, ...), each a valid IR file."})
+            description = "Print the IR after every pass: to stderr, or with DIR as one numbered file per pass"
+                    + " (DIR/01-canonicalize.nir, ...), each a valid IR file.")
     String printAfterAll;
 
     @Option(names = "--print-ir-after-change",
@@ -68,8 +68,9 @@ public final class PipelineOptions {
     boolean timing;
 
     @Option(names = "--crash-reproducer", paramLabel = "FILE",
-            description = {"When a pass fails, save the IR before it and the rest of the pipeline to FILE",
-                "(default: nnc-crash-PASS.nir in the working directory); replay with 'nnc opt --run-reproducer'."})
+            description = "When a pass fails, save the IR before it and the rest of the pipeline to FILE"
+                    + " (default: nnc-crash-PASS.nir in the working directory); replay with"
+                    + " 'nnc opt --run-reproducer FILE'.")
     Path crashReproducer;
 
     /**

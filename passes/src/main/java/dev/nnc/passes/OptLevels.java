@@ -23,8 +23,9 @@ public final class OptLevels {
             case 1:
                 return List.of("canonicalize", "fold-constants", "dce");
             case 2:
-                return List.of("shape-inference", "canonicalize", "fold-constants", "fold-batchnorm", "fuse",
-                        "cancel-transposes", "cse", "canonicalize", "dce");
+                // shapes first so canonicalize sees static shapes; again after folding made more constant
+                return List.of("shape-inference", "canonicalize", "fold-constants", "shape-inference", "canonicalize",
+                        "fold-batchnorm", "fuse", "cancel-transposes", "cse", "canonicalize", "dce");
             default:
                 throw new dev.nnc.ir.diag.NncException("-O" + level + ": no such optimization level (use -O0 to -O" + MAX + ")");
         }

@@ -74,11 +74,11 @@ public final class PassManager {
         for (Instrumentation ins : instrumentations) {
             ins.beforePass(step, module);
         }
-        Pass pass = step.entry().create();
         PassContext context = new PassContext(registry);
         long start = System.nanoTime();
         boolean changed;
         try {
+            Pass pass = step.entry().create();
             changed = pass.run(module, context);
         } catch (NncException e) {
             throw new Failed("failed: " + e.oneLine(), false, e);

@@ -23,7 +23,7 @@ class OptLevelsTest {
         assertTrue(OptLevels.pipeline(2, r).isEmpty());
         assertEquals(List.of("canonicalize", "fold-constants", "dce"), OptLevels.missing(1, r));
         assertEquals(List.of(), OptLevels.arguments(0));
-        assertEquals(9, OptLevels.arguments(2).size());
+        assertEquals(11, OptLevels.arguments(2).size());
         NncException e = assertThrows(NncException.class, () -> OptLevels.arguments(3));
         assertEquals("-O3: no such optimization level (use -O0 to -O2)", e.oneLine());
     }

@@ -77,6 +77,8 @@ class PipelineTextTest {
         assertEquals("pipeline: option 'count' of 'test-options': takes one value, got 2", error("test-options{count=1,2}"));
         assertEquals("pipeline: option 'count' of 'test-options' needs a value (count=int)", error("test-options{count}"));
         assertEquals("pipeline: option 'count' of 'test-options' is given twice", error("test-options{count=1 count=2}"));
+        assertEquals("pipeline: options of 'test-checked': limit must not be negative, got -1",
+                error("test-count-ops,test-checked{limit=-1}"));
     }
 
     @Test

@@ -77,7 +77,19 @@ final class TestPasses {
     static final PassInfo<Every> OPTIONS = new PassInfo<>("test-options", "Has options.", Every.class,
             new Every(false, 1, 2L, 0.5, "x", Mode.FAST, List.of()), ANY, null, o -> pass("test-options", o, (m, c) -> false));
 
-    static final List<PassInfo<?>> ALL = List.of(COUNT, ERASE_IDENTITY, THROW, ERROR, BREAK, LOWER, OPTIONS);
+    record Limit(int limit) {
+    }
+
+    /** Checks its option when built, as a pass constructor may. */
+    static final PassInfo<Limit> CHECKED = new PassInfo<>("test-checked", "Checks its options.", Limit.class,
+            new Limit(1), ANY, null, o -> {
+                if (o.limit() < 0) {
+                    throw new IllegalArgumentException("limit must not be negative, got " + o.limit());
+                }
+                return pass("test-checked", o, (m, c) -> false);
+            });
+
+    static final List<PassInfo<?>> ALL = List.of(COUNT, ERASE_IDENTITY, THROW, ERROR, BREAK, LOWER, OPTIONS, CHECKED);
 
     static PassRegistry registry() {
         return PassRegistry.of(ALL);

@@ -58,11 +58,17 @@ final class PipelineParser {
             throw new NncException("pipeline: " + e.getMessage());
         }
         skipSpace();
+        PipelineEntry entry = PipelineEntry.of(info);
         if (pos < text.length() && text.charAt(pos) == '{') {
             pos++;
-            return new PipelineEntry(info, options(info, start));
+            entry = new PipelineEntry(info, options(info, start));
         }
-        return PipelineEntry.of(info);
+        try {
+            entry.create(); // a pass may check its options when built: report that now, not mid-run
+        } catch (IllegalArgumentException e) {
+            throw new NncException("pipeline: options of '" + info.argument() + "': " + e.getMessage());
+        }
+        return entry;
     }
 
     private <O extends Record> O options(PassInfo<O> info, int start) {

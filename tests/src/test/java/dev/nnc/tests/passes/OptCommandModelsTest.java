@@ -1,0 +1,96 @@
+package dev.nnc.tests.passes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nnc.cli.Main;
+import dev.nnc.ir.core.ModuleOp;
+import dev.nnc.ir.text.IrParser;
+import dev.nnc.ir.text.StructuralEquality;
+import dev.nnc.passes.OptLevels;
+import dev.nnc.passes.PassRegistry;
+import dev.nnc.passes.pipeline.Pipeline;
+import dev.nnc.tests.TestData;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code nnc opt} through the real command on a shared model: the Done-when checks. */
+class OptCommandModelsTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run nnc(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void printIrAfterAllOnMnist8WritesOneParseableFilePerPass() throws Exception {
+        Path model = TestData.require("models/mnist8/model.onnx");
+        Pipeline o2 = OptLevels.pipeline(2, PassRegistry.standard());
+        assertFalse(o2.isEmpty(), "-O2 has no registered pass (missing: " + OptLevels.missing(2, PassRegistry.standard()) + ")");
+        Path dumps = dir.resolve("dumps");
+        Path out = dir.resolve("out.nir");
+        Run r = nnc("opt", model.toString(), "-O2", "--print-ir-after-all=" + dumps, "-o", out.toString());
+        assertEquals(0, r.code(), r.err());
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dumps)) {
+            files = s.sorted().toList();
+        }
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < o2.size(); i++) {
+            expected.add(String.format("%02d-%s.nir", i + 1, o2.get(i).argument()));
+        }
+        assertEquals(expected, files.stream().map(p -> p.getFileName().toString()).toList());
+        ModuleOp last = null;
+        for (Path f : files) {
+            last = IrParser.parse(Files.readString(f), f.toString());
+        }
+        ModuleOp result = IrParser.parse(Files.readString(out), out.toString());
+        assertNull(StructuralEquality.describeDifference(last, result), "the last dump is the output");
+    }
+
+    @Test
+    void timingOnMnist8HasARowPerPass() {
+        Path model = TestData.require("models/mnist8/model.onnx");
+        Pipeline o2 = OptLevels.pipeline(2, PassRegistry.standard());
+        Run r = nnc("opt", model.toString(), "-O2", "--timing", "-o", dir.resolve("o.nir").toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.err().lines().toList();
+        assertEquals(o2.size() + 2, lines.size(), r.err());
+        for (int i = 0; i < o2.size(); i++) {
+            assertTrue(lines.get(i + 1).matches(" *" + (i + 1) + "  " + o2.get(i).argument() + " .*"), lines.get(i + 1));
+        }
+    }
+
+    @Test
+    void pipelineMistakesAreOneLineWithExitTwo() {
+        Path model = TestData.require("models/mnist8/model.onnx");
+        for (String[] args : List.of(
+                new String[] {"opt", model.toString(), "--pass-pipeline=no-such-pass"},
+                new String[] {"opt", model.toString(), "--pass-pipeline=dce{"},
+                new String[] {"import", model.toString(), "--pass-pipeline=no-such-pass"},
+                new String[] {"opt", model.toString(), "-O9"},
+                new String[] {"opt", model.toString(), "--print-ir-before=no-such-pass"})) {
+            Run r = nnc(args);
+            assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().startsWith("nnc: error: "), r.err());
+            assertEquals("", r.out());
+        }
+    }
+}
