@@ -44,12 +44,17 @@ final class ImportCommand implements Callable<Integer> {
         if (!pipeline.isEmpty()) {
             pipelineOptions.run(pipeline, module, registry, spec.commandLine().getErr(), Path.of(""));
         }
+        writeIr(module, output, spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** Writes the IR text of {@code module} to {@code output}, or to {@code out} when it is null. */
+    static void writeIr(ModuleOp module, Path output, java.io.PrintWriter out) {
         String text = IrPrinter.print(module);
         if (output != null) {
             FileAccess.writeAtomically(output, text);
         } else {
-            spec.commandLine().getOut().print(text);
+            out.print(text);
         }
-        return 0;
     }
 }

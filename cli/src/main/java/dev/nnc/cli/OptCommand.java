@@ -3,7 +3,6 @@ package dev.nnc.cli;
 import dev.nnc.cli.io.FileAccess;
 import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.diag.NncException;
-import dev.nnc.ir.text.IrPrinter;
 import dev.nnc.passes.CrashReproducer;
 import dev.nnc.passes.PassRegistry;
 import dev.nnc.passes.pipeline.Pipeline;
@@ -85,12 +84,7 @@ final class OptCommand implements Callable<Integer> {
             reproducerDir = Path.of("");
         }
         pipelineOptions.run(pipeline, module, registry, spec.commandLine().getErr(), reproducerDir);
-        String text = IrPrinter.print(module);
-        if (output != null) {
-            FileAccess.writeAtomically(output, text);
-        } else {
-            spec.commandLine().getOut().print(text);
-        }
+        ImportCommand.writeIr(module, output, spec.commandLine().getOut());
         return 0;
     }
 }
