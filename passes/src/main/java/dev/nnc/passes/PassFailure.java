@@ -1,6 +1,8 @@
 package dev.nnc.passes;
 
+import dev.nnc.ir.diag.Diagnostic;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A pass that failed: it reported an error, left IR that does not verify, or crashed (threw
@@ -12,12 +14,23 @@ public final class PassFailure extends dev.nnc.ir.diag.NncException {
     private final String pass;
     private final boolean crashed;
     private final transient Path reproducer;
+    private final transient List<Diagnostic> diagnostics;
 
-    public PassFailure(String pass, String message, boolean crashed, Path reproducer, Throwable cause) {
+    public PassFailure(String pass, String message, boolean crashed, Path reproducer, List<Diagnostic> diagnostics,
+                       Throwable cause) {
         super(null, message, cause);
         this.pass = pass;
         this.crashed = crashed;
         this.reproducer = reproducer;
+        this.diagnostics = List.copyOf(diagnostics);
+    }
+
+    /**
+     * The errors behind the failure, each at its op's location (what the pass reported, or what
+     * the verifier found after it); empty for a crash. Expected-diagnostics tests match these.
+     */
+    public List<Diagnostic> diagnostics() {
+        return diagnostics;
     }
 
     /** The argument of the pass that failed. */

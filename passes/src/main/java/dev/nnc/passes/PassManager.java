@@ -53,6 +53,13 @@ public final class PassManager {
     /** Runs {@code pipeline} on {@code module} in place. */
     public PipelineResult run(Pipeline pipeline, ModuleOp module) {
         pipeline.checkStages(IrStage.of(module));
+        if (verifyEach) {
+            // so that a problem of the input is not blamed on the first pass
+            List<Diagnostic> invalid = errors(Verifier.verify(module, registry));
+            if (!invalid.isEmpty()) {
+                throw new NncException(invalid.get(0).location(), "the input IR does not verify: " + invalid.get(0).message());
+            }
+        }
         List<PassRun> runs = new ArrayList<>();
         for (int i = 0; i < pipeline.size(); i++) {
             PassStep step = new PassStep(i, pipeline.size(), pipeline.get(i));
@@ -81,26 +88,25 @@ public final class PassManager {
             Pass pass = step.entry().create();
             changed = pass.run(module, context);
         } catch (NncException e) {
-            throw new Failed("failed: " + e.oneLine(), false, e);
+            List<Diagnostic> reported = errors(context.diagnostics());
+            throw new Failed("failed: " + e.oneLine(), false,
+                    reported.isEmpty() ? List.of(Diagnostic.error(e.location(), e.getMessage())) : reported, e);
         } catch (RuntimeException | StackOverflowError e) {
-            throw new Failed("crashed: " + e, true, e);
+            throw new Failed("crashed: " + e, true, List.of(), e);
         }
         long nanos = System.nanoTime() - start;
-        List<Diagnostic> warnings = new ArrayList<>();
-        for (Diagnostic d : context.diagnostics()) {
-            if (d.severity() == Diagnostic.Severity.ERROR) {
-                throw new Failed("failed: " + new NncException(d.location(), d.message()).oneLine(), false, null);
-            }
-            warnings.add(d);
+        List<Diagnostic> reported = errors(context.diagnostics());
+        if (!reported.isEmpty()) {
+            throw new Failed("failed: " + oneLine(reported.get(0)), false, reported, null);
         }
         if (verifyEach) {
-            for (Diagnostic d : Verifier.verify(module, registry)) {
-                if (d.severity() == Diagnostic.Severity.ERROR) {
-                    throw new Failed("left invalid IR: " + new NncException(d.location(), d.message()).oneLine(),
-                            false, null);
-                }
+            List<Diagnostic> invalid = errors(Verifier.verify(module, registry));
+            if (!invalid.isEmpty()) {
+                throw new Failed("left invalid IR: " + oneLine(invalid.get(0)), false, invalid, null);
             }
         }
+        List<Diagnostic> warnings = context.diagnostics().stream()
+                .filter(d -> d.severity() != Diagnostic.Severity.ERROR).toList();
         PassRun run = new PassRun(step, nanos, changed, context.statistics(), warnings);
         for (Instrumentation ins : instrumentations) {
             ins.afterPass(step, module, run);
@@ -119,17 +125,27 @@ public final class PassManager {
                 message += "; could not write the reproducer " + reproducer.fileFor(step.argument()) + ": " + e;
             }
         }
-        return new PassFailure(step.argument(), message, f.crashed, file, f.getCause());
+        return new PassFailure(step.argument(), message, f.crashed, file, f.diagnostics, f.getCause());
+    }
+
+    private static List<Diagnostic> errors(List<Diagnostic> all) {
+        return all.stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).toList();
+    }
+
+    private static String oneLine(Diagnostic d) {
+        return new NncException(d.location(), d.message()).oneLine();
     }
 
     /** A failure inside {@link #runOne}, before the reproducer is written. */
     private static final class Failed extends Exception {
         private static final long serialVersionUID = 1L;
         final boolean crashed;
+        final transient List<Diagnostic> diagnostics;
 
-        Failed(String message, boolean crashed, Throwable cause) {
+        Failed(String message, boolean crashed, List<Diagnostic> diagnostics, Throwable cause) {
             super(message, cause);
             this.crashed = crashed;
+            this.diagnostics = diagnostics;
         }
     }
 }

@@ -75,7 +75,20 @@ class PassManagerTest {
                 f.oneLine());
         assertFalse(f.crashed());
         assertEquals("test-break", f.pass());
+        assertEquals("test.nir:4:5: node 'id1': error: onnx.Identity: expects 1 operands, got 2",
+                f.diagnostics().stream().map(Object::toString).reduce("", String::concat));
         new PassManager().verifyEach(false).run(pipeline("test-break"), TestPasses.module());
+    }
+
+    @Test
+    void invalidInputIsNotBlamedOnTheFirstPass() {
+        ModuleOp m = TestPasses.module();
+        new PassManager().verifyEach(false).run(pipeline("test-break"), m);
+        dev.nnc.ir.diag.NncException e = assertThrows(dev.nnc.ir.diag.NncException.class,
+                () -> new PassManager().run(pipeline("test-count-ops"), m));
+        assertFalse(e instanceof PassFailure);
+        assertEquals("test.nir:4:5: node 'id1': the input IR does not verify: onnx.Identity: expects 1 operands, got 2",
+                e.oneLine());
     }
 
     @Test
@@ -83,6 +96,8 @@ class PassManagerTest {
         PassFailure f = assertThrows(PassFailure.class,
                 () -> new PassManager().run(pipeline("test-error"), TestPasses.module()));
         assertEquals("pass 'test-error' failed: test.nir:4:5: node 'id1': cannot handle this op", f.oneLine());
+        assertEquals(1, f.diagnostics().size());
+        assertEquals("id1", f.diagnostics().get(0).location().name());
         assertNull(f.reproducer());
     }
 
