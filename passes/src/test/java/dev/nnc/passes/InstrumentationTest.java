@@ -1,6 +1,7 @@
 package dev.nnc.passes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nnc.ir.core.ModuleOp;
@@ -67,6 +68,17 @@ class InstrumentationTest {
         String text = printed(PassSelection.NONE, PassSelection.ALL, true);
         assertEquals(List.of(IrPrinting.header("after", "test-erase-identity")), headers(text));
         assertTrue(!text.contains("onnx.Identity"), text);
+    }
+
+    @Test
+    void aFailingPassIsDumpedAsFailed() {
+        StringWriter out = new StringWriter();
+        PassManager pm = new PassManager().addInstrumentation(
+                new IrPrinting(PassSelection.NONE, PassSelection.ALL, false, new PrintWriter(out)));
+        assertThrows(PassFailure.class, () -> pm.run(Pipeline.parse("test-count-ops,test-break", TestPasses.registry()),
+                TestPasses.module()));
+        assertEquals(List.of(IrPrinting.header("after", "test-count-ops"), "// -----// IR dump after test-break failed //----- //"),
+                headers(out.toString()));
     }
 
     @Test

@@ -67,6 +67,17 @@ class OptCommandModelsTest {
     }
 
     @Test
+    void importWithALevelPrintsWhatOptPrints() {
+        String model = TestData.require("models/mnist8/model.onnx").toString();
+        Run imported = nnc("import", model, "-O2");
+        Run optimized = nnc("opt", model, "-O2");
+        assertEquals(0, imported.code(), imported.err());
+        assertEquals(0, optimized.code(), optimized.err());
+        assertEquals(optimized.out(), imported.out());
+        assertEquals(nnc("import", model).out(), nnc("opt", model, "-O0").out());
+    }
+
+    @Test
     void pipelineMistakesAreOneLineWithExitTwo() {
         String model = TestData.require("models/mnist8/model.onnx").toString();
         assertOneLineError(nnc("opt", model, "--pass-pipeline=no-such-pass"), List.of("unknown pass 'no-such-pass'"));

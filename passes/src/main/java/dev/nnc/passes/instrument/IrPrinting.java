@@ -3,6 +3,7 @@ package dev.nnc.passes.instrument;
 import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.text.IrPrinter;
 import dev.nnc.passes.Instrumentation;
+import dev.nnc.passes.PassFailure;
 import dev.nnc.passes.PassRun;
 import dev.nnc.passes.PassStep;
 import java.io.PrintWriter;
@@ -13,7 +14,8 @@ import java.util.Set;
 /**
  * Prints the IR to a stream (stderr in the CLI) before or after chosen passes, each dump under a
  * header comment {@code // -----// IR dump after fuse //----- //}; with {@code onlyOnChange} an
- * after-dump is skipped when the text did not change. Passes are chosen by argument.
+ * after-dump is skipped when the text did not change; a failing pass's after-dump is headed
+ * {@code after fuse failed}. Passes are chosen by argument.
  */
 public final class IrPrinting implements Instrumentation {
     private final PassSelection before;
@@ -75,8 +77,21 @@ public final class IrPrinting implements Instrumentation {
         }
     }
 
+    /** The IR a failing pass left behind, when its after-dump was asked for. */
+    @Override
+    public void afterFailure(PassStep step, ModuleOp module, PassFailure failure) {
+        textBefore.remove(step.index());
+        if (after.matches(step)) {
+            dump("after", step.argument() + " failed", IrPrinter.print(module));
+        }
+    }
+
     private void dump(String when, PassStep step, String text) {
-        out.println(header(when, step.argument()));
+        dump(when, step.argument(), text);
+    }
+
+    private void dump(String when, String pass, String text) {
+        out.println(header(when, pass));
         out.print(text);
         out.flush();
     }
