@@ -159,7 +159,11 @@ public final class ConcatSplitKernels implements KernelFamily {
         boolean hasSplit = ctx.opset() >= 13 ? ShapeArgs.present(ctx, 1) : ctx.attrs().get("split") != null;
         long[] split = ShapeArgs.attrOrConstant(ctx, "split", 1, 13);
         if (axis < 0 || hasSplit && split == null) {
-            return Infer.unknown(outputs);
+            List<Type> same = new ArrayList<>();
+            for (int i = 0; i < outputs; i++) {
+                same.add(ShapeArgs.ofRank(x.elementType(), x.rank()));
+            }
+            return same;
         }
         long[] sizes = splitSizes(split, ctx.attrs().getInt("num_outputs", 0), outputs, s[axis]);
         if (sizes == null || sizes.length != outputs) {

@@ -30,7 +30,7 @@ public final class GenerateKernels implements KernelFamily {
     public void register(KernelTable t) {
         t.op("ConstantOfShape", GenerateKernels::inferConstantOfShape, ctx -> List.of(constantOfShape(ctx)));
         t.op("Range", GenerateKernels::inferRange, ctx -> List.of(range(ctx)));
-        t.op("OneHot", ctx -> ShapeArgs.one(null), ctx -> List.of(oneHot(ctx)));
+        t.op("OneHot", GenerateKernels::inferOneHot, ctx -> List.of(oneHot(ctx)));
         t.op("EyeLike", GenerateKernels::inferEyeLike, ctx -> List.of(eyeLike(ctx)));
         t.op("Trilu", Infer::sameAsFirst, ctx -> List.of(trilu(ctx)));
     }
@@ -52,7 +52,8 @@ public final class GenerateKernels implements KernelFamily {
         ElementType e = fillValue(ctx.attrs().getTensor("value")).elementType();
         long[] shape = ShapeArgs.constantLongs(ctx, 0);
         if (shape == null || Arrays.stream(shape).anyMatch(v -> v < 0)) {
-            return List.of(TensorType.unranked(e));
+            int n = ShapeArgs.length(ctx, 0);
+            return List.of(n < 0 ? TensorType.unranked(e) : ShapeArgs.ofRank(e, n));
         }
         return List.of(TensorType.of(e, shape));
     }
@@ -121,6 +122,11 @@ public final class GenerateKernels implements KernelFamily {
             }
         }
         return TensorGather.gather(values, out, idx);
+    }
+
+    private static List<Type> inferOneHot(InferContext ctx) {
+        int r = ShapeArgs.rank(ctx, 0);
+        return ShapeArgs.one(ShapeArgs.ofRank(ShapeArgs.element(ctx, 2), r < 0 ? -1 : r + 1));
     }
 
     private static ElementType eyeType(EvalContext ctx) {

@@ -130,7 +130,7 @@ public final class PadKernels implements KernelFamily {
     private static List<Type> inferPad(InferContext ctx) {
         TensorType x = ShapeArgs.fixed(ctx, 0);
         if (x == null) {
-            return ShapeArgs.one(null);
+            return ShapeArgs.sameRank(ctx, 0);
         }
         long[] pads;
         long[] axes = null;
@@ -140,11 +140,11 @@ public final class PadKernels implements KernelFamily {
             pads = ShapeArgs.constantLongs(ctx, 1);
             axes = ShapeArgs.constantLongs(ctx, 3);
             if (ShapeArgs.present(ctx, 3) && axes == null) {
-                return ShapeArgs.one(null);
+                return ShapeArgs.sameRank(ctx, 0);
             }
         }
         if (pads == null) {
-            return ShapeArgs.one(null);
+            return ShapeArgs.sameRank(ctx, 0);
         }
         try {
             return List.of(TensorType.of(x.elementType(), paddedShape(x.shape(), fullPads(pads, axes, x.rank()))));
@@ -196,7 +196,7 @@ public final class PadKernels implements KernelFamily {
         TensorType x = ShapeArgs.fixed(ctx, 0);
         long[] shape = ShapeArgs.constantLongs(ctx, 1);
         if (x == null || shape == null) {
-            return ShapeArgs.one(null);
+            return ShapeArgs.sameRank(ctx, 0);
         }
         try {
             return List.of(TensorType.of(x.elementType(), cropPadShape(x.shape(), shape, ctx.attrs().getInts("axes", null))));

@@ -122,7 +122,7 @@ public final class ResizeKernels implements KernelFamily {
     private static Type inferResize(InferContext ctx) {
         TensorType x = ShapeArgs.fixed(ctx, 0);
         if (x == null) {
-            return null;
+            return ShapeArgs.ofRank(ShapeArgs.element(ctx, 0), ShapeArgs.rank(ctx, 0));
         }
         int scalesInput = ctx.opset() < 11 ? 1 : 2;
         Tensor sc = ShapeArgs.constant(ctx, scalesInput);
@@ -130,11 +130,11 @@ public final class ResizeKernels implements KernelFamily {
         long[] sizes = null;
         if (scales == null) {
             if (ShapeArgs.present(ctx, scalesInput) && sc == null && !isEmpty(ctx, scalesInput)) {
-                return null;
+                return ShapeArgs.ofRank(x.elementType(), x.rank());
             }
             sizes = ShapeArgs.constantLongs(ctx, 3);
             if (sizes == null) {
-                return null;
+                return ShapeArgs.ofRank(x.elementType(), x.rank());
             }
         }
         try {
@@ -182,7 +182,7 @@ public final class ResizeKernels implements KernelFamily {
             scales = c == null ? null : c.toDoubles();
         }
         if (x == null || scales == null) {
-            return null;
+            return ShapeArgs.ofRank(ShapeArgs.element(ctx, 0), ShapeArgs.rank(ctx, 0));
         }
         try {
             return TensorType.of(x.elementType(), ResizeGeometry.of(x.shape(), scales, null, null, "stretch").outShape());

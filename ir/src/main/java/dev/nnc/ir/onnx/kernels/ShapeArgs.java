@@ -144,6 +144,35 @@ public final class ShapeArgs {
         return s;
     }
 
+    /** A tensor type of known rank whose dimensions are all unknown (null when either is unknown). */
+    public static TensorType ofRank(ElementType e, int rank) {
+        if (e == null || rank < 0) {
+            return null;
+        }
+        List<Dim> d = new ArrayList<>();
+        for (int k = 0; k < rank; k++) {
+            d.add(Dim.symbol(""));
+        }
+        return new TensorType(e, d);
+    }
+
+    /** Operand i's rank, or -1 when unranked or absent. */
+    public static int rank(InferContext ctx, int i) {
+        TensorType t = ranked(ctx, i);
+        return t == null ? -1 : t.rank();
+    }
+
+    /** The length of a 1-D operand of static size (e.g. a shape or axes input), or -1. */
+    public static int length(InferContext ctx, int i) {
+        TensorType t = ranked(ctx, i);
+        return t != null && t.rank() == 1 && t.dims().get(0) instanceof Dim.Known k ? (int) k.size() : -1;
+    }
+
+    /** Same rank and element type as operand i, every dimension unknown. */
+    public static List<Type> sameRank(InferContext ctx, int i) {
+        return one(ofRank(element(ctx, i), rank(ctx, i)));
+    }
+
     /** A single-result inference answer that tolerates null. */
     public static List<Type> one(Type t) {
         List<Type> l = new ArrayList<>(1);

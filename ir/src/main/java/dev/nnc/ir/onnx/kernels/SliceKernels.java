@@ -110,7 +110,7 @@ public final class SliceKernels implements KernelFamily {
     private static List<Type> inferSlice(InferContext ctx) {
         TensorType x = ShapeArgs.fixed(ctx, 0);
         if (x == null) {
-            return ShapeArgs.one(null);
+            return ShapeArgs.sameRank(ctx, 0);
         }
         long[] starts;
         long[] ends;
@@ -126,11 +126,11 @@ public final class SliceKernels implements KernelFamily {
             axes = ShapeArgs.constantLongs(ctx, 3);
             steps = ShapeArgs.constantLongs(ctx, 4);
             if (ShapeArgs.present(ctx, 3) && axes == null || ShapeArgs.present(ctx, 4) && steps == null) {
-                return ShapeArgs.one(null);
+                return ShapeArgs.sameRank(ctx, 0);
             }
         }
         if (starts == null || ends == null) {
-            return ShapeArgs.one(null);
+            return ShapeArgs.sameRank(ctx, 0);
         }
         try {
             return List.of(TensorType.of(x.elementType(), resolve(x.shape(), starts, ends, axes, steps).shape()));
@@ -153,7 +153,9 @@ public final class SliceKernels implements KernelFamily {
         TensorType x = ShapeArgs.fixed(ctx, 0);
         long[] target = ShapeArgs.constantLongs(ctx, 1);
         if (x == null || target == null || Arrays.stream(target).anyMatch(v -> v < 0 || v > Integer.MAX_VALUE)) {
-            return ShapeArgs.one(null);
+            int n = target != null ? target.length : ShapeArgs.length(ctx, 1);
+            int r = ShapeArgs.rank(ctx, 0);
+            return ShapeArgs.one(n < 0 || r < 0 ? null : ShapeArgs.ofRank(ShapeArgs.element(ctx, 0), Math.max(r, n)));
         }
         int[] out = Shapes.broadcast(x.shape(), Arrays.stream(target).mapToInt(v -> (int) v).toArray());
         return ShapeArgs.one(out == null ? null : TensorType.of(x.elementType(), out));
@@ -217,7 +219,7 @@ public final class SliceKernels implements KernelFamily {
         TensorType x = ShapeArgs.fixed(ctx, 0);
         long[] repeats = ShapeArgs.constantLongs(ctx, 1);
         if (x == null || repeats == null || ctx.opset() < 6) {
-            return ShapeArgs.one(null);
+            return ShapeArgs.sameRank(ctx, 0);
         }
         try {
             return List.of(TensorType.of(x.elementType(), tiledShape(x.shape(), repeats)));
