@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * Indexed writes: {@code ScatterElements} (and its deprecated alias {@code Scatter}) and
- * {@code ScatterND}, with reduction none/add/mul/max/min. Updates apply in index order, so with
- * duplicate indices and no reduction the last one wins, as in the ONNX reference.
+ * {@code ScatterND}, with reduction none/add/mul/max/min, and {@code TensorScatter} (a KV-cache
+ * write of a block per batch at a given offset, linear or circular). Updates apply in index order,
+ * so with duplicate indices and no reduction the last one wins, as in the ONNX reference.
  */
 public final class ScatterKernels implements KernelFamily {
     @Override
@@ -28,6 +29,7 @@ public final class ScatterKernels implements KernelFamily {
         t.op("Scatter", ScatterKernels::inferSame, ctx -> List.of(scatterElements(ctx)));
         t.op("ScatterElements", ScatterKernels::inferSame, ctx -> List.of(scatterElements(ctx)));
         t.op("ScatterND", ScatterKernels::inferSame, ctx -> List.of(scatterNd(ctx)));
+        t.op("TensorScatter", ScatterKernels::inferSame, ctx -> List.of(tensorScatter(ctx)));
     }
 
     private static List<Type> inferSame(InferContext ctx) {
@@ -89,6 +91,47 @@ public final class ScatterKernels implements KernelFamily {
             }
         }
         return scatter(ctx, data, updates, target);
+    }
+
+    private static Tensor tensorScatter(EvalContext ctx) {
+        Tensor cache = ctx.input(0);
+        Tensor update = ctx.input(1);
+        int[] cs = cache.shape();
+        int[] us = update.shape();
+        int axis = ShapeArgs.axis(ctx, ctx.attrs().getInt("axis", -2), cs.length);
+        String mode = ctx.attrs().getString("mode", "linear");
+        if (!mode.equals("linear") && !mode.equals("circular")) {
+            throw ctx.error("unknown mode '" + mode + "'");
+        }
+        boolean fits = axis >= 1 && us.length == cs.length;
+        for (int d = 0; fits && d < cs.length; d++) {
+            fits = d == axis ? us[d] <= cs[d] : us[d] == cs[d];
+        }
+        if (!fits) {
+            throw ctx.error("update " + Arrays.toString(us) + " does not fit cache " + Arrays.toString(cs) + " on axis " + axis);
+        }
+        long[] offsets = ctx.hasInput(2) ? ctx.input(2).toLongs() : new long[cs[0]];
+        if (offsets.length != cs[0]) {
+            throw ctx.error("write_indices needs one entry per batch (" + cs[0] + ")");
+        }
+        int[] strides = Shapes.strides(cs);
+        int[] target = new int[update.size()];
+        for (int i = 0; i < target.length; i++) {
+            int[] m = TensorGather.unravel(i, us);
+            long pos = offsets[m[0]] + m[axis];
+            if (mode.equals("circular")) {
+                pos = Math.floorMod(pos, (long) cs[axis]);
+            } else if (pos < 0 || pos >= cs[axis]) {
+                throw ctx.error("write position " + pos + " out of range [0, " + cs[axis] + ")");
+            }
+            m[axis] = (int) pos;
+            int t = 0;
+            for (int d = 0; d < m.length; d++) {
+                t += m[d] * strides[d];
+            }
+            target[i] = t;
+        }
+        return scatter(ctx, cache, update, target);
     }
 
     /** Copies data and combines {@code updates[j]} into position {@code target[j]}, in order. */
