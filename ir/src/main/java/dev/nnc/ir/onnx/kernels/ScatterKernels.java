@@ -47,19 +47,7 @@ public final class ScatterKernels implements KernelFamily {
             throw ctx.error("indices " + Arrays.toString(is) + " and updates " + Arrays.toString(updates.shape())
                     + " must have equal shapes of the rank of data " + Arrays.toString(ds));
         }
-        int[] strides = Shapes.strides(ds);
-        long[] ix = indices.toLongs();
-        int[] target = new int[ix.length];
-        for (int i = 0; i < ix.length; i++) {
-            int[] m = TensorGather.unravel(i, is);
-            m[axis] = GatherKernels.index(ctx, ix[i], ds[axis]);
-            int t = 0;
-            for (int d = 0; d < m.length; d++) {
-                t += m[d] * strides[d];
-            }
-            target[i] = t;
-        }
-        return scatter(ctx, data, updates, target);
+        return scatter(ctx, data, updates, GatherKernels.elementIndices(ctx, ds, indices, axis));
     }
 
     private static Tensor scatterNd(EvalContext ctx) {
@@ -125,11 +113,7 @@ public final class ScatterKernels implements KernelFamily {
                 throw ctx.error("write position " + pos + " out of range [0, " + cs[axis] + ")");
             }
             m[axis] = (int) pos;
-            int t = 0;
-            for (int d = 0; d < m.length; d++) {
-                t += m[d] * strides[d];
-            }
-            target[i] = t;
+            target[i] = TensorGather.ravel(m, strides);
         }
         return scatter(ctx, cache, update, target);
     }

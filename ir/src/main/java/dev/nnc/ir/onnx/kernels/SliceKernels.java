@@ -4,12 +4,14 @@ import dev.nnc.ir.onnx.KernelFamily;
 import dev.nnc.ir.onnx.KernelTable;
 import dev.nnc.ir.spec.EvalContext;
 import dev.nnc.ir.spec.InferContext;
+import dev.nnc.ir.spec.OpAttributes;
 import dev.nnc.ir.tensor.Shapes;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Strided views and repetitions: {@code Slice} (attributes before opset 10, inputs after;
@@ -80,27 +82,28 @@ public final class SliceKernels implements KernelFamily {
         return Math.max(lo, Math.min(hi, v));
     }
 
+    /** Slice's four arguments: attributes before opset 10, inputs 1-4 after (null = absent or unknown). */
+    private record Args(long[] starts, long[] ends, long[] axes, long[] steps) {
+        static Args of(int opset, OpAttributes attrs, IntFunction<long[]> input) {
+            if (opset < 10) {
+                return new Args(attrs.getInts("starts", null), attrs.getInts("ends", null), attrs.getInts("axes", null), null);
+            }
+            return new Args(input.apply(1), input.apply(2), input.apply(3), input.apply(4));
+        }
+
+        View resolve(int[] in) {
+            return SliceKernels.resolve(in, starts, ends, axes, steps);
+        }
+    }
+
     private static Tensor slice(EvalContext ctx) {
         Tensor x = ctx.input(0);
-        long[] starts;
-        long[] ends;
-        long[] axes;
-        long[] steps = null;
-        if (ctx.opset() < 10) {
-            starts = ctx.attrs().getInts("starts", null);
-            ends = ctx.attrs().getInts("ends", null);
-            axes = ctx.attrs().getInts("axes", null);
-        } else {
-            starts = ShapeArgs.longs(ctx, 1);
-            ends = ShapeArgs.longs(ctx, 2);
-            axes = ShapeArgs.longs(ctx, 3);
-            steps = ShapeArgs.longs(ctx, 4);
-        }
-        if (starts == null || ends == null) {
+        Args a = Args.of(ctx.opset(), ctx.attrs(), i -> ShapeArgs.longs(ctx, i));
+        if (a.starts() == null || a.ends() == null) {
             throw ctx.error("Slice needs starts and ends");
         }
         try {
-            View v = resolve(x.shape(), starts, ends, axes, steps);
+            View v = a.resolve(x.shape());
             return TensorGather.gather(x, v.shape(), TensorGather.strided(v.shape(), v.strides(), v.offset()));
         } catch (IllegalArgumentException e) {
             throw ctx.error(e.getMessage());
@@ -112,28 +115,14 @@ public final class SliceKernels implements KernelFamily {
         if (x == null) {
             return ShapeArgs.sameRank(ctx, 0);
         }
-        long[] starts;
-        long[] ends;
-        long[] axes;
-        long[] steps = null;
-        if (ctx.opset() < 10) {
-            starts = ctx.attrs().getInts("starts", null);
-            ends = ctx.attrs().getInts("ends", null);
-            axes = ctx.attrs().getInts("axes", null);
-        } else {
-            starts = ShapeArgs.constantLongs(ctx, 1);
-            ends = ShapeArgs.constantLongs(ctx, 2);
-            axes = ShapeArgs.constantLongs(ctx, 3);
-            steps = ShapeArgs.constantLongs(ctx, 4);
-            if (ShapeArgs.present(ctx, 3) && axes == null || ShapeArgs.present(ctx, 4) && steps == null) {
-                return ShapeArgs.sameRank(ctx, 0);
-            }
-        }
-        if (starts == null || ends == null) {
+        Args a = Args.of(ctx.opset(), ctx.attrs(), i -> ShapeArgs.constantLongs(ctx, i));
+        boolean unknownOptional = ctx.opset() >= 10 && (ShapeArgs.present(ctx, 3) && a.axes() == null
+                || ShapeArgs.present(ctx, 4) && a.steps() == null);
+        if (a.starts() == null || a.ends() == null || unknownOptional) {
             return ShapeArgs.sameRank(ctx, 0);
         }
         try {
-            return List.of(TensorType.of(x.elementType(), resolve(x.shape(), starts, ends, axes, steps).shape()));
+            return List.of(TensorType.of(x.elementType(), a.resolve(x.shape()).shape()));
         } catch (IllegalArgumentException e) {
             return ShapeArgs.one(null);
         }
