@@ -44,7 +44,7 @@ public final class GenerateKernels implements KernelFamily {
         if (value.size() != 1) {
             throw ctx.error("value must hold exactly one element");
         }
-        int[] shape = ShapeArgs.toShape(ctx, ctx.input(0).toLongs());
+        int[] shape = ShapeArgs.checkSize(ctx, ShapeArgs.toShape(ctx, ctx.input(0).toLongs()));
         return TensorGather.gather(value, shape, new int[(int) Shapes.size(shape)]);
     }
 

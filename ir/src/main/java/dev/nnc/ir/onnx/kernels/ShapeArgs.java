@@ -5,6 +5,7 @@ import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.core.Value;
 import dev.nnc.ir.spec.EvalContext;
 import dev.nnc.ir.spec.InferContext;
+import dev.nnc.ir.tensor.Shapes;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.Dim;
 import dev.nnc.ir.type.ElementType;
@@ -171,6 +172,20 @@ public final class ShapeArgs {
     /** Same rank and element type as operand i, every dimension unknown. */
     public static List<Type> sameRank(InferContext ctx, int i) {
         return one(ofRank(element(ctx, i), rank(ctx, i)));
+    }
+
+    /** Rejects shapes whose element count does not fit one Java array, naming the shape. */
+    public static int[] checkSize(EvalContext ctx, int[] shape) {
+        long n;
+        try {
+            n = Shapes.size(shape);
+        } catch (ArithmeticException e) {
+            n = Long.MAX_VALUE;
+        }
+        if (n > Integer.MAX_VALUE - 8) {
+            throw ctx.error("result of shape " + Arrays.toString(shape) + " is too large (" + n + " elements)");
+        }
+        return shape;
     }
 
     /** A single-result inference answer that tolerates null. */

@@ -135,7 +135,7 @@ public final class SliceKernels implements KernelFamily {
         if (out == null) {
             throw ctx.error("cannot expand " + Arrays.toString(x.shape()) + " to " + Arrays.toString(target));
         }
-        return TensorGather.gather(x, out, Shapes.broadcastIndex(x.shape(), out));
+        return TensorGather.gather(x, out, Shapes.broadcastIndex(x.shape(), ShapeArgs.checkSize(ctx, out)));
     }
 
     private static List<Type> inferExpand(InferContext ctx) {
@@ -174,7 +174,7 @@ public final class SliceKernels implements KernelFamily {
             throw ctx.error(e.getMessage());
         }
         int[] inStrides = Shapes.strides(in);
-        int n = (int) Shapes.size(out);
+        int n = (int) Shapes.size(ShapeArgs.checkSize(ctx, out));
         int[] idx = new int[n];
         int[] m = new int[out.length];
         for (int i = 0; i < n; i++) {
