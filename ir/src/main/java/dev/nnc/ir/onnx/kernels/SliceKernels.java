@@ -34,7 +34,13 @@ public final class SliceKernels implements KernelFamily {
     record View(int[] shape, int[] strides, int offset) {
     }
 
-    /** Resolves starts/ends/axes/steps against {@code in}; throws IllegalArgumentException when invalid. */
+    /**
+     * Resolves starts/ends/axes/steps against {@code in} with the clamping the operator text
+     * specifies (start to [0, d] or, stepping backwards, [0, d-1]; end to [0, d] or [-1, d-1]).
+     * The numpy-based reference differs only for a backward start below -d, which it treats as
+     * empty; we follow the operator text, as ONNX Runtime does. Throws IllegalArgumentException
+     * when the arguments are invalid.
+     */
     static View resolve(int[] in, long[] starts, long[] ends, long[] axes, long[] steps) {
         int r = in.length;
         if (starts.length != ends.length || axes != null && axes.length != starts.length
@@ -60,7 +66,9 @@ public final class SliceKernels implements KernelFamily {
             long s = starts[i] < 0 ? starts[i] + d : starts[i];
             long e = ends[i] < 0 ? ends[i] + d : ends[i];
             long count;
-            if (step > 0) {
+            if (d == 0) {
+                count = 0;
+            } else if (step > 0) {
                 s = clamp(s, 0, d);
                 e = clamp(e, 0, d);
                 count = e > s ? (e - s - 1) / step + 1 : 0;
