@@ -6,6 +6,7 @@ import dev.nnc.ir.spec.EvalContext;
 import dev.nnc.ir.spec.InferContext;
 import dev.nnc.ir.spec.OpAttributes;
 import dev.nnc.ir.tensor.Tensor;
+import dev.nnc.ir.type.FloatType;
 import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
 import java.util.List;
@@ -67,7 +68,9 @@ public final class ResizeKernels implements KernelFamily {
             ResizeGeometry g = ResizeGeometry.of(x.shape(), scales, sizes, axes,
                     ctx.attrs().getString("keep_aspect_ratio_policy", "stretch"));
             Tensor roi = ctx.opset() < 11 ? null : ctx.input(1);
-            return run(x, g, s, fullRoi(roi == null || roi.size() == 0 ? null : roi.toDoubles(), axes, x.rank()));
+            boolean hasRoi = roi != null && roi.size() > 0;
+            return run(x, g, s, fullRoi(hasRoi ? roi.toDoubles() : null, axes, x.rank()), scales != null,
+                    hasRoi && roi.elementType() == FloatType.F32);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw ctx.error(e.getMessage());
         }
@@ -95,7 +98,7 @@ public final class ResizeKernels implements KernelFamily {
     }
 
     /** Resamples every active axis in turn, then converts to the input's element type. */
-    static Tensor run(Tensor x, ResizeGeometry g, ResizeSampler s, double[] roi) {
+    static Tensor run(Tensor x, ResizeGeometry g, ResizeSampler s, double[] roi, boolean f32Scales, boolean f32Roi) {
         if (x.isStrings()) {
             throw new IllegalArgumentException("cannot resize a string tensor");
         }
@@ -106,7 +109,8 @@ public final class ResizeKernels implements KernelFamily {
             if (!g.active()[d]) {
                 continue;
             }
-            data = s.resampleAxis(data, shape, d, g.outShape()[d], g.scales()[d], roi[d], roi[r + d]);
+            data = s.resampleAxis(data, shape, d, new ResizeSampler.Axis(shape[d], g.outShape()[d], g.scales()[d], f32Scales,
+                    roi[d], roi[r + d], f32Roi));
             shape[d] = g.outShape()[d];
         }
         if (x.isDoubles()) {
@@ -166,7 +170,7 @@ public final class ResizeKernels implements KernelFamily {
         }
         try {
             ResizeGeometry g = ResizeGeometry.of(x.shape(), scales, null, null, "stretch");
-            return run(x, g, new ResizeSampler(m, "asymmetric", "simple", -0.75, false, false, 0), fullRoi(null, null, x.rank()));
+            return run(x, g, new ResizeSampler(m, "asymmetric", "simple", -0.75, false, false, 0), fullRoi(null, null, x.rank()), true, false);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw ctx.error(e.getMessage());
         }
