@@ -26,10 +26,10 @@ public final class ConvolutionKernels implements KernelFamily {
 
     @Override
     public void register(KernelTable t) {
-        t.op("Conv", ctx -> infer(ctx, false, null), ConvolutionKernels::conv);
-        t.op("ConvTranspose", ctx -> infer(ctx, true, null), ConvolutionKernels::convTranspose);
-        t.op("ConvInteger", ctx -> infer(ctx, false, IntegerType.I32), ConvolutionKernels::convInteger);
-        t.op("DeformConv", ConvolutionKernels::inferDeform, DeformConv::evaluate);
+        t.op("Conv", new WindowVerifier(), ctx -> infer(ctx, false, null), ConvolutionKernels::conv);
+        t.op("ConvTranspose", new WindowVerifier(), ctx -> infer(ctx, true, null), ConvolutionKernels::convTranspose);
+        t.op("ConvInteger", new WindowVerifier(), ctx -> infer(ctx, false, IntegerType.I32), ConvolutionKernels::convInteger);
+        t.op("DeformConv", new WindowVerifier(), ConvolutionKernels::inferDeform, DeformConv::evaluate);
         t.op("Col2Im", Col2Im::infer, Col2Im::evaluate);
     }
 

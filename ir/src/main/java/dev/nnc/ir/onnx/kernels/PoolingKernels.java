@@ -29,9 +29,9 @@ public final class PoolingKernels implements KernelFamily {
 
     @Override
     public void register(KernelTable t) {
-        t.op("MaxPool", PoolingKernels::inferPool, ctx -> pool(ctx, PoolCore.Kind.MAX));
-        t.op("AveragePool", PoolingKernels::inferPool, ctx -> pool(ctx, PoolCore.Kind.AVERAGE));
-        t.op("LpPool", PoolingKernels::inferPool, ctx -> pool(ctx, PoolCore.Kind.LP));
+        t.op("MaxPool", new WindowVerifier(), PoolingKernels::inferPool, ctx -> pool(ctx, PoolCore.Kind.MAX));
+        t.op("AveragePool", new WindowVerifier(), PoolingKernels::inferPool, ctx -> pool(ctx, PoolCore.Kind.AVERAGE));
+        t.op("LpPool", new WindowVerifier(), PoolingKernels::inferPool, ctx -> pool(ctx, PoolCore.Kind.LP));
         t.op("GlobalMaxPool", PoolingKernels::inferGlobal, ctx -> global(ctx, PoolCore.Kind.MAX));
         t.op("GlobalAveragePool", PoolingKernels::inferGlobal, ctx -> global(ctx, PoolCore.Kind.AVERAGE));
         t.op("GlobalLpPool", PoolingKernels::inferGlobal, ctx -> global(ctx, PoolCore.Kind.LP));

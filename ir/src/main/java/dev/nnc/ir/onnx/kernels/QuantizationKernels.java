@@ -34,7 +34,7 @@ public final class QuantizationKernels implements KernelFamily {
         t.op("QuantizeLinear", QuantizationKernels::inferQuantize, QuantizationKernels::quantize);
         t.op("DequantizeLinear", QuantizationKernels::inferDequantize, QuantizationKernels::dequantize);
         t.op("DynamicQuantizeLinear", QuantizationKernels::inferDynamic, QuantizationKernels::dynamicQuantize);
-        t.op("QLinearConv", QuantizationKernels::inferQLinearConv, QLinearKernels::conv);
+        t.op("QLinearConv", new WindowVerifier(), QuantizationKernels::inferQLinearConv, QLinearKernels::conv);
         t.op("QLinearMatMul", QuantizationKernels::inferQLinearMatMul, QLinearKernels::matmul);
     }
 

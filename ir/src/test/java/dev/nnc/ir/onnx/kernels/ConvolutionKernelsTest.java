@@ -5,6 +5,7 @@ import static dev.nnc.ir.onnx.kernels.OneOp.shape;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.tensor.Tensor;
@@ -100,5 +101,16 @@ class ConvolutionKernelsTest {
         Tensor x = Tensor.zeros(FloatType.F32, shape(1, 3, 4, 4));
         Tensor w = Tensor.zeros(FloatType.F32, shape(2, 2, 1, 1));
         assertThrows(NncException.class, () -> OneOp.of("Conv").run1(x, w));
+    }
+
+    @Test
+    void verifierChecksWindowAttributeLengthsAndAutoPad() {
+        Tensor x = Tensor.zeros(FloatType.F32, shape(1, 3, 4, 4));
+        Tensor w = Tensor.zeros(FloatType.F32, shape(2, 3, 1, 1));
+        assertEquals(List.of(), OneOp.of("Conv").ints("pads", 0, 0, 0, 0).verify(x, w));
+        List<String> errors = OneOp.of("Conv").ints("pads", 1, 1).s("auto_pad", "SAME").verify(x, w).stream()
+                .map(Object::toString).toList();
+        assertEquals(2, errors.size(), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.contains("'pads' has 2 values, the input needs 4")), errors.toString());
     }
 }

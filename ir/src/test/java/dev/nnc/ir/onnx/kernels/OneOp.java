@@ -104,6 +104,14 @@ final class OneOp {
         return run(inputs).get(0);
     }
 
+    /** The IR verifier's diagnostics for a module holding the op. */
+    List<dev.nnc.ir.diag.Diagnostic> verify(Tensor... inputs) {
+        ModuleOp m = ModuleOp.create();
+        m.setOpset(opset);
+        build(m, inputs);
+        return dev.nnc.ir.verify.Verifier.verify(m, DialectRegistry.standard());
+    }
+
     /** The op's type inference over the inputs' types. */
     List<Type> infer(Tensor... inputs) {
         ModuleOp m = ModuleOp.create();
