@@ -113,4 +113,14 @@ class ConvolutionKernelsTest {
         assertEquals(2, errors.size(), errors.toString());
         assertTrue(errors.stream().anyMatch(e -> e.contains("'pads' has 2 values, the input needs 4")), errors.toString());
     }
+
+    @Test
+    void halfPrecisionConvIsAccumulatedExactlyAndRoundedOnce() {
+        // 2048 + 1 + 1 is 2050 exactly; accumulating in f16 would lose both ones (spacing 2 at 2048)
+        Tensor x = Tensor.ofDoubles(FloatType.F16, shape(1, 3, 1), new double[] {2048, 1, 1});
+        Tensor w = Tensor.ofDoubles(FloatType.F16, shape(1, 3, 1), new double[] {1, 1, 1});
+        Tensor y = OneOp.of("Conv").run1(x, w);
+        assertEquals(FloatType.F16, y.elementType());
+        assertArrayEquals(new double[] {2050}, y.doubles());
+    }
 }

@@ -68,4 +68,12 @@ class PoolingKernelsTest {
                 OneOp.of("MaxPool").ints("kernel_shape", 3, 3).ints("strides", 2, 2).s("auto_pad", "SAME_UPPER").outputs(2).infer(x));
         assertEquals(List.of(TensorType.of(FloatType.F32, 1, 3, 1, 1)), OneOp.of("GlobalAveragePool").infer(x));
     }
+
+    @Test
+    void maxPoolKeepsIntegerElementType() {
+        Tensor x = Tensor.ofLongs(IntegerType.I8, shape(1, 1, 1, 4), new long[] {-128, -5, 127, 3});
+        Tensor y = OneOp.of("MaxPool").ints("kernel_shape", 1, 2).ints("strides", 1, 2).run1(x);
+        assertEquals(IntegerType.I8, y.elementType());
+        assertArrayEquals(new long[] {-5, 127}, y.longs());
+    }
 }

@@ -74,4 +74,15 @@ class QuantizationKernelsTest {
                 Tensor.scalar(IntegerType.U8, 10), w, f32(shape(2), 1, 2), Tensor.scalar(IntegerType.I8, 0),
                 Tensor.scalar(FloatType.F32, 1), Tensor.scalar(IntegerType.U8, 100)));
     }
+
+    @Test
+    void infersQuantizedTypesFromZeroPointOrOutputDtype() {
+        Tensor x = Tensor.zeros(FloatType.F32, shape(2, 3));
+        Tensor s = Tensor.scalar(FloatType.F32, 1);
+        assertEquals(List.of(TensorType.of(IntegerType.I8, 2, 3)), OneOp.of("QuantizeLinear").infer(x, s, Tensor.scalar(IntegerType.I8, 0)));
+        assertEquals(List.of(TensorType.of(IntegerType.U8, 2, 3)), OneOp.of("QuantizeLinear").infer(x, s));
+        assertEquals(List.of(TensorType.of(IntegerType.U16, 2, 3)), OneOp.of("QuantizeLinear").i("output_dtype", 4).infer(x, s));
+        Tensor q = Tensor.zeros(IntegerType.I8, shape(2, 3));
+        assertEquals(List.of(TensorType.of(FloatType.F16, 2, 3)), OneOp.of("DequantizeLinear").infer(q, Tensor.scalar(FloatType.F16, 1)));
+    }
 }
