@@ -85,4 +85,14 @@ class QuantizationKernelsTest {
         Tensor q = Tensor.zeros(IntegerType.I8, shape(2, 3));
         assertEquals(List.of(TensorType.of(FloatType.F16, 2, 3)), OneOp.of("DequantizeLinear").infer(q, Tensor.scalar(FloatType.F16, 1)));
     }
+
+    @Test
+    void qlinearMatMulPerRowAndPerColumnScales() {
+        Tensor a = Tensor.ofLongs(IntegerType.U8, shape(2, 1), new long[] {1, 2});
+        Tensor b = Tensor.ofLongs(IntegerType.U8, shape(1, 2), new long[] {3, 4});
+        Tensor zero = Tensor.scalar(IntegerType.U8, 0);
+        Tensor y = OneOp.of("QLinearMatMul").run1(a, f32(shape(2), 1, 2), zero, b, f32(shape(2), 1, 10), zero,
+                Tensor.scalar(FloatType.F32, 1), zero);
+        assertArrayEquals(new long[] {3, 40, 12, 160}, y.longs());
+    }
 }
