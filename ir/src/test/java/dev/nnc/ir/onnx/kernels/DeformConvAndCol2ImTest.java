@@ -1,7 +1,7 @@
 package dev.nnc.ir.onnx.kernels;
 
-import static dev.nnc.ir.onnx.kernels.OneOp.f32;
-import static dev.nnc.ir.onnx.kernels.OneOp.shape;
+import static dev.nnc.ir.onnx.kernels.KernelRun.f32;
+import static dev.nnc.ir.onnx.kernels.KernelRun.shape;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import dev.nnc.ir.tensor.Tensor;
@@ -18,9 +18,9 @@ class DeformConvAndCol2ImTest {
         Tensor w = random(r, 6, 2, 3, 3);
         Tensor b = random(r, 6);
         Tensor zeroOffsets = Tensor.zeros(FloatType.F32, shape(1, 2 * 3 * 3 * 2, 5, 5));
-        Tensor conv = OneOp.of("Conv").i("group", 2).ints("pads", 1, 1, 1, 1).run1(x, w, b);
-        Tensor deform = OneOp.of("DeformConv").i("group", 2).i("offset_group", 2).ints("pads", 1, 1, 1, 1).opset(19)
-                .run1(x, w, zeroOffsets, b);
+        Tensor conv = KernelRun.of("Conv").attr("group", 2).ints("pads", 1, 1, 1, 1).in(x).in(w).in(b).run1();
+        Tensor deform = KernelRun.of("DeformConv").attr("group", 2).attr("offset_group", 2).ints("pads", 1, 1, 1, 1).opset(19)
+                .in(x).in(w).in(zeroOffsets).in(b).run1();
         assertArrayEquals(conv.doubles(), deform.doubles(), 1e-6);
     }
 
@@ -31,7 +31,7 @@ class DeformConvAndCol2ImTest {
         // sample at w + 0.5 (dx) for both positions: (2+6)/2 and (6+0)/2 (right neighbour outside)
         Tensor offsets = f32(shape(1, 2, 1, 2), 0, 0, 0.5, 0.5);
         Tensor mask = f32(shape(1, 1, 1, 2), 1, 2);
-        Tensor y = OneOp.of("DeformConv").opset(19).run1(x, w, offsets, null, mask);
+        Tensor y = KernelRun.of("DeformConv").opset(19).in(x).in(w).in(offsets).in(null).in(mask).run1();
         assertArrayEquals(new double[] {4, 6}, y.doubles());
     }
 
@@ -41,7 +41,7 @@ class DeformConvAndCol2ImTest {
         Tensor cols = f32(shape(1, 2, 2), 1, 10, 2, 20);
         Tensor image = Tensor.ofLongs(IntegerType.I64, shape(2), new long[] {1, 3});
         Tensor block = Tensor.ofLongs(IntegerType.I64, shape(2), new long[] {1, 2});
-        Tensor y = OneOp.of("Col2Im").opset(18).run1(cols, image, block);
+        Tensor y = KernelRun.of("Col2Im").opset(18).in(cols).in(image).in(block).run1();
         assertArrayEquals(shape(1, 1, 1, 3), y.shape());
         assertArrayEquals(new double[] {1, 12, 20}, y.doubles());
     }
