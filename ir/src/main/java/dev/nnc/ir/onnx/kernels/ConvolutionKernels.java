@@ -238,7 +238,7 @@ public final class ConvolutionKernels implements KernelFamily {
         for (int i = 0; i < in.length; i++) {
             out[i + 2] = win.out()[i];
         }
-        return Collections.singletonList(NnUtil.typeOf(e, out));
+        return Collections.singletonList(NnUtil.typeOf(e, out, ctx.operandType(0)));
     }
 
     /** DeformConv's output is [N, M, offset spatial dims...]. */
@@ -253,6 +253,6 @@ public final class ConvolutionKernels implements KernelFamily {
         long[] out = off.clone();
         out[0] = x[0];
         out[1] = w[0];
-        return Collections.singletonList(NnUtil.typeOf(e, out));
+        return Collections.singletonList(NnUtil.typeOf(e, out, ctx.operandType(2)));
     }
 }

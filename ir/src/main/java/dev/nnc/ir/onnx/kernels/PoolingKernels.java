@@ -197,9 +197,9 @@ public final class PoolingKernels implements KernelFamily {
         for (int i = 0; i < in.length; i++) {
             shape[i + 2] = w.out()[i];
         }
-        out.set(0, NnUtil.typeOf(e, shape));
+        out.set(0, NnUtil.typeOf(e, shape, ctx.operandType(0)));
         if (n > 1) {
-            out.set(1, NnUtil.typeOf(IntegerType.I64, shape));
+            out.set(1, NnUtil.typeOf(IntegerType.I64, shape, ctx.operandType(0)));
         }
         return out;
     }
@@ -214,7 +214,7 @@ public final class PoolingKernels implements KernelFamily {
         for (int i = 2; i < shape.length; i++) {
             shape[i] = 1;
         }
-        return List.of(NnUtil.typeOf(e, shape));
+        return List.of(NnUtil.typeOf(e, shape, ctx.operandType(0)));
     }
 
     private static List<Type> inferUnpool(InferContext ctx) {

@@ -7,12 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nnc.ir.core.FuncOp;
+import dev.nnc.ir.core.Location;
+import dev.nnc.ir.core.ModuleOp;
+import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.spec.DialectRegistry;
+import dev.nnc.ir.spec.InferContext;
+import dev.nnc.ir.spec.OpAttributes;
+import dev.nnc.ir.spec.OpSpec;
 import dev.nnc.ir.tensor.Tensor;
+import dev.nnc.ir.type.Dim;
 import dev.nnc.ir.type.FloatType;
 import dev.nnc.ir.type.IntegerType;
 import dev.nnc.ir.type.TensorType;
+import dev.nnc.ir.type.Type;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConvolutionKernelsTest {
@@ -122,5 +133,20 @@ class ConvolutionKernelsTest {
         Tensor y = KernelRun.of("Conv").in(x).in(w).run1();
         assertEquals(FloatType.F16, y.elementType());
         assertArrayEquals(new double[] {2050}, y.doubles());
+    }
+
+    @Test
+    void inferenceKeepsASymbolicBatchDim() {
+        ModuleOp m = ModuleOp.create();
+        FuncOp f = FuncOp.create(m, "main");
+        TensorType xt = new TensorType(FloatType.F32, List.of(Dim.symbol("N"), Dim.of(3),
+                Dim.of(8), Dim.of(8)));
+        TensorType wt = TensorType.of(FloatType.F32, 4, 3, 3, 3);
+        Operation op = Operation.create("onnx.Conv", List.of(f.addInput("x", xt), f.addInput("w", wt)),
+                List.of(TensorType.unranked(FloatType.F32)), Map.of(), Location.named("c"));
+        OpSpec spec = DialectRegistry.standard().lookup("onnx.Conv").orElseThrow();
+        List<Type> inferred = spec.inference().infer(new InferContext(op, List.of(xt, wt), new OpAttributes(op, spec), 13));
+        assertEquals(new TensorType(FloatType.F32, List.of(Dim.symbol("N"), Dim.of(4),
+                Dim.of(6), Dim.of(6))), inferred.get(0));
     }
 }
