@@ -50,7 +50,7 @@ class ModelsTest {
             LazyModel model = new LazyModel(dir.resolve("model.onnx"));
             List<DynamicTest> sets = new ArrayList<>();
             for (Path set : ModelFiles.dataSets(dir)) {
-                sets.add(DynamicTest.dynamicTest(set.getFileName().toString(), set.toUri(), () -> check(model, set)));
+                sets.add(DynamicTest.dynamicTest(name + " " + set.getFileName(), set.toUri(), () -> check(model, set)));
             }
             nodes.add(DynamicContainer.dynamicContainer(name, dir.toUri(), sets.stream()));
         }
