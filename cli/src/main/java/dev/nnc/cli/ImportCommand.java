@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code nnc import}: ONNX model in, IR text (onnx dialect) out. */
 @Command(name = "import", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = {"Import an ONNX model and print it as IR text (the onnx dialect).",
-            "The text can be edited and fed back to other commands as a .nir file."})
+            "The text can be edited and given back to other commands as a .nir file."})
 final class ImportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -8,8 +8,8 @@ import picocli.CommandLine.Option;
 /** Options shared by every command that reads a model (a picocli mixin). */
 public final class ModelOptions {
     @Option(names = "--input-shape", paramLabel = "NAME=DIMS",
-            description = {"Fix the shape of model input NAME, e.g. --input-shape input=1x3x224x224.",
-                "Replaces symbolic sizes such as a batch dimension. Repeatable; ONNX models only."})
+            description = "Fix the shape of model input NAME, e.g. --input-shape input=1x3x224x224, replacing "
+                    + "symbolic sizes such as a batch dimension. Repeatable; ONNX models only.")
     private Map<String, String> inputShapes = new LinkedHashMap<>();
 
     /** The {@code --input-shape} values as int arrays, by input name. */

@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
 /** {@code nnc run}: evaluates a model on given inputs with the reference interpreter. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = {"Run a model on the reference interpreter and print or save its outputs.",
-            "Inputs are .npy, .npz or ONNX TensorProto .pb files; outputs are summarised (type, shape,",
-            "min/max/mean, first values, argmax) or written with -o to .npz (or .npy for one output)."})
+            "Inputs are .npy, .npz or ONNX TensorProto .pb files. Outputs are summarised (type, shape, "
+                    + "min/max/mean, first values, argmax) or written with -o to .npz (or .npy for one output)."})
 final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -35,8 +35,8 @@ final class RunCommand implements Callable<Integer> {
     private Path model;
 
     @Option(names = {"-i", "--input"}, paramLabel = "[NAME=]FILE",
-            description = {"A tensor for model input NAME (repeatable). Without NAME= the file fills the next",
-                "input not given by name; an .npz without NAME= gives inputs by its array names."})
+            description = "A tensor for model input NAME (repeatable). Without NAME= the file fills the next "
+                    + "input not given by name; an .npz without NAME= gives inputs by its array names.")
     private List<String> inputs = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
