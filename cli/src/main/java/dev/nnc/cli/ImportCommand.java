@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -20,9 +19,6 @@ final class ImportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "The ONNX model (.onnx) or IR text (.nir).")
-    private Path model;
-
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the IR text to FILE instead of standard output.")
     private Path output;
@@ -32,7 +28,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModuleOp module = ModelLoader.load(model, modelOptions.inputShapes());
+        ModuleOp module = modelOptions.load();
         String text = IrPrinter.print(module);
         if (output != null) {
             FileAccess.writeAtomically(output, text);
