@@ -3,6 +3,7 @@ package dev.nnc.ir.onnx;
 import dev.nnc.ir.onnx.kernels.AttentionKernels;
 import dev.nnc.ir.onnx.kernels.AxisKernels;
 import dev.nnc.ir.onnx.kernels.BitCastKernels;
+import dev.nnc.ir.onnx.kernels.ControlFlowKernels;
 import dev.nnc.ir.onnx.kernels.DetectionKernels;
 import dev.nnc.ir.onnx.kernels.DeterminantKernels;
 import dev.nnc.ir.onnx.kernels.GridKernels;
@@ -24,6 +25,7 @@ public final class OnnxKernels {
                 new StructuralKernels(),
                 new StringKernels(),
                 new BitCastKernels(),
+                new ControlFlowKernels(),
                 new ReduceKernels(),
                 new AxisKernels(),
                 new RecurrentKernels(),
