@@ -12,89 +12,52 @@ import dev.nnc.ir.spec.InferContext;
 import dev.nnc.ir.spec.OpAttributes;
 import dev.nnc.ir.spec.OpSpec;
 import dev.nnc.ir.tensor.Tensor;
-import dev.nnc.ir.type.ElementType;
+import dev.nnc.ir.type.FloatType;
 import dev.nnc.ir.type.NoneType;
 import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Builds a one-op ONNX graph in a test and runs it through the interpreter (null input = absent). */
+/** Test helper: builds a function holding one ONNX op, runs it through the interpreter, infers its types. */
 final class OneOp {
-    private final String op;
+    private final String name;
     private final Map<String, Attribute> attrs = new LinkedHashMap<>();
-    private final List<Tensor> inputs = new ArrayList<>();
-    private final List<Boolean> constant = new ArrayList<>();
-    private int opset = 21;
     private int outputs = 1;
+    private int opset = 22;
 
-    private OneOp(String op) {
-        this.op = op;
+    private OneOp(String name) {
+        this.name = name;
     }
 
-    static OneOp of(String op) {
-        return new OneOp(op);
+    static OneOp of(String onnxName) {
+        return new OneOp("onnx." + onnxName);
     }
 
-    OneOp in(Tensor t) {
-        inputs.add(t);
-        constant.add(false);
-        return this;
-    }
-
-    /** An input given as an onnx.Constant (so inference can read it). */
-    OneOp constIn(Tensor t) {
-        inputs.add(t);
-        constant.add(true);
-        return this;
-    }
-
-    OneOp attr(String name, long v) {
-        attrs.put(name, new Attribute.IntAttr(v));
-        return this;
-    }
-
-    OneOp attr(String name, double v) {
-        attrs.put(name, new Attribute.FloatAttr(v));
-        return this;
-    }
-
-    OneOp attr(String name, String v) {
-        attrs.put(name, new Attribute.StringAttr(v));
-        return this;
-    }
-
-    OneOp ints(String name, long... v) {
+    OneOp ints(String key, long... v) {
         List<Attribute> l = new ArrayList<>();
         for (long x : v) {
             l.add(new Attribute.IntAttr(x));
         }
-        attrs.put(name, new Attribute.ArrayAttr(l));
+        attrs.put(key, new Attribute.ArrayAttr(l));
         return this;
     }
 
-    OneOp floats(String name, double... v) {
-        List<Attribute> l = new ArrayList<>();
-        for (double x : v) {
-            l.add(new Attribute.FloatAttr(x));
-        }
-        attrs.put(name, new Attribute.ArrayAttr(l));
+    OneOp i(String key, long v) {
+        attrs.put(key, new Attribute.IntAttr(v));
         return this;
     }
 
-    OneOp strings(String name, String... v) {
-        List<Attribute> l = new ArrayList<>();
-        for (String x : v) {
-            l.add(new Attribute.StringAttr(x));
-        }
-        attrs.put(name, new Attribute.ArrayAttr(l));
+    OneOp f(String key, double v) {
+        attrs.put(key, new Attribute.FloatAttr(v));
         return this;
     }
 
-    OneOp opset(int v) {
-        opset = v;
+    OneOp s(String key, String v) {
+        attrs.put(key, new Attribute.StringAttr(v));
         return this;
     }
 
@@ -103,80 +66,74 @@ final class OneOp {
         return this;
     }
 
-    private Operation built;
+    OneOp opset(int v) {
+        opset = v;
+        return this;
+    }
 
-    private ModuleOp build() {
+    private Operation build(ModuleOp m, Tensor... inputs) {
+        FuncOp f = FuncOp.create(m, "main");
+        List<Value> args = new ArrayList<>();
+        for (int k = 0; k < inputs.length; k++) {
+            Type t = inputs[k] == null ? NoneType.NONE : inputs[k].tensorType();
+            args.add(f.addInput("in" + k, t));
+        }
+        List<Type> res = new ArrayList<>();
+        for (int k = 0; k < outputs; k++) {
+            res.add(TensorType.unranked(FloatType.F32));
+        }
+        Operation op = f.body().append(Operation.create(name, args, res, attrs, Location.named("n0")));
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < outputs; k++) {
+            names.add("out" + k);
+        }
+        f.setOutputs(op.results(), names);
+        return op;
+    }
+
+    /** Runs the op; an absent optional input is passed as null. */
+    List<Tensor> run(Tensor... inputs) {
         ModuleOp m = ModuleOp.create();
         m.setOpset(opset);
-        FuncOp f = FuncOp.create(m, "main");
-        List<Value> operands = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            Tensor t = inputs.get(i);
-            if (t == null) {
-                operands.add(f.body().append(Operation.create("onnx.NoValue", List.of(), List.of(NoneType.NONE), Map.of(), Location.named("none"))).result(0));
-            } else if (constant.get(i)) {
-                operands.add(f.body().append(Operation.create("onnx.Constant", List.of(), List.of(t.tensorType()),
-                        Map.of("value", new Attribute.DenseAttr(t, null)), Location.named("c" + i))).result(0));
-            } else {
-                operands.add(f.addInput("x" + i, t.tensorType()));
-            }
-        }
-        List<Type> results = new ArrayList<>();
-        for (int i = 0; i < outputs; i++) {
-            results.add(TensorType.unranked(dev.nnc.ir.type.FloatType.F32));
-        }
-        built = f.body().append(Operation.create("onnx." + op, operands, results, attrs, Location.named("n")));
-        f.setOutputs(built.results(), outputNames());
-        return m;
+        build(m, inputs);
+        FuncOp f = m.mainFunction();
+        return new Interpreter().run(f, Arrays.asList(inputs), opset);
     }
 
-    private List<String> outputNames() {
-        List<String> n = new ArrayList<>();
-        for (int i = 0; i < outputs; i++) {
-            n.add("y" + i);
-        }
-        return n;
+    Tensor run1(Tensor... inputs) {
+        return run(inputs).get(0);
     }
 
-    List<Tensor> run() {
-        ModuleOp m = build();
-        Map<String, Tensor> in = new LinkedHashMap<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            if (inputs.get(i) != null && !constant.get(i)) {
-                in.put("x" + i, inputs.get(i));
-            }
-        }
-        return new ArrayList<>(new Interpreter().run(m, in).values());
-    }
-
-    Tensor run1() {
-        return run().get(0);
-    }
-
-    /** The op's inferred result types. */
-    List<Type> infer() {
-        build();
-        OpSpec spec = DialectRegistry.standard().lookup("onnx." + op).orElseThrow();
+    /** The op's type inference over the inputs' types. */
+    List<Type> infer(Tensor... inputs) {
+        ModuleOp m = ModuleOp.create();
+        Operation op = build(m, inputs);
+        OpSpec spec = DialectRegistry.standard().lookup(name).orElseThrow();
         List<Type> types = new ArrayList<>();
-        for (Value v : built.operands()) {
-            types.add(v.type());
+        for (Tensor t : inputs) {
+            types.add(t == null ? NoneType.NONE : t.tensorType());
         }
-        return spec.inference().infer(new InferContext(built, types, new OpAttributes(built, spec), opset));
+        return spec.inference().infer(new InferContext(op, types, new OpAttributes(op, spec), opset));
     }
 
     static Tensor f32(int[] shape, double... v) {
-        return Tensor.ofDoubles(dev.nnc.ir.type.FloatType.F32, shape, v);
-    }
-
-    static Tensor longs(ElementType t, int[] shape, long... v) {
-        return Tensor.ofLongs(t, shape, v);
-    }
-
-    static Tensor i64(long... v) {
-        return Tensor.ofLongs(dev.nnc.ir.type.IntegerType.I64, new int[] {v.length}, v);
+        return Tensor.ofDoubles(FloatType.F32, shape, v);
     }
 
     static int[] shape(int... s) {
         return s;
+    }
+
+    /** 0, 1, 2, ... as f32. */
+    static Tensor iota(int... shape) {
+        int n = 1;
+        for (int s : shape) {
+            n *= s;
+        }
+        double[] v = new double[n];
+        for (int k = 0; k < n; k++) {
+            v[k] = k;
+        }
+        return f32(shape, v);
     }
 }
