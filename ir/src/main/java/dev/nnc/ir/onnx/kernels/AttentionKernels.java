@@ -14,7 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code Attention} (opset 23/24) and {@code RotaryEmbedding} (see {@link RotaryEmbedding}). Attention computes, per batch and
+ * {@code Attention} (opset 23/24), {@code RotaryEmbedding} (see {@link RotaryEmbedding}) and
+ * {@code LinearAttention} (see {@link LinearAttention}). Attention computes, per batch and
  * query head, {@code softmax(softcap(scale * Q K^T) + bias) V}, where the bias joins the
  * attention mask (bool: false = -inf; float: added; padded with -inf to the total key length),
  * the causal frontier {@code j <= i + offset} (offset = past length, or
@@ -35,6 +36,7 @@ public final class AttentionKernels implements KernelFamily {
     public void register(KernelTable t) {
         t.op("Attention", AttentionKernels::inferAttention, AttentionKernels::attention);
         t.op("RotaryEmbedding", Infer::sameAsFirst, ctx -> List.of(RotaryEmbedding.run(ctx)));
+        t.op("LinearAttention", LinearAttention::infer, LinearAttention::run);
     }
 
     /** Q/K/V as 4D [batch, heads, seq, head] doubles, from 4D or 3D [batch, seq, heads*head]. */

@@ -66,4 +66,24 @@ class AttentionKernelsTest {
         Tensor yi = KernelRun.of("RotaryEmbedding").in(x).in(cos).in(sin).attr("interleaved", 1L).opset(23).run1();
         assertArrayEquals(new double[] {-2, 1, 3, 4}, yi.doubles(), EPS);
     }
+
+    @Test
+    void linearAttentionRulesUpdateTheState() {
+        Tensor q = f32(shape(1, 2, 1), 1, 2); // [B, T, heads * d_k] with one head of size 1
+        Tensor k = f32(shape(1, 2, 1), 1, 1);
+        Tensor v = f32(shape(1, 2, 1), 3, 4);
+        List<Tensor> lin = KernelRun.of("LinearAttention").in(q).in(k).in(v).attr("update_rule", "linear")
+                .attr("q_num_heads", 1L).attr("kv_num_heads", 1L).attr("scale", 1.0).opset(27).outputs(2).run();
+        assertArrayEquals(new double[] {3, 14}, lin.get(0).doubles(), EPS);
+        assertArrayEquals(new double[] {7}, lin.get(1).doubles(), EPS);
+        Tensor beta = f32(shape(1, 2, 1), 1, 1);
+        List<Tensor> delta = KernelRun.of("LinearAttention").in(q).in(k).in(v).in(null).in(null).in(beta)
+                .attr("update_rule", "delta").attr("q_num_heads", 1L).attr("kv_num_heads", 1L).attr("scale", 1.0)
+                .opset(27).outputs(2).run();
+        assertArrayEquals(new double[] {3, 8}, delta.get(0).doubles(), EPS); // second step writes only 4 - 3
+        Tensor decay = f32(shape(1, 2, 1), Math.log(0.5), Math.log(0.5));
+        Tensor gated = KernelRun.of("LinearAttention").in(q).in(k).in(v).in(null).in(decay).attr("update_rule", "gated")
+                .attr("q_num_heads", 1L).attr("kv_num_heads", 1L).attr("scale", 1.0).opset(27).run1();
+        assertArrayEquals(new double[] {3, 11}, gated.doubles(), 1e-5);
+    }
 }
