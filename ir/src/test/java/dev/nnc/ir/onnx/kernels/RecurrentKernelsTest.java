@@ -106,4 +106,17 @@ class RecurrentKernelsTest {
         assertEquals(TensorType.of(FloatType.F32, 5, 2, 3, 4), t.get(0));
         assertEquals(TensorType.of(FloatType.F32, 2, 3, 4), t.get(2));
     }
+
+    @Test
+    void causalConvCarriesStateAcrossCalls() {
+        Tensor x = f32(shape(1, 1, 3), 1, 2, 3); // [B, C, L]
+        Tensor w = f32(shape(1, 1, 2), 10, 1); // y_t = 10 x_{t-1} + x_t
+        Tensor past = f32(shape(1, 1, 1), 5);
+        List<Tensor> r = KernelRun.of("CausalConvWithState").in(x).in(w).in(null).in(past).opset(27).outputs(2).run();
+        assertArrayEquals(new double[] {51, 12, 23}, r.get(0).doubles(), EPS);
+        assertArrayEquals(new double[] {3}, r.get(1).doubles(), EPS);
+        Tensor silu = KernelRun.of("CausalConvWithState").in(x).in(w).in(f32(shape(1), -12)).attr("activation", "silu")
+                .opset(27).run1();
+        assertArrayEquals(new double[] {-11 * sig(-11), 0, 11 * sig(11)}, silu.doubles(), EPS);
+    }
 }
