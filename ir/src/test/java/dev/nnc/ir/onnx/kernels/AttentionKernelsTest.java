@@ -3,9 +3,12 @@ package dev.nnc.ir.onnx.kernels;
 import static dev.nnc.ir.onnx.kernels.KernelRun.f32;
 import static dev.nnc.ir.onnx.kernels.KernelRun.shape;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.BoolType;
+import dev.nnc.ir.type.FloatType;
+import dev.nnc.ir.type.TensorType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -85,5 +88,16 @@ class AttentionKernelsTest {
         Tensor gated = KernelRun.of("LinearAttention").in(q).in(k).in(v).in(null).in(decay).attr("update_rule", "gated")
                 .attr("q_num_heads", 1L).attr("kv_num_heads", 1L).attr("scale", 1.0).opset(27).run1();
         assertArrayEquals(new double[] {3, 11}, gated.doubles(), 1e-5);
+    }
+
+    @Test
+    void inferenceCountsThePastCache() {
+        var t = KernelRun.of("Attention").in(f32(shape(1, 4, 2, 8), new double[64])).in(f32(shape(1, 2, 2, 8), new double[32]))
+                .in(f32(shape(1, 2, 2, 6), new double[24])).in(null).in(f32(shape(1, 2, 3, 8), new double[48]))
+                .in(f32(shape(1, 2, 3, 6), new double[36])).opset(23).outputs(4).infer();
+        assertEquals(TensorType.of(FloatType.F32, 1, 4, 2, 6), t.get(0));
+        assertEquals(TensorType.of(FloatType.F32, 1, 2, 5, 8), t.get(1));
+        assertEquals(TensorType.of(FloatType.F32, 1, 2, 5, 6), t.get(2));
+        assertEquals(TensorType.of(FloatType.F32, 1, 4, 2, 5), t.get(3));
     }
 }
