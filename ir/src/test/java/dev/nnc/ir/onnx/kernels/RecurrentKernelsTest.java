@@ -119,4 +119,20 @@ class RecurrentKernelsTest {
                 .opset(27).run1();
         assertArrayEquals(new double[] {-11 * sig(-11), 0, 11 * sig(11)}, silu.doubles(), EPS);
     }
+
+    @Test
+    void lstmCoupledForgetGateAndClip() {
+        Tensor x = f32(shape(1, 1, 1), 1);
+        Tensor w = f32(shape(1, 4, 1), 0.05, 2, 3, 0.08); // i, o, f, c pre-activations; o and f get clipped
+        Tensor r = f32(shape(1, 4, 1), 0, 0, 0, 0);
+        Tensor c0 = f32(shape(1, 1, 1), 0.5);
+        List<Tensor> out = KernelRun.of("LSTM").in(x).in(w).in(r).in(null).in(null).in(null).in(c0)
+                .attr("input_forget", 1L).attr("clip", 0.1).outputs(3).run();
+        double i = sig(0.05);
+        double c = (1 - i) * 0.5 + i * Math.tanh(0.08); // forget = 1 - input
+        // clip bounds every activation's input, h(Ct) included (as onnxruntime does): o = sig(0.1), h = o tanh(0.1)
+        double h = sig(0.1) * Math.tanh(Math.min(c, 0.1));
+        assertEquals(c, out.get(2).doubles()[0], EPS);
+        assertEquals(h, out.get(1).doubles()[0], EPS);
+    }
 }
