@@ -45,7 +45,11 @@ public final class ResizeKernels implements KernelFamily {
         if (antialias && mode.equals("nearest")) {
             throw new IllegalArgumentException("antialias is not defined for mode nearest");
         }
-        return new ResizeSampler(mode, coord, a.getString("nearest_mode", "round_prefer_floor"),
+        String nearest = a.getString("nearest_mode", "round_prefer_floor");
+        if (!List.of("round_prefer_floor", "round_prefer_ceil", "floor", "ceil").contains(nearest)) {
+            throw new IllegalArgumentException("unknown nearest_mode '" + nearest + "'");
+        }
+        return new ResizeSampler(mode, coord, nearest,
                 a.getFloat("cubic_coeff_a", -0.75), a.getInt("exclude_outside", 0) != 0, antialias,
                 a.getFloat("extrapolation_value", 0));
     }
