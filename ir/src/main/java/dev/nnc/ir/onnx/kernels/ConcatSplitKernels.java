@@ -22,8 +22,8 @@ public final class ConcatSplitKernels implements KernelFamily {
 
     @Override
     public void register(KernelTable t) {
-        t.op("Concat", ConcatSplitKernels::inferConcat, ctx -> List.of(concat(ctx)));
-        t.op("Split", ConcatSplitKernels::inferSplit, ConcatSplitKernels::split);
+        t.op("Concat", ShapeVerifiers.axis("axis", 0, 0), ConcatSplitKernels::inferConcat, ctx -> List.of(concat(ctx)));
+        t.op("Split", ShapeVerifiers.axis("axis", 0, 0), ConcatSplitKernels::inferSplit, ConcatSplitKernels::split);
     }
 
     private static Tensor concat(EvalContext ctx) {

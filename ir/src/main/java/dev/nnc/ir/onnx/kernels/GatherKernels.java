@@ -26,10 +26,10 @@ public final class GatherKernels implements KernelFamily {
 
     @Override
     public void register(KernelTable t) {
-        t.op("Gather", GatherKernels::inferGather, ctx -> List.of(gather(ctx)));
-        t.op("GatherElements", GatherKernels::inferGatherElements, ctx -> List.of(gatherElements(ctx)));
+        t.op("Gather", ShapeVerifiers.axis("axis", 0, 0), GatherKernels::inferGather, ctx -> List.of(gather(ctx)));
+        t.op("GatherElements", ShapeVerifiers.axis("axis", 0, 0), GatherKernels::inferGatherElements, ctx -> List.of(gatherElements(ctx)));
         t.op("GatherND", GatherKernels::inferGatherNd, ctx -> List.of(gatherNd(ctx)));
-        t.op("Compress", ctx -> ctx.attrs().get("axis") == null ? ShapeArgs.one(ShapeArgs.ofRank(ShapeArgs.element(ctx, 0), 1))
+        t.op("Compress", ShapeVerifiers.axis("axis", 0, 0), ctx -> ctx.attrs().get("axis") == null ? ShapeArgs.one(ShapeArgs.ofRank(ShapeArgs.element(ctx, 0), 1))
                 : ShapeArgs.sameRank(ctx, 0), ctx -> List.of(compress(ctx)));
         t.op("NonZero", GatherKernels::inferNonZero, ctx -> List.of(nonZero(ctx)));
     }

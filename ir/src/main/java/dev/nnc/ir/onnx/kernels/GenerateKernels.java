@@ -30,7 +30,7 @@ public final class GenerateKernels implements KernelFamily {
     public void register(KernelTable t) {
         t.op("ConstantOfShape", GenerateKernels::inferConstantOfShape, ctx -> List.of(constantOfShape(ctx)));
         t.op("Range", GenerateKernels::inferRange, ctx -> List.of(range(ctx)));
-        t.op("OneHot", GenerateKernels::inferOneHot, ctx -> List.of(oneHot(ctx)));
+        t.op("OneHot", ShapeVerifiers.axis("axis", 0, 1), GenerateKernels::inferOneHot, ctx -> List.of(oneHot(ctx)));
         t.op("EyeLike", GenerateKernels::inferEyeLike, ctx -> List.of(eyeLike(ctx)));
         t.op("Trilu", Infer::sameAsFirst, ctx -> List.of(trilu(ctx)));
     }

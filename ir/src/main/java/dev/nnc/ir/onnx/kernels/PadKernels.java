@@ -22,7 +22,7 @@ public final class PadKernels implements KernelFamily {
 
     @Override
     public void register(KernelTable t) {
-        t.op("Pad", PadKernels::inferPad, ctx -> List.of(pad(ctx)));
+        t.op("Pad", ShapeVerifiers.oneOf("mode", "constant", "reflect", "edge", "wrap"), PadKernels::inferPad, ctx -> List.of(pad(ctx)));
         t.op("CenterCropPad", PadKernels::inferCenterCropPad, ctx -> List.of(centerCropPad(ctx)));
     }
 

@@ -24,8 +24,12 @@ public final class ResizeKernels implements KernelFamily {
 
     @Override
     public void register(KernelTable t) {
-        t.op("Resize", ctx -> ShapeArgs.one(inferResize(ctx)), ctx -> List.of(resize(ctx)));
-        t.op("Upsample", ctx -> ShapeArgs.one(inferUpsample(ctx)), ctx -> List.of(upsample(ctx)));
+        t.op("Resize", ShapeVerifiers.all(ShapeVerifiers.oneOf("mode", "nearest", "linear", "cubic"),
+                ShapeVerifiers.oneOf("coordinate_transformation_mode", "half_pixel", "half_pixel_symmetric", "pytorch_half_pixel",
+                        "align_corners", "asymmetric", "tf_crop_and_resize", "tf_half_pixel_for_nn"),
+                ShapeVerifiers.oneOf("nearest_mode", "round_prefer_floor", "round_prefer_ceil", "floor", "ceil"),
+                ShapeVerifiers.oneOf("keep_aspect_ratio_policy", "stretch", "not_larger", "not_smaller")), ctx -> ShapeArgs.one(inferResize(ctx)), ctx -> List.of(resize(ctx)));
+        t.op("Upsample", ShapeVerifiers.oneOf("mode", "nearest", "linear", "bilinear"), ctx -> ShapeArgs.one(inferUpsample(ctx)), ctx -> List.of(upsample(ctx)));
     }
 
     private static ResizeSampler sampler(OpAttributes a, int opset) {

@@ -4,6 +4,7 @@ import dev.nnc.ir.onnx.KernelFamily;
 import dev.nnc.ir.onnx.KernelTable;
 import dev.nnc.ir.spec.EvalContext;
 import dev.nnc.ir.spec.InferContext;
+import dev.nnc.ir.spec.OpVerifier;
 import dev.nnc.ir.tensor.Shapes;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.FloatType;
@@ -19,6 +20,8 @@ import java.util.List;
  * so with duplicate indices and no reduction the last one wins, as in the ONNX reference.
  */
 public final class ScatterKernels implements KernelFamily {
+    private static final OpVerifier REDUCTION = ShapeVerifiers.oneOf("reduction", "none", "add", "mul", "max", "min");
+
     @Override
     public String table() {
         return "kernels/scatter.tsv";
@@ -26,10 +29,10 @@ public final class ScatterKernels implements KernelFamily {
 
     @Override
     public void register(KernelTable t) {
-        t.op("Scatter", ScatterKernels::inferSame, ctx -> List.of(scatterElements(ctx)));
-        t.op("ScatterElements", ScatterKernels::inferSame, ctx -> List.of(scatterElements(ctx)));
-        t.op("ScatterND", ScatterKernels::inferSame, ctx -> List.of(scatterNd(ctx)));
-        t.op("TensorScatter", ScatterKernels::inferSame, ctx -> List.of(tensorScatter(ctx)));
+        t.op("Scatter", ShapeVerifiers.axis("axis", 0, 0), ScatterKernels::inferSame, ctx -> List.of(scatterElements(ctx)));
+        t.op("ScatterElements", ShapeVerifiers.all(ShapeVerifiers.axis("axis", 0, 0), REDUCTION), ScatterKernels::inferSame, ctx -> List.of(scatterElements(ctx)));
+        t.op("ScatterND", REDUCTION, ScatterKernels::inferSame, ctx -> List.of(scatterNd(ctx)));
+        t.op("TensorScatter", ShapeVerifiers.all(ShapeVerifiers.axis("axis", 0, 0), ShapeVerifiers.oneOf("mode", "linear", "circular")), ScatterKernels::inferSame, ctx -> List.of(tensorScatter(ctx)));
     }
 
     private static List<Type> inferSame(InferContext ctx) {
