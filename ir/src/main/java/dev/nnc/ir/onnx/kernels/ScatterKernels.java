@@ -3,13 +3,11 @@ package dev.nnc.ir.onnx.kernels;
 import dev.nnc.ir.onnx.KernelFamily;
 import dev.nnc.ir.onnx.KernelTable;
 import dev.nnc.ir.spec.EvalContext;
-import dev.nnc.ir.spec.InferContext;
 import dev.nnc.ir.spec.OpVerifier;
 import dev.nnc.ir.tensor.Shapes;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.FloatType;
 import dev.nnc.ir.type.IntegerType;
-import dev.nnc.ir.type.Type;
 import java.util.Arrays;
 import java.util.List;
 
@@ -29,14 +27,10 @@ public final class ScatterKernels implements KernelFamily {
 
     @Override
     public void register(KernelTable t) {
-        t.op("Scatter", ShapeVerifiers.axis("axis", 0, 0), ScatterKernels::inferSame, ctx -> List.of(scatterElements(ctx)));
-        t.op("ScatterElements", ShapeVerifiers.all(ShapeVerifiers.axis("axis", 0, 0), REDUCTION), ScatterKernels::inferSame, ctx -> List.of(scatterElements(ctx)));
-        t.op("ScatterND", REDUCTION, ScatterKernels::inferSame, ctx -> List.of(scatterNd(ctx)));
-        t.op("TensorScatter", ShapeVerifiers.all(ShapeVerifiers.axis("axis", 0, 0), ShapeVerifiers.oneOf("mode", "linear", "circular")), ScatterKernels::inferSame, ctx -> List.of(tensorScatter(ctx)));
-    }
-
-    private static List<Type> inferSame(InferContext ctx) {
-        return Infer.sameAsFirst(ctx);
+        t.op("Scatter", ShapeVerifiers.axis("axis", 0, 0), Infer::sameAsFirst, ctx -> List.of(scatterElements(ctx)));
+        t.op("ScatterElements", ShapeVerifiers.all(ShapeVerifiers.axis("axis", 0, 0), REDUCTION), Infer::sameAsFirst, ctx -> List.of(scatterElements(ctx)));
+        t.op("ScatterND", REDUCTION, Infer::sameAsFirst, ctx -> List.of(scatterNd(ctx)));
+        t.op("TensorScatter", ShapeVerifiers.all(ShapeVerifiers.axis("axis", 0, 0), ShapeVerifiers.oneOf("mode", "linear", "circular")), Infer::sameAsFirst, ctx -> List.of(tensorScatter(ctx)));
     }
 
     private static Tensor scatterElements(EvalContext ctx) {
