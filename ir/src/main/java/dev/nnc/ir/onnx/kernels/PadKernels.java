@@ -104,7 +104,7 @@ public final class PadKernels implements KernelFamily {
             fill = x.isStrings() ? null : Tensor.scalar(x.elementType(), ctx.attrs().getFloat("value", 0));
         } else {
             pads = ShapeArgs.longs(ctx, 1);
-            fill = ctx.input(2);
+            fill = ctx.hasInput(2) && ctx.input(2).size() > 0 ? ctx.input(2) : null;
             axes = ShapeArgs.longs(ctx, 3);
         }
         if (pads == null) {
