@@ -44,6 +44,17 @@ class RealModelImportTest {
     }
 
     @Test
+    void identityRunsThroughTheInterpreterToTheReferenceOutput() {
+        Path dir = TestData.require("onnx-tests/node/test_identity");
+        ModuleOp m = OnnxImporter.importFile(dir.resolve("model.onnx"));
+        Tensor in = TensorFiles.readTensorProto(dir.resolve("test_data_set_0/input_0.pb"));
+        Tensor expected = TensorFiles.readTensorProto(dir.resolve("test_data_set_0/output_0.pb"));
+        String inName = m.mainFunction().inputNames().get(0);
+        Map<String, Tensor> out = new dev.nnc.ir.interp.Interpreter().run(m, Map.of(inName, in));
+        assertEquals(expected, out.values().iterator().next());
+    }
+
+    @Test
     void addNodeTestWithStandIn() {
         Path model = TestData.require("onnx-tests/node/test_add/model.onnx");
         ModuleOp m = new OnnxImporter(TestData.withStandIns("Add")).importModel(model, ImportOptions.defaults());
