@@ -251,6 +251,29 @@ class ImporterTest {
     }
 
     @Test
+    void qonnxDomainsMapOntoTheOnnxDialect() {
+        for (String domain : List.of("qonnx.custom_op.general", "onnx.brevitas", "finn.custom_op.general")) {
+            FuncOp f = importGraph(GraphProto.newBuilder().addInput(value("x", FLOAT, 2))
+                    .addNode(node("Probe", "q", List.of("x"), List.of("y")).toBuilder().setDomain(domain))
+                    .addOutput(value("y", FLOAT)));
+            assertEquals("onnx.Probe", opNamed(f, "q").name(), domain);
+        }
+    }
+
+    @Test
+    void longListsOfUnsupportedNodesAreShortened() {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(value("x", FLOAT, 2));
+        String prev = "x";
+        for (int i = 0; i < 6; i++) {
+            g.addNode(node("Nope", "n" + i, List.of(prev), List.of("v" + i)));
+            prev = "v" + i;
+        }
+        Path p = Protos.write(dir, "model.onnx", Protos.model(g.addOutput(value(prev, FLOAT))));
+        NncException e = assertThrows(NncException.class, () -> new OnnxImporter(REGISTRY).importModel(p, ImportOptions.defaults()));
+        assertTrue(e.oneLine().endsWith("unsupported ops: Nope (nodes n0, n1, n2 and 3 more)"), e.oneLine());
+    }
+
+    @Test
     void moduleRecordsTheDefaultOpset() {
         Path p = Protos.write(dir, "model.onnx", Protos.model(GraphProto.newBuilder().addInput(value("x", FLOAT, 2))
                 .addNode(node("Identity", "i", List.of("x"), List.of("y"))).addOutput(value("y", FLOAT, 2))));
