@@ -1,8 +1,39 @@
 package dev.nnc.ir.onnx;
 
+import dev.nnc.ir.onnx.kernels.ActivationKernels;
+import dev.nnc.ir.onnx.kernels.ArithmeticKernels;
+import dev.nnc.ir.onnx.kernels.AttentionKernels;
+import dev.nnc.ir.onnx.kernels.AxisKernels;
 import dev.nnc.ir.onnx.kernels.BitCastKernels;
+import dev.nnc.ir.onnx.kernels.CastKernels;
+import dev.nnc.ir.onnx.kernels.ConcatSplitKernels;
+import dev.nnc.ir.onnx.kernels.ControlFlowKernels;
+import dev.nnc.ir.onnx.kernels.ConvolutionKernels;
+import dev.nnc.ir.onnx.kernels.DetectionKernels;
+import dev.nnc.ir.onnx.kernels.DeterminantKernels;
+import dev.nnc.ir.onnx.kernels.GatherKernels;
+import dev.nnc.ir.onnx.kernels.GenerateKernels;
+import dev.nnc.ir.onnx.kernels.GridKernels;
+import dev.nnc.ir.onnx.kernels.LogicKernels;
+import dev.nnc.ir.onnx.kernels.LossKernels;
+import dev.nnc.ir.onnx.kernels.MatMulKernels;
+import dev.nnc.ir.onnx.kernels.NormalizationKernels;
+import dev.nnc.ir.onnx.kernels.PadKernels;
+import dev.nnc.ir.onnx.kernels.PermuteKernels;
+import dev.nnc.ir.onnx.kernels.PoolingKernels;
+import dev.nnc.ir.onnx.kernels.QuantizationKernels;
+import dev.nnc.ir.onnx.kernels.RecurrentKernels;
+import dev.nnc.ir.onnx.kernels.ReduceKernels;
+import dev.nnc.ir.onnx.kernels.ReshapeKernels;
+import dev.nnc.ir.onnx.kernels.ResizeKernels;
+import dev.nnc.ir.onnx.kernels.ScatterKernels;
+import dev.nnc.ir.onnx.kernels.SignalKernels;
+import dev.nnc.ir.onnx.kernels.SliceKernels;
+import dev.nnc.ir.onnx.kernels.SoftmaxKernels;
 import dev.nnc.ir.onnx.kernels.StringKernels;
 import dev.nnc.ir.onnx.kernels.StructuralKernels;
+import dev.nnc.ir.onnx.kernels.UnaryMathKernels;
+import dev.nnc.ir.onnx.kernels.UniqueKernels;
 import java.util.List;
 
 /** The list of kernel families that make up the {@code onnx} dialect. */
@@ -12,8 +43,39 @@ public final class OnnxKernels {
 
     public static List<KernelFamily> families() {
         return List.of(
-                new StructuralKernels(),
+                new ActivationKernels(),
+                new ArithmeticKernels(),
+                new AttentionKernels(),
+                new AxisKernels(),
+                new BitCastKernels(),
+                new CastKernels(),
+                new ConcatSplitKernels(),
+                new ControlFlowKernels(),
+                new ConvolutionKernels(),
+                new DetectionKernels(),
+                new DeterminantKernels(),
+                new GatherKernels(),
+                new GenerateKernels(),
+                new GridKernels(),
+                new LogicKernels(),
+                new LossKernels(),
+                new MatMulKernels(),
+                new NormalizationKernels(),
+                new PadKernels(),
+                new PermuteKernels(),
+                new PoolingKernels(),
+                new QuantizationKernels(),
+                new RecurrentKernels(),
+                new ReduceKernels(),
+                new ReshapeKernels(),
+                new ResizeKernels(),
+                new ScatterKernels(),
+                new SignalKernels(),
+                new SliceKernels(),
+                new SoftmaxKernels(),
                 new StringKernels(),
-                new BitCastKernels());
+                new StructuralKernels(),
+                new UnaryMathKernels(),
+                new UniqueKernels());
     }
 }

@@ -11,7 +11,7 @@ public final class Half {
         int exp = (bits >>> 10) & 0x1F;
         int mant = bits & 0x3FF;
         if (exp == 0) {
-            return sign * mant * 0x1p-24;
+            return sign * (mant * 0x1p-24); // double product keeps the sign of -0.0
         }
         if (exp == 31) {
             return mant == 0 ? sign * Double.POSITIVE_INFINITY : Double.NaN;

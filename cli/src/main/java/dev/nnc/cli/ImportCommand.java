@@ -1,0 +1,44 @@
+package dev.nnc.cli;
+
+import dev.nnc.cli.io.FileAccess;
+import dev.nnc.ir.core.ModuleOp;
+import dev.nnc.ir.text.IrPrinter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code nnc import}: ONNX model in, IR text (onnx dialect) out. */
+@Command(name = "import", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+        description = {"Import an ONNX model and print it as IR text (the onnx dialect).",
+            "The text can be edited and fed back to other commands as a .nir file."})
+final class ImportCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "The ONNX model (.onnx) or IR text (.nir).")
+    private Path model;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the IR text to FILE instead of standard output.")
+    private Path output;
+
+    @Mixin
+    private ModelOptions modelOptions;
+
+    @Override
+    public Integer call() {
+        ModuleOp module = ModelLoader.load(model, modelOptions.inputShapes());
+        String text = IrPrinter.print(module);
+        if (output != null) {
+            FileAccess.writeAtomically(output, text);
+        } else {
+            spec.commandLine().getOut().print(text);
+        }
+        return 0;
+    }
+}

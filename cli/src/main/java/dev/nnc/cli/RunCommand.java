@@ -1,0 +1,88 @@
+package dev.nnc.cli;
+
+import dev.nnc.cli.io.FileAccess;
+import dev.nnc.cli.io.Npy;
+import dev.nnc.cli.io.Npz;
+import dev.nnc.ir.core.FuncOp;
+import dev.nnc.ir.core.ModuleOp;
+import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.interp.Interpreter;
+import dev.nnc.ir.tensor.Tensor;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nnc run}: evaluates a model on given inputs with the reference interpreter. */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
+        description = {"Run a model on the reference interpreter and print or save its outputs.",
+            "Inputs are .npy, .npz or ONNX TensorProto .pb files; outputs are summarised (type, shape,",
+            "min/max/mean, first values, argmax) or written with -o to .npz (or .npy for one output)."})
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MODEL", description = "The ONNX model (.onnx) or IR text (.nir).")
+    private Path model;
+
+    @Option(names = {"-i", "--input"}, paramLabel = "[NAME=]FILE",
+            description = {"A tensor for model input NAME (repeatable). Without NAME= the file fills the next",
+                "input not given by name; an .npz without NAME= gives inputs by its array names."})
+    private List<String> inputs = new ArrayList<>();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Save all outputs to FILE.npz (or FILE.npy when the model has one output).")
+    private Path output;
+
+    @Mixin
+    private ModelOptions modelOptions;
+
+    @Override
+    public Integer call() {
+        checkOutputKind();
+        ModuleOp module = ModelLoader.load(model, modelOptions.inputShapes());
+        FuncOp main = module.mainFunction();
+        if (main == null) {
+            throw new NncException(model + ": the module has no function to run");
+        }
+        Map<String, Tensor> in = new InputBinder(main).bind(inputs);
+        Map<String, Tensor> out = ModelLoader.withFile(model, () -> new Interpreter().run(module, in));
+        if (output == null) {
+            PrintWriter w = spec.commandLine().getOut();
+            out.forEach((name, t) -> w.println(TensorSummary.describe(name, t)));
+        } else if (isNpy(output)) {
+            if (out.size() != 1) {
+                throw new NncException(output + ": the model has " + out.size() + " outputs; save them to an .npz");
+            }
+            Npy.write(output, out.values().iterator().next());
+        } else {
+            Npz.write(output, out);
+        }
+        return 0;
+    }
+
+    /** Rejects an unusable -o before any work is done. */
+    private void checkOutputKind() {
+        if (output == null) {
+            return;
+        }
+        String n = output.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!n.endsWith(".npz") && !n.endsWith(".npy")) {
+            throw new NncException(output + ": output file must end in .npz (or .npy for a single output)");
+        }
+        FileAccess.requireWritableFolder(output);
+    }
+
+    private static boolean isNpy(Path p) {
+        return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".npy");
+    }
+}

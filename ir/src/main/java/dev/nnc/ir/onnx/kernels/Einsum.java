@@ -1,0 +1,239 @@
+package dev.nnc.ir.onnx.kernels;
+
+import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.spec.EvalContext;
+import dev.nnc.ir.spec.InferContext;
+import dev.nnc.ir.tensor.Tensor;
+import dev.nnc.ir.type.ElementType;
+import dev.nnc.ir.type.TensorType;
+import dev.nnc.ir.type.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * {@code Einsum}: parses the equation (explicit {@code ->} or implicit output, {@code ...}
+ * broadcast dims, repeated labels for diagonals) and sums the products over every label not in
+ * the output. Labels are numbered: letters by character, the ellipsis dims as 128 + position.
+ */
+final class Einsum {
+    private Einsum() {
+    }
+
+    /** The parsed equation: each input's labels per dim, the output's labels, and every label's size. */
+    record Spec(List<int[]> inputs, int[] output, int[] sizeOf) {
+    }
+
+    static Spec parse(String op, String equation, List<int[]> shapes) {
+        String eq = equation.replace(" ", "");
+        int arrow = eq.indexOf("->");
+        String lhs = arrow < 0 ? eq : eq.substring(0, arrow);
+        String[] terms = lhs.split(",", -1);
+        if (terms.length != shapes.size()) {
+            throw new NncException(op + ": equation '" + equation + "' has " + terms.length + " inputs, got " + shapes.size());
+        }
+        int ellRank = 0;
+        for (int t = 0; t < terms.length; t++) {
+            if (terms[t].contains("...")) {
+                ellRank = Math.max(ellRank, shapes.get(t).length - (terms[t].length() - 3));
+            }
+        }
+        int[] sizeOf = new int[128 + ellRank];
+        java.util.Arrays.fill(sizeOf, -1);
+        List<int[]> inputs = new ArrayList<>();
+        int[] count = new int[128];
+        for (int t = 0; t < terms.length; t++) {
+            int[] shape = shapes.get(t);
+            int[] labels = labels(op, terms[t], shape.length, ellRank);
+            for (int i = 0; i < labels.length; i++) {
+                int l = labels[i];
+                if (l < 128) {
+                    count[l]++;
+                }
+                if (sizeOf[l] == -1 || sizeOf[l] == 1) {
+                    sizeOf[l] = shape[i];
+                } else if (shape[i] != sizeOf[l] && shape[i] != 1) {
+                    throw new NncException(op + ": label sizes disagree in '" + equation + "'");
+                }
+            }
+            inputs.add(labels);
+        }
+        int[] output;
+        if (arrow >= 0) {
+            String rhs = eq.substring(arrow + 2);
+            int rank = rhs.contains("...") ? rhs.length() - 3 + ellRank : rhs.length();
+            output = labels(op, rhs, rank, ellRank);
+        } else {
+            TreeSet<Integer> once = new TreeSet<>();
+            for (int c = 0; c < 128; c++) {
+                if (count[c] == 1) {
+                    once.add(c);
+                }
+            }
+            output = new int[ellRank + once.size()];
+            for (int i = 0; i < ellRank; i++) {
+                output[i] = 128 + i;
+            }
+            int at = ellRank;
+            for (int c : once) {
+                output[at++] = c;
+            }
+        }
+        for (int l : output) {
+            if (sizeOf[l] < 0) {
+                throw new NncException(op + ": output label not in any input of '" + equation + "'");
+            }
+        }
+        for (int l = 128; l < sizeOf.length; l++) {
+            if (sizeOf[l] < 0) {
+                sizeOf[l] = 1;
+            }
+        }
+        return new Spec(inputs, output, sizeOf);
+    }
+
+    /** Labels of one term for a tensor of the given rank; ellipsis dims right-aligned to ellRank. */
+    private static int[] labels(String op, String term, int rank, int ellRank) {
+        int[] out = new int[rank];
+        int e = term.indexOf("...");
+        String before = e < 0 ? term : term.substring(0, e);
+        String after = e < 0 ? "" : term.substring(e + 3);
+        int ell = rank - before.length() - after.length();
+        if (ell < 0 || (e < 0 && ell != 0)) {
+            throw new NncException(op + ": term '" + term + "' does not match rank " + rank);
+        }
+        int at = 0;
+        for (char c : before.toCharArray()) {
+            out[at++] = letter(op, c);
+        }
+        for (int i = 0; i < ell; i++) {
+            out[at++] = 128 + ellRank - ell + i;
+        }
+        for (char c : after.toCharArray()) {
+            out[at++] = letter(op, c);
+        }
+        return out;
+    }
+
+    private static int letter(String op, char c) {
+        if (!Character.isLetter(c) || c >= 128) {
+            throw new NncException(op + ": bad label '" + c + "' in equation");
+        }
+        return c;
+    }
+
+    static List<Tensor> evaluate(EvalContext ctx) {
+        String op = ctx.op().name();
+        List<int[]> shapes = new ArrayList<>();
+        for (Tensor t : ctx.inputs()) {
+            shapes.add(t.shape());
+        }
+        Spec s = parse(op, ctx.attrs().getString("equation"), shapes);
+        // loop labels: output labels first, then the summed ones
+        List<Integer> loop = new ArrayList<>();
+        for (int l : s.output()) {
+            loop.add(l);
+        }
+        for (int[] in : s.inputs()) {
+            for (int l : in) {
+                if (!loop.contains(l)) {
+                    loop.add(l);
+                }
+            }
+        }
+        int nl = loop.size();
+        int[] size = new int[nl];
+        for (int i = 0; i < nl; i++) {
+            size[i] = s.sizeOf()[loop.get(i)];
+        }
+        int nIn = ctx.numInputs();
+        int[][] strides = new int[nIn][nl];
+        for (int t = 0; t < nIn; t++) {
+            int[] shape = shapes.get(t);
+            int[] st = dev.nnc.ir.tensor.Shapes.strides(shape);
+            int[] labels = s.inputs().get(t);
+            for (int d = 0; d < labels.length; d++) {
+                if (shape[d] != 1 || size[loop.indexOf(labels[d])] == 1) {
+                    strides[t][loop.indexOf(labels[d])] += st[d];
+                }
+            }
+        }
+        int[] outShape = new int[s.output().length];
+        int outCount = 1;
+        for (int i = 0; i < outShape.length; i++) {
+            outShape[i] = size[i];
+            outCount *= size[i];
+        }
+        int inner = 1;
+        for (int i = outShape.length; i < nl; i++) {
+            inner *= size[i];
+        }
+        ElementType e = ctx.input(0).elementType();
+        boolean floats = e.isFloat();
+        double[][] dv = new double[nIn][];
+        long[][] lv = new long[nIn][];
+        for (int t = 0; t < nIn; t++) {
+            if (floats) {
+                dv[t] = NnUtil.values(ctx.input(t));
+            } else {
+                lv[t] = NnUtil.longs(ctx.input(t));
+            }
+        }
+        double[] outD = new double[outCount];
+        long[] outL = new long[outCount];
+        int[] counter = new int[nl];
+        int[] pos = new int[nIn];
+        long total = (long) outCount * inner;
+        for (long it = 0; it < total; it++) {
+            int o = (int) (it / inner);
+            if (floats) {
+                double p = 1;
+                for (int t = 0; t < nIn; t++) {
+                    p *= dv[t][pos[t]];
+                }
+                outD[o] += p;
+            } else {
+                long p = 1;
+                for (int t = 0; t < nIn; t++) {
+                    p *= lv[t][pos[t]];
+                }
+                outL[o] += p;
+            }
+            for (int d = nl - 1; d >= 0; d--) {
+                counter[d]++;
+                for (int t = 0; t < nIn; t++) {
+                    pos[t] += strides[t][d];
+                }
+                if (counter[d] < size[d]) {
+                    break;
+                }
+                for (int t = 0; t < nIn; t++) {
+                    pos[t] -= strides[t][d] * counter[d];
+                }
+                counter[d] = 0;
+            }
+        }
+        return List.of(floats ? Tensor.ofDoubles(e, outShape, outD) : Tensor.ofLongs(e, outShape, outL));
+    }
+
+    static Type inferType(InferContext ctx) {
+        ElementType e = Infer.elementType(ctx.operandType(0));
+        if (e == null) {
+            return null;
+        }
+        List<int[]> shapes = new ArrayList<>();
+        for (Type t : ctx.operandTypes()) {
+            int[] s = NnUtil.shape(t);
+            if (s == null) {
+                return TensorType.unranked(e);
+            }
+            shapes.add(s);
+        }
+        Spec s = parse(ctx.op().name(), ctx.attrs().getString("equation"), shapes);
+        int[] out = new int[s.output().length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = s.sizeOf()[s.output()[i]];
+        }
+        return TensorType.of(e, out);
+    }
+}

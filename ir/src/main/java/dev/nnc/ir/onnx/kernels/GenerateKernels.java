@@ -1,0 +1,185 @@
+package dev.nnc.ir.onnx.kernels;
+
+import dev.nnc.ir.onnx.KernelFamily;
+import dev.nnc.ir.onnx.KernelTable;
+import dev.nnc.ir.onnx.OnnxDataType;
+import dev.nnc.ir.spec.EvalContext;
+import dev.nnc.ir.spec.InferContext;
+import dev.nnc.ir.tensor.Shapes;
+import dev.nnc.ir.tensor.Tensor;
+import dev.nnc.ir.type.Dim;
+import dev.nnc.ir.type.ElementType;
+import dev.nnc.ir.type.FloatType;
+import dev.nnc.ir.type.IntegerType;
+import dev.nnc.ir.type.TensorType;
+import dev.nnc.ir.type.Type;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Ops that generate or mask values by position: {@code ConstantOfShape}, {@code Range},
+ * {@code OneHot}, {@code EyeLike} and {@code Trilu}.
+ */
+public final class GenerateKernels implements KernelFamily {
+    @Override
+    public String table() {
+        return "kernels/generate.tsv";
+    }
+
+    @Override
+    public void register(KernelTable t) {
+        t.op("ConstantOfShape", GenerateKernels::inferConstantOfShape, ctx -> List.of(constantOfShape(ctx)));
+        t.op("Range", GenerateKernels::inferRange, ctx -> List.of(range(ctx)));
+        t.op("OneHot", ctx -> ShapeArgs.one(null), ctx -> List.of(oneHot(ctx)));
+        t.op("EyeLike", GenerateKernels::inferEyeLike, ctx -> List.of(eyeLike(ctx)));
+        t.op("Trilu", Infer::sameAsFirst, ctx -> List.of(trilu(ctx)));
+    }
+
+    private static Tensor fillValue(Tensor value) {
+        return value != null ? value : Tensor.scalar(FloatType.F32, 0);
+    }
+
+    private static Tensor constantOfShape(EvalContext ctx) {
+        Tensor value = fillValue(ctx.attrs().getTensor("value"));
+        if (value.size() != 1) {
+            throw ctx.error("value must hold exactly one element");
+        }
+        int[] shape = ShapeArgs.toShape(ctx, ctx.input(0).toLongs());
+        return TensorGather.gather(value, shape, new int[(int) Shapes.size(shape)]);
+    }
+
+    private static List<Type> inferConstantOfShape(InferContext ctx) {
+        ElementType e = fillValue(ctx.attrs().getTensor("value")).elementType();
+        long[] shape = ShapeArgs.constantLongs(ctx, 0);
+        if (shape == null || Arrays.stream(shape).anyMatch(v -> v < 0)) {
+            return List.of(TensorType.unranked(e));
+        }
+        return List.of(TensorType.of(e, shape));
+    }
+
+    private static Tensor range(EvalContext ctx) {
+        Tensor start = ctx.input(0);
+        Tensor limit = ctx.input(1);
+        Tensor delta = ctx.input(2);
+        ElementType t = start.elementType();
+        if (start.isDoubles()) {
+            double s = start.getDouble(0);
+            double d = delta.getDouble(0);
+            if (d == 0) {
+                throw ctx.error("delta must not be 0");
+            }
+            int n = (int) Math.max(Math.ceil((limit.getDouble(0) - s) / d), 0);
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = s + i * d;
+            }
+            return Tensor.ofDoubles(t, new int[] {n}, v);
+        }
+        long s = start.getLong(0);
+        long d = delta.getLong(0);
+        if (d == 0) {
+            throw ctx.error("delta must not be 0");
+        }
+        long span = limit.getLong(0) - s;
+        long n = span == 0 || (span > 0) != (d > 0) ? 0 : (Math.abs(span) + Math.abs(d) - 1) / Math.abs(d);
+        long[] v = new long[Math.toIntExact(n)];
+        for (int i = 0; i < n; i++) {
+            v[i] = s + i * d;
+        }
+        return Tensor.ofLongs(t, new int[] {v.length}, v);
+    }
+
+    private static List<Type> inferRange(InferContext ctx) {
+        ElementType e = ShapeArgs.element(ctx, 0);
+        return ShapeArgs.one(e == null ? null : new TensorType(e, List.of(Dim.symbol(""))));
+    }
+
+    private static Tensor oneHot(EvalContext ctx) {
+        Tensor indices = ctx.input(0);
+        Tensor values = ctx.input(2);
+        long depth = (long) ctx.input(1).getDouble(0);
+        if (depth < 1 || values.size() != 2) {
+            throw ctx.error("depth must be positive and values hold [off, on]");
+        }
+        int[] is = indices.shape();
+        int r = is.length + 1;
+        int axis = ShapeArgs.axis(ctx, ctx.attrs().getInt("axis", -1), r);
+        int[] out = new int[r];
+        for (int d = 0, k = 0; d < r; d++) {
+            out[d] = d == axis ? Math.toIntExact(depth) : is[k++];
+        }
+        int outer = (int) Shapes.size(Arrays.copyOf(is, axis));
+        int inner = (int) Shapes.size(Arrays.copyOfRange(is, axis, is.length));
+        int[] idx = new int[(int) Shapes.size(out)];
+        for (int o = 0; o < outer; o++) {
+            for (int c = 0; c < depth; c++) {
+                for (int i = 0; i < inner; i++) {
+                    double raw = indices.getDouble(o * inner + i);
+                    long hot = (long) (raw < 0 ? raw + depth : raw);
+                    idx[(o * (int) depth + c) * inner + i] = hot == c ? 1 : 0;
+                }
+            }
+        }
+        return TensorGather.gather(values, out, idx);
+    }
+
+    private static ElementType eyeType(EvalContext ctx) {
+        if (ctx.attrs().get("dtype") == null) {
+            return ctx.input(0).elementType();
+        }
+        long code = ctx.attrs().getInt("dtype");
+        return OnnxDataType.toElementType((int) code)
+                .orElseThrow(() -> ctx.error("unsupported dtype " + OnnxDataType.name((int) code)));
+    }
+
+    private static Tensor eyeLike(EvalContext ctx) {
+        Tensor x = ctx.input(0);
+        if (x.rank() != 2) {
+            throw ctx.error("EyeLike needs a rank-2 input");
+        }
+        ElementType t = eyeType(ctx);
+        long k = ctx.attrs().getInt("k", 0);
+        int rows = x.dim(0);
+        int cols = x.dim(1);
+        Tensor one = Tensor.scalar(t, 1);
+        int[] idx = new int[rows * cols];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                idx[i * cols + j] = j - i == k ? 0 : -1;
+            }
+        }
+        return TensorGather.gather(one, new int[] {rows, cols}, idx);
+    }
+
+    private static List<Type> inferEyeLike(InferContext ctx) {
+        TensorType x = ShapeArgs.ranked(ctx, 0);
+        if (x == null) {
+            return ShapeArgs.one(null);
+        }
+        if (ctx.attrs().get("dtype") == null) {
+            return List.of(x);
+        }
+        return ShapeArgs.one(OnnxDataType.toElementType((int) ctx.attrs().getInt("dtype")).map(x::withElementType).orElse(null));
+    }
+
+    private static Tensor trilu(EvalContext ctx) {
+        Tensor x = ctx.input(0);
+        int[] s = x.shape();
+        if (s.length < 2) {
+            throw ctx.error("Trilu needs an input of rank at least 2");
+        }
+        long k = ctx.hasInput(1) ? ctx.input(1).getLong(0) : 0;
+        boolean upper = ctx.attrs().getInt("upper", 1) != 0;
+        int rows = s[s.length - 2];
+        int cols = s[s.length - 1];
+        int[] idx = new int[x.size()];
+        for (int i = 0; i < idx.length; i++) {
+            int col = i % Math.max(cols, 1);
+            int row = (i / Math.max(cols, 1)) % Math.max(rows, 1);
+            long diag = (long) col - row;
+            boolean keep = upper ? diag >= k : diag <= k;
+            idx[i] = keep ? i : -1;
+        }
+        return TensorGather.gather(x, s, idx);
+    }
+}

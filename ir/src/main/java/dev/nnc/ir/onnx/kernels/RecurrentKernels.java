@@ -1,0 +1,189 @@
+package dev.nnc.ir.onnx.kernels;
+
+import dev.nnc.ir.onnx.KernelFamily;
+import dev.nnc.ir.onnx.KernelTable;
+import dev.nnc.ir.spec.EvalContext;
+import dev.nnc.ir.spec.InferContext;
+import dev.nnc.ir.tensor.Tensor;
+import dev.nnc.ir.type.Dim;
+import dev.nnc.ir.type.ElementType;
+import dev.nnc.ir.type.TensorType;
+import dev.nnc.ir.type.Type;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * {@code LSTM}, {@code GRU} and {@code RNN}: inputs X, W, R and optional B, sequence_lens,
+ * initial_h (and for LSTM initial_c, P); outputs Y, Y_h (and Y_c). Handles forward, reverse and
+ * bidirectional runs, {@code layout} 0 (time-major) and 1 (batch-major), and per-row sequence
+ * lengths: steps past a row's length leave its state alone and write zeros to Y; a reverse run
+ * starts at the row's last valid step.
+ */
+public final class RecurrentKernels implements KernelFamily {
+    /** What differs between the three ops. */
+    private enum Kind {
+        LSTM(4, List.of("Sigmoid", "Tanh", "Tanh")),
+        GRU(3, List.of("Sigmoid", "Tanh")),
+        RNN(1, List.of("Tanh"));
+
+        final int gates;
+        final List<String> activations;
+
+        Kind(int gates, List<String> activations) {
+            this.gates = gates;
+            this.activations = activations;
+        }
+    }
+
+    @Override
+    public String table() {
+        return "kernels/recurrent.tsv";
+    }
+
+    @Override
+    public void register(KernelTable t) {
+        for (Kind k : Kind.values()) {
+            t.op(k.name(), ctx -> infer(ctx, k), ctx -> run(ctx, k));
+        }
+    }
+
+    private static List<Tensor> run(EvalContext ctx, Kind kind) {
+        Tensor x = ctx.input(0);
+        Tensor w = ctx.input(1);
+        Tensor r = ctx.input(2);
+        boolean batchMajor = ctx.attrs().getInt("layout", 0) != 0;
+        if (x.rank() != 3 || w.rank() != 3 || r.rank() != 3) {
+            throw ctx.error("X, W and R must have rank 3");
+        }
+        int seq = x.dim(batchMajor ? 1 : 0);
+        int batch = x.dim(batchMajor ? 0 : 1);
+        int input = x.dim(2);
+        int dirs = directions(ctx);
+        int hs = r.dim(2);
+        int g = kind.gates;
+        if (w.dim(0) != dirs || w.dim(1) != g * hs || w.dim(2) != input || r.dim(0) != dirs || r.dim(1) != g * hs) {
+            throw ctx.error("W " + Arrays.toString(w.shape()) + " / R " + Arrays.toString(r.shape()) + " do not fit "
+                    + dirs + " direction(s), hidden size " + hs + ", input size " + input);
+        }
+        double[] xs = x.toDoubles();
+        double[] b = ctx.hasInput(3) ? ctx.input(3).toDoubles() : new double[dirs * 2 * g * hs];
+        long[] lens = ctx.hasInput(4) ? ctx.input(4).toLongs() : null;
+        double[] h0 = ctx.hasInput(5) ? stateIn(ctx.input(5).toDoubles(), batchMajor, dirs, batch, hs) : null;
+        double[] c0 = kind == Kind.LSTM && ctx.hasInput(6) ? stateIn(ctx.input(6).toDoubles(), batchMajor, dirs, batch, hs) : null;
+        double[] p = kind == Kind.LSTM && ctx.hasInput(7) ? ctx.input(7).toDoubles() : null;
+        DoubleUnaryOperator[][] acts = RnnActivations.resolve(ctx, dirs, kind.activations);
+        String direction = ctx.attrs().getString("direction", "forward");
+
+        double[] y = new double[seq * dirs * batch * hs];
+        double[] yh = new double[dirs * batch * hs];
+        double[] yc = new double[dirs * batch * hs];
+        double[] row = new double[input];
+        for (int d = 0; d < dirs; d++) {
+            RecurrentCells.Weights wt = new RecurrentCells.Weights(
+                    slice(w.toDoubles(), d, g * hs * input), slice(r.toDoubles(), d, g * hs * hs),
+                    Arrays.copyOfRange(b, d * 2 * g * hs, d * 2 * g * hs + g * hs),
+                    Arrays.copyOfRange(b, d * 2 * g * hs + g * hs, (d + 1) * 2 * g * hs),
+                    p == null ? null : slice(p, d, 3 * hs), input, hs);
+            RecurrentCells.Cell cell = switch (kind) {
+                case LSTM -> RecurrentCells.lstm(wt, acts[d], ctx.attrs().getInt("input_forget", 0) != 0);
+                case GRU -> RecurrentCells.gru(wt, acts[d], ctx.attrs().getInt("linear_before_reset", 0) != 0);
+                case RNN -> RecurrentCells.rnn(wt, acts[d]);
+            };
+            boolean reverse = d == 1 || direction.equals("reverse");
+            for (int bi = 0; bi < batch; bi++) {
+                double[] h = h0 == null ? new double[hs] : Arrays.copyOfRange(h0, (d * batch + bi) * hs, (d * batch + bi + 1) * hs);
+                double[] c = c0 == null ? new double[hs] : Arrays.copyOfRange(c0, (d * batch + bi) * hs, (d * batch + bi + 1) * hs);
+                int len = lens == null ? seq : (int) Math.max(0, Math.min(seq, lens[bi]));
+                for (int s = 0; s < len; s++) {
+                    int t = reverse ? len - 1 - s : s;
+                    int at = batchMajor ? (bi * seq + t) * input : (t * batch + bi) * input;
+                    System.arraycopy(xs, at, row, 0, input);
+                    cell.step(row, h, c);
+                    System.arraycopy(h, 0, y, ((t * dirs + d) * batch + bi) * hs, hs);
+                }
+                System.arraycopy(h, 0, yh, (d * batch + bi) * hs, hs);
+                System.arraycopy(c, 0, yc, (d * batch + bi) * hs, hs);
+            }
+        }
+        ElementType et = x.elementType();
+        List<Tensor> out = new ArrayList<>();
+        if (batchMajor) {
+            out.add(Tensor.ofDoubles(et, new int[] {batch, seq, dirs, hs}, yBatchMajor(y, seq, dirs, batch, hs)));
+            out.add(Tensor.ofDoubles(et, new int[] {batch, dirs, hs}, swap01(yh, dirs, batch, hs)));
+            out.add(Tensor.ofDoubles(et, new int[] {batch, dirs, hs}, swap01(yc, dirs, batch, hs)));
+        } else {
+            out.add(Tensor.ofDoubles(et, new int[] {seq, dirs, batch, hs}, y));
+            out.add(Tensor.ofDoubles(et, new int[] {dirs, batch, hs}, yh));
+            out.add(Tensor.ofDoubles(et, new int[] {dirs, batch, hs}, yc));
+        }
+        return kind == Kind.LSTM ? out : out.subList(0, 2);
+    }
+
+    private static int directions(EvalContext ctx) {
+        String dir = ctx.attrs().getString("direction", "forward");
+        return switch (dir) {
+            case "forward", "reverse" -> 1;
+            case "bidirectional" -> 2;
+            default -> throw ctx.error("unknown direction '" + dir + "'");
+        };
+    }
+
+    private static double[] slice(double[] a, int index, int len) {
+        return Arrays.copyOfRange(a, index * len, (index + 1) * len);
+    }
+
+    /** An initial state as [dirs, batch, H], whichever layout it came in. */
+    private static double[] stateIn(double[] v, boolean batchMajor, int dirs, int batch, int hs) {
+        return batchMajor ? swap01(v, batch, dirs, hs) : v;
+    }
+
+    /** [a, b, n] to [b, a, n]. */
+    private static double[] swap01(double[] v, int a, int b, int n) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < a; i++) {
+            for (int j = 0; j < b; j++) {
+                System.arraycopy(v, (i * b + j) * n, out, (j * a + i) * n, n);
+            }
+        }
+        return out;
+    }
+
+    /** Y from [seq, dirs, batch, H] to [batch, seq, dirs, H]. */
+    private static double[] yBatchMajor(double[] y, int seq, int dirs, int batch, int hs) {
+        double[] out = new double[y.length];
+        for (int t = 0; t < seq; t++) {
+            for (int d = 0; d < dirs; d++) {
+                for (int b = 0; b < batch; b++) {
+                    System.arraycopy(y, ((t * dirs + d) * batch + b) * hs, out, ((b * seq + t) * dirs + d) * hs, hs);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Type> infer(InferContext ctx, Kind kind) {
+        int n = kind == Kind.LSTM ? 3 : 2;
+        TensorType x = ConstOperands.ranked(ctx, 0);
+        TensorType r = ConstOperands.ranked(ctx, 2);
+        if (x == null || x.rank() != 3) {
+            return Infer.unknown(n);
+        }
+        String dir = ctx.attrs().getString("direction", "forward");
+        Dim dirs = Dim.of(dir.equals("bidirectional") ? 2 : 1);
+        Dim hidden = ctx.attrs().get("hidden_size") != null ? Dim.of(ctx.attrs().getInt("hidden_size"))
+                : r != null && r.rank() == 3 ? r.dims().get(2) : Dim.symbol("");
+        boolean batchMajor = ctx.attrs().getInt("layout", 0) != 0;
+        Dim seq = x.dims().get(batchMajor ? 1 : 0);
+        Dim batch = x.dims().get(batchMajor ? 0 : 1);
+        ElementType et = x.elementType();
+        List<Type> out = new ArrayList<>();
+        out.add(new TensorType(et, batchMajor ? List.of(batch, seq, dirs, hidden) : List.of(seq, dirs, batch, hidden)));
+        TensorType state = new TensorType(et, batchMajor ? List.of(batch, dirs, hidden) : List.of(dirs, batch, hidden));
+        for (int i = 1; i < n; i++) {
+            out.add(state);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,182 @@
+package dev.nnc.ir.onnx.kernels;
+
+import dev.nnc.ir.attr.Attribute;
+import dev.nnc.ir.core.FuncOp;
+import dev.nnc.ir.core.Location;
+import dev.nnc.ir.core.ModuleOp;
+import dev.nnc.ir.core.Operation;
+import dev.nnc.ir.core.Value;
+import dev.nnc.ir.interp.Interpreter;
+import dev.nnc.ir.spec.DialectRegistry;
+import dev.nnc.ir.spec.InferContext;
+import dev.nnc.ir.spec.OpAttributes;
+import dev.nnc.ir.spec.OpSpec;
+import dev.nnc.ir.tensor.Tensor;
+import dev.nnc.ir.type.ElementType;
+import dev.nnc.ir.type.NoneType;
+import dev.nnc.ir.type.TensorType;
+import dev.nnc.ir.type.Type;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Builds a one-op ONNX graph in a test and runs it through the interpreter (null input = absent). */
+final class KernelRun {
+    private final String op;
+    private final Map<String, Attribute> attrs = new LinkedHashMap<>();
+    private final List<Tensor> inputs = new ArrayList<>();
+    private final List<Boolean> constant = new ArrayList<>();
+    private int opset = 21;
+    private int outputs = 1;
+
+    private KernelRun(String op) {
+        this.op = op;
+    }
+
+    static KernelRun of(String op) {
+        return new KernelRun(op);
+    }
+
+    KernelRun in(Tensor t) {
+        inputs.add(t);
+        constant.add(false);
+        return this;
+    }
+
+    /** An input given as an onnx.Constant (so inference can read it). */
+    KernelRun constIn(Tensor t) {
+        inputs.add(t);
+        constant.add(true);
+        return this;
+    }
+
+    KernelRun attr(String name, long v) {
+        attrs.put(name, new Attribute.IntAttr(v));
+        return this;
+    }
+
+    KernelRun attr(String name, double v) {
+        attrs.put(name, new Attribute.FloatAttr(v));
+        return this;
+    }
+
+    KernelRun attr(String name, String v) {
+        attrs.put(name, new Attribute.StringAttr(v));
+        return this;
+    }
+
+    KernelRun ints(String name, long... v) {
+        List<Attribute> l = new ArrayList<>();
+        for (long x : v) {
+            l.add(new Attribute.IntAttr(x));
+        }
+        attrs.put(name, new Attribute.ArrayAttr(l));
+        return this;
+    }
+
+    KernelRun floats(String name, double... v) {
+        List<Attribute> l = new ArrayList<>();
+        for (double x : v) {
+            l.add(new Attribute.FloatAttr(x));
+        }
+        attrs.put(name, new Attribute.ArrayAttr(l));
+        return this;
+    }
+
+    KernelRun strings(String name, String... v) {
+        List<Attribute> l = new ArrayList<>();
+        for (String x : v) {
+            l.add(new Attribute.StringAttr(x));
+        }
+        attrs.put(name, new Attribute.ArrayAttr(l));
+        return this;
+    }
+
+    KernelRun opset(int v) {
+        opset = v;
+        return this;
+    }
+
+    KernelRun outputs(int n) {
+        outputs = n;
+        return this;
+    }
+
+    private Operation built;
+
+    private ModuleOp build() {
+        ModuleOp m = ModuleOp.create();
+        m.setOpset(opset);
+        FuncOp f = FuncOp.create(m, "main");
+        List<Value> operands = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            Tensor t = inputs.get(i);
+            if (t == null) {
+                operands.add(f.body().append(Operation.create("onnx.NoValue", List.of(), List.of(NoneType.NONE), Map.of(), Location.named("none"))).result(0));
+            } else if (constant.get(i)) {
+                operands.add(f.body().append(Operation.create("onnx.Constant", List.of(), List.of(t.tensorType()),
+                        Map.of("value", new Attribute.DenseAttr(t, null)), Location.named("c" + i))).result(0));
+            } else {
+                operands.add(f.addInput("x" + i, t.tensorType()));
+            }
+        }
+        List<Type> results = new ArrayList<>();
+        for (int i = 0; i < outputs; i++) {
+            results.add(TensorType.unranked(dev.nnc.ir.type.FloatType.F32));
+        }
+        built = f.body().append(Operation.create("onnx." + op, operands, results, attrs, Location.named("n")));
+        f.setOutputs(built.results(), outputNames());
+        return m;
+    }
+
+    private List<String> outputNames() {
+        List<String> n = new ArrayList<>();
+        for (int i = 0; i < outputs; i++) {
+            n.add("y" + i);
+        }
+        return n;
+    }
+
+    List<Tensor> run() {
+        ModuleOp m = build();
+        Map<String, Tensor> in = new LinkedHashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            if (inputs.get(i) != null && !constant.get(i)) {
+                in.put("x" + i, inputs.get(i));
+            }
+        }
+        return new ArrayList<>(new Interpreter().run(m, in).values());
+    }
+
+    Tensor run1() {
+        return run().get(0);
+    }
+
+    /** The op's inferred result types. */
+    List<Type> infer() {
+        build();
+        OpSpec spec = DialectRegistry.standard().lookup("onnx." + op).orElseThrow();
+        List<Type> types = new ArrayList<>();
+        for (Value v : built.operands()) {
+            types.add(v.type());
+        }
+        return spec.inference().infer(new InferContext(built, types, new OpAttributes(built, spec), opset));
+    }
+
+    static Tensor f32(int[] shape, double... v) {
+        return Tensor.ofDoubles(dev.nnc.ir.type.FloatType.F32, shape, v);
+    }
+
+    static Tensor longs(ElementType t, int[] shape, long... v) {
+        return Tensor.ofLongs(t, shape, v);
+    }
+
+    static Tensor i64(long... v) {
+        return Tensor.ofLongs(dev.nnc.ir.type.IntegerType.I64, new int[] {v.length}, v);
+    }
+
+    static int[] shape(int... s) {
+        return s;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.nnc.ir.onnx.kernels;
+
+import static dev.nnc.ir.onnx.kernels.OneOp.f32;
+import static dev.nnc.ir.onnx.kernels.OneOp.shape;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.nnc.ir.tensor.Tensor;
+import dev.nnc.ir.type.FloatType;
+import dev.nnc.ir.type.IntegerType;
+import dev.nnc.ir.type.TensorType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PoolingKernelsTest {
+    private static final Tensor X = f32(shape(1, 2, 3, 3), 1, 5, 2, 7, 3, 8, 4, 9, 6, 1, 5, 2, 7, 3, 8, 4, 9, 6);
+
+    @Test
+    void maxPoolIndicesRowAndColumnMajorWithChannelOffset() {
+        List<Tensor> r = OneOp.of("MaxPool").ints("kernel_shape", 2, 2).outputs(2).run(X);
+        assertArrayEquals(new double[] {7, 8, 9, 9, 7, 8, 9, 9}, r.get(0).doubles());
+        assertEquals(IntegerType.I64, r.get(1).elementType());
+        assertArrayEquals(new long[] {3, 5, 7, 7, 12, 14, 16, 16}, r.get(1).longs());
+        List<Tensor> c = OneOp.of("MaxPool").ints("kernel_shape", 2, 2).i("storage_order", 1).outputs(2).run(X);
+        assertArrayEquals(new long[] {1, 7, 5, 5, 10, 16, 14, 14}, c.get(1).longs());
+    }
+
+    @Test
+    void maxPoolCeilModeKeepsPartialWindows() {
+        Tensor y = OneOp.of("MaxPool").ints("kernel_shape", 3, 3).ints("strides", 2, 2).i("ceil_mode", 1).run1(OneOp.iota(1, 1, 4, 4));
+        assertArrayEquals(shape(1, 1, 2, 2), y.shape());
+        assertArrayEquals(new double[] {10, 11, 14, 15}, y.doubles());
+    }
+
+    @Test
+    void averagePoolCountIncludePad() {
+        Tensor x = f32(shape(1, 1, 2, 2), 1, 2, 3, 4);
+        OneOp avg = OneOp.of("AveragePool").ints("kernel_shape", 2, 2).ints("pads", 1, 1, 1, 1);
+        assertArrayEquals(new double[] {1, 1.5, 2, 2, 2.5, 3, 3, 3.5, 4}, avg.run1(x).doubles());
+        Tensor inc = avg.i("count_include_pad", 1).run1(x);
+        assertArrayEquals(new double[] {0.25, 0.75, 0.5, 1, 2.5, 1.5, 0.75, 1.75, 1}, inc.doubles());
+    }
+
+    @Test
+    void lpAndGlobalPools() {
+        Tensor x = f32(shape(1, 1, 1, 2), 3, -4);
+        assertArrayEquals(new double[] {5}, OneOp.of("LpPool").ints("kernel_shape", 1, 2).run1(x).doubles());
+        assertArrayEquals(new double[] {5}, OneOp.of("GlobalLpPool").run1(x).doubles());
+        assertArrayEquals(new double[] {-0.5}, OneOp.of("GlobalAveragePool").run1(x).doubles());
+        Tensor g = OneOp.of("GlobalMaxPool").run1(X);
+        assertArrayEquals(shape(1, 2, 1, 1), g.shape());
+        assertArrayEquals(new double[] {9, 9}, g.doubles());
+    }
+
+    @Test
+    void maxUnpoolScattersBack() {
+        Tensor v = f32(shape(1, 1, 1, 2), 7, 8);
+        Tensor idx = Tensor.ofLongs(IntegerType.I64, shape(1, 1, 1, 2), new long[] {1, 3});
+        Tensor y = OneOp.of("MaxUnpool").ints("kernel_shape", 2, 2).ints("strides", 2, 2).run1(v, idx);
+        assertArrayEquals(shape(1, 1, 2, 4), y.shape());
+        assertArrayEquals(new double[] {0, 7, 0, 8, 0, 0, 0, 0}, y.doubles());
+    }
+
+    @Test
+    void infersPoolShapesWithSameUpper() {
+        Tensor x = Tensor.zeros(FloatType.F32, shape(1, 3, 7, 7));
+        assertEquals(List.of(TensorType.of(FloatType.F32, 1, 3, 4, 4), TensorType.of(IntegerType.I64, 1, 3, 4, 4)),
+                OneOp.of("MaxPool").ints("kernel_shape", 3, 3).ints("strides", 2, 2).s("auto_pad", "SAME_UPPER").outputs(2).infer(x));
+        assertEquals(List.of(TensorType.of(FloatType.F32, 1, 3, 1, 1)), OneOp.of("GlobalAveragePool").infer(x));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.nnc.tests;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Walks folders in the ONNX test layout: {@code model.onnx}, {@code test_data_set_N/input_K.pb}. */
+final class ModelFiles {
+    private ModelFiles() {
+    }
+
+    /** Sub-folders, sorted by name. */
+    static List<Path> subfolders(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isDirectory).sorted().toList();
+        }
+    }
+
+    /** The {@code test_data_set_N} folders in numeric order. */
+    static List<Path> dataSets(Path modelDir) throws IOException {
+        try (Stream<Path> s = Files.list(modelDir)) {
+            return s.filter(p -> Files.isDirectory(p) && p.getFileName().toString().startsWith("test_data_set_"))
+                    .sorted(Comparator.comparingInt(p -> number(p, "test_data_set_"))).toList();
+        }
+    }
+
+    /** The files {@code PREFIX<K>.pb} of a data set, in order of K. */
+    static List<Path> numbered(Path set, String prefix) throws IOException {
+        try (Stream<Path> s = Files.list(set)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".pb"))
+                    .sorted(Comparator.comparingInt(p -> number(p, prefix))).toList();
+        }
+    }
+
+    private static int number(Path p, String prefix) {
+        String n = p.getFileName().toString().substring(prefix.length()).replace(".pb", "");
+        try {
+            return Integer.parseInt(n);
+        } catch (NumberFormatException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+}
