@@ -1,5 +1,6 @@
 package dev.nnc.frontend;
 
+import dev.nnc.frontend.proto.Onnx.GraphProto;
 import dev.nnc.frontend.proto.Onnx.ModelProto;
 import dev.nnc.frontend.proto.Onnx.OperatorSetIdProto;
 import dev.nnc.ir.core.FuncOp;
@@ -55,11 +56,12 @@ public final class OnnxImporter {
         ModuleOp module = ModuleOp.create();
         module.setOpset(opset);
         FuncOp main = FuncOp.create(module, "main");
-        SupportedOps.check(proto.getGraph(), registry, label);
+        GraphProto graph = FunctionInliner.inline(proto, label);
+        SupportedOps.check(graph, registry, label);
         TensorProtoConverter tensors = new TensorProtoConverter(label,
                 folder == null ? null : new ExternalData(folder, label), options.maxTensorBytes());
         ImportContext ctx = ImportContext.create(label, options, tensors, registry, opset);
-        new GraphImporter(ctx, new Scope(null)).importMain(proto.getGraph(), main);
+        new GraphImporter(ctx, new Scope(null)).importMain(graph, main);
         verify(module, label);
         return module;
     }
