@@ -24,8 +24,9 @@ import java.util.TreeMap;
  * attributes as properties with the spec's defaults filled in, graph attributes as regions, and
  * result types from the file or the spec's inference.
  *
- * <p>Regions are ordered as the spec lists its graph attributes (e.g. If: {@code then_branch},
- * {@code else_branch} if listed so), then any others in the node's order.
+ * <p>Regions are ordered as the spec lists its graph attributes (If: {@code then_branch} = region
+ * 0, {@code else_branch} = region 1), then any others in the node's order; each graph attribute
+ * also appears as a property holding its region index, e.g. {@code then_branch = 0}.
  */
 final class NodeImporter {
     static final String DIALECT_PREFIX = "onnx.";
@@ -53,8 +54,10 @@ final class NodeImporter {
         List<AttributeProto> graphs = graphAttributes(n, spec);
         Operation op = Operation.create(spec.name(), operands, List.of(), properties(n, spec, what, graphs),
                 Location.named(NodeOrder.name(n, index)));
-        for (AttributeProto g : graphs) {
-            new GraphImporter(ctx, scope.child()).importSubgraph(g.getG(), op.addRegion().addBlock(), what);
+        for (int r = 0; r < graphs.size(); r++) {
+            // the property marks the attribute as given and says which region holds it
+            op.setProperty(graphs.get(r).getName(), new Attribute.IntAttr(r));
+            new GraphImporter(ctx, scope.child()).importSubgraph(graphs.get(r).getG(), op.addRegion().addBlock(), what);
         }
         List<Type> declaredTypes = new ArrayList<>();
         for (String out : outputs) {
