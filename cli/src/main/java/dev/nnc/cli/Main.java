@@ -30,7 +30,7 @@ public final class Main implements Runnable {
 
     /** The subcommands, in the order {@code --help} lists them. Add a command here. */
     static List<Object> subcommands() {
-        return List.of(new ImportCommand(), new RunCommand());
+        return List.of(new ImportCommand(), new RunCommand(), new ConformanceCommand());
     }
 
     @Override
