@@ -63,12 +63,15 @@ final class GraphImporter {
     }
 
     /** A subgraph of {@code node}: its inputs become arguments of {@code block}, its outputs a {@code func.return}. */
-    void importSubgraph(GraphProto g, Block block, String node) {
+    void importSubgraph(GraphProto g, Block block, Operation owner, String node) {
         Map<String, TensorProto> inits = initializers(g);
         Set<String> inputs = new HashSet<>();
-        for (ValueInfoProto in : g.getInputList()) {
+        for (int i = 0; i < g.getInputCount(); i++) {
+            ValueInfoProto in = g.getInput(i);
             String what = "input '" + in.getName() + "' of a subgraph of " + node;
-            define(in.getName(), block.addArgument(inputType(in, what, !inputs.add(in.getName())), in.getName()));
+            Type declared = in.hasType() ? ctx.types().convert(in.getType(), what) : null;
+            Type t = declared != null ? declared : BodyInputTypes.of(owner, i);
+            define(in.getName(), block.addArgument(checked(t, what, !inputs.add(in.getName())), in.getName()));
         }
         List<Value> outs = body(g, inits, block);
         block.append(Operation.create(BuiltinDialect.RETURN, outs, List.of(), Map.of(), Location.UNKNOWN));
@@ -103,10 +106,13 @@ final class GraphImporter {
     }
 
     private Type inputType(ValueInfoProto in, String what, boolean duplicate) {
+        return checked(in.hasType() ? ctx.types().convert(in.getType(), what) : null, what, duplicate);
+    }
+
+    private Type checked(Type t, String what, boolean duplicate) {
         if (duplicate) {
             throw ctx.error(what + " is listed twice");
         }
-        Type t = in.hasType() ? ctx.types().convert(in.getType(), what) : null;
         if (t == null) {
             throw ctx.error(what + " has no tensor type");
         }

@@ -57,7 +57,7 @@ final class NodeImporter {
         for (int r = 0; r < graphs.size(); r++) {
             // the property marks the attribute as given and says which region holds it
             op.setProperty(graphs.get(r).getName(), new Attribute.IntAttr(r));
-            new GraphImporter(ctx, scope.child()).importSubgraph(graphs.get(r).getG(), op.addRegion().addBlock(), what);
+            new GraphImporter(ctx, scope.child()).importSubgraph(graphs.get(r).getG(), op.addRegion().addBlock(), op, what);
         }
         List<Type> declaredTypes = new ArrayList<>();
         for (String out : outputs) {

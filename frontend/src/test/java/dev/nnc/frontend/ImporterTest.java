@@ -148,6 +148,25 @@ class ImporterTest {
     }
 
     @Test
+    void untypedLoopBodyInputsTakeTheTypesOnnxDefines() {
+        dev.nnc.frontend.proto.Onnx.ValueInfoProto.Builder untyped = dev.nnc.frontend.proto.Onnx.ValueInfoProto.newBuilder();
+        GraphProto body = GraphProto.newBuilder()
+                .addInput(untyped.setName("i").build()).addInput(untyped.setName("c").build()).addInput(untyped.setName("v").build())
+                .addNode(node("Identity", "keep_going", List.of("c"), List.of("c_out")))
+                .addNode(node("Identity", "carry", List.of("v"), List.of("v_out")))
+                .addOutput(untyped.setName("c_out").build()).addOutput(untyped.setName("v_out").build()).build();
+        AttributeProto g = AttributeProto.newBuilder().setName("body").setType(AttributeType.GRAPH).setG(body).build();
+        org.junit.jupiter.api.Assumptions.assumeTrue(DialectRegistry.standard().lookup("onnx.Loop").isPresent(), "no Loop spec");
+        FuncOp f = importGraph(GraphProto.newBuilder().addInput(value("x", FLOAT, 1))
+                .addInitializer(TensorProto.newBuilder().setName("trips").setDataType(TensorProto.DataType.INT64_VALUE).addInt64Data(3))
+                .addNode(node("Loop", "loop", List.of("trips", "", "x"), List.of("y"), g))
+                .addOutput(value("y", FLOAT, 1)));
+        var args = opNamed(f, "loop").region(0).entry().arguments();
+        assertEquals(List.of(TensorType.of(IntegerType.I64), TensorType.of(dev.nnc.ir.type.BoolType.I1), TensorType.of(FloatType.F32, 1)),
+                args.stream().map(dev.nnc.ir.core.Value::type).toList());
+    }
+
+    @Test
     void listOfSubgraphsIsRefusedNamingTheNode() {
         AttributeProto g = AttributeProto.newBuilder().setName("bodies").setType(AttributeType.GRAPHS)
                 .addGraphs(GraphProto.newBuilder().setName("inner")).build();
