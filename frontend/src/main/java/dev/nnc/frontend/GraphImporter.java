@@ -1,6 +1,7 @@
 package dev.nnc.frontend;
 
 import dev.nnc.frontend.proto.Onnx.GraphProto;
+import dev.nnc.frontend.proto.Onnx.SparseTensorProto;
 import dev.nnc.frontend.proto.Onnx.TensorProto;
 import dev.nnc.frontend.proto.Onnx.ValueInfoProto;
 import dev.nnc.ir.attr.Attribute;
@@ -27,13 +28,15 @@ import java.util.Set;
 /**
  * Fills one block from an ONNX graph: inputs become block arguments, initializers
  * {@code onnx.Constant} ops, nodes ops of the {@code onnx} dialect in topological order, and the
- * graph outputs the operands of the terminator. The main graph fills {@code func.func main}; a
+ * graph outputs the operands of the terminator. Sparse initializers become dense constants. The main graph fills {@code func.func main}; a
  * subgraph (If/Loop/Scan body) fills the region of its node and ends in {@code func.return}.
  */
 final class GraphImporter {
     private final ImportContext ctx;
     private final Scope scope;
     private final Set<String> local = new HashSet<>();
+    /** Sparse initializers by name; they become dense constants. */
+    private final Map<String, SparseTensorProto> sparse = new HashMap<>();
 
     GraphImporter(ImportContext ctx, Scope scope) {
         this.ctx = ctx;
@@ -129,8 +132,12 @@ final class GraphImporter {
                 throw ctx.error("initializer '" + t.getName() + "' is defined twice");
             }
         }
-        if (g.getSparseInitializerCount() > 0) {
-            throw ctx.error("sparse initializer '" + g.getSparseInitializer(0).getValues().getName() + "' is not supported");
+        for (SparseTensorProto sp : g.getSparseInitializerList()) {
+            String name = sp.getValues().getName();
+            if (name.isEmpty() || inits.containsKey(name) || sparse.put(name, sp) != null) {
+                throw ctx.error(name.isEmpty() ? "a sparse initializer has no name" : "initializer '" + name + "' is defined twice");
+            }
+            inits.put(name, sp.getValues());
         }
         return inits;
     }
@@ -151,7 +158,9 @@ final class GraphImporter {
 
     private Value constant(TensorProto init, Block block) {
         String name = init.getName();
-        Tensor t = ctx.tensors().convert(init, "initializer '" + name + "'");
+        SparseTensorProto sp = sparse.get(name);
+        Tensor t = sp != null ? SparseTensors.toDense(sp, ctx.tensors(), "sparse initializer '" + name + "'", ctx.file())
+                : ctx.tensors().convert(init, "initializer '" + name + "'");
         Operation op = Operation.create("onnx.Constant", List.of(), List.of(t.tensorType()),
                 Map.of("value", new Attribute.DenseAttr(t, name)), Location.named(name));
         op.result(0).setNameHint(name);

@@ -117,6 +117,11 @@ final class NodeImporter {
                 props.put(a.getName(), ctx.attributes().convert(a, what));
             }
         }
+        if (spec.name().equals(DIALECT_PREFIX + "Constant") && props.containsKey("sparse_value")) {
+            // the sparse tensor was expanded to a dense one, so this is a plain Constant
+            props.put("value", props.remove("sparse_value"));
+            seen.add("value");
+        }
         for (AttrSpec as : spec.attributes()) {
             if (seen.contains(as.name())) {
                 continue;
