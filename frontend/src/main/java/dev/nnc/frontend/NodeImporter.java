@@ -25,8 +25,8 @@ import java.util.TreeMap;
  * result types from the file or the spec's inference.
  *
  * <p>Regions are ordered as the spec lists its graph attributes (If: {@code then_branch} = region
- * 0, {@code else_branch} = region 1), then any others in the node's order; each graph attribute
- * also appears as a property holding its region index, e.g. {@code then_branch = 0}.
+ * 0, {@code else_branch} = region 1), then any others in the node's order (which the verifier
+ * rejects); graph attributes are not properties.
  */
 final class NodeImporter {
     static final String DIALECT_PREFIX = "onnx.";
@@ -54,10 +54,8 @@ final class NodeImporter {
         List<AttributeProto> graphs = graphAttributes(n, spec);
         Operation op = Operation.create(spec.name(), operands, List.of(), properties(n, spec, what, graphs),
                 Location.named(NodeOrder.name(n, index)));
-        for (int r = 0; r < graphs.size(); r++) {
-            // the property marks the attribute as given and says which region holds it
-            op.setProperty(graphs.get(r).getName(), new Attribute.IntAttr(r));
-            new GraphImporter(ctx, scope.child()).importSubgraph(graphs.get(r).getG(), op.addRegion().addBlock(), op, what);
+        for (AttributeProto g : graphs) {
+            new GraphImporter(ctx, scope.child()).importSubgraph(g.getG(), op.addRegion().addBlock(), op, what);
         }
         List<Type> declaredTypes = new ArrayList<>();
         for (String out : outputs) {
