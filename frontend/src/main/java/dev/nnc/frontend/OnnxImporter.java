@@ -5,11 +5,11 @@ import dev.nnc.frontend.proto.Onnx.ModelProto;
 import dev.nnc.frontend.proto.Onnx.OperatorSetIdProto;
 import dev.nnc.ir.core.FuncOp;
 import dev.nnc.ir.core.Location;
+import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.diag.Diagnostic;
 import dev.nnc.ir.diag.NncException;
-import dev.nnc.ir.verify.Verifier;
-import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.spec.DialectRegistry;
+import dev.nnc.ir.verify.Verifier;
 import java.nio.file.Path;
 
 /**

@@ -2,8 +2,8 @@ package dev.nnc.frontend;
 
 import com.google.protobuf.ByteString;
 import dev.nnc.frontend.proto.Onnx.TensorProto;
-import dev.nnc.ir.onnx.OnnxDataType;
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.onnx.OnnxDataType;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.BFloat16;
 import dev.nnc.ir.type.BoolType;
