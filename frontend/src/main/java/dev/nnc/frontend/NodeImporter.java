@@ -125,13 +125,27 @@ final class NodeImporter {
                 continue;
             }
             if (as.defaultValue() != null) {
-                props.put(as.name(), as.defaultValue());
+                props.put(as.name(), asFloat32(as.defaultValue()));
             } else if (as.required()) {
                 throw ctx.error(what + " needs attribute '" + as.name() + "'"
                         + (as.kind() == AttrKind.GRAPH ? " (a subgraph)" : ""));
             }
         }
         return props;
+    }
+
+    /**
+     * ONNX float attributes are float32, so a default written as 1e-5 means the float nearest to
+     * it; rounding here makes a defaulted attribute equal to the same value set in a file.
+     */
+    private static Attribute asFloat32(Attribute a) {
+        if (a instanceof Attribute.FloatAttr f) {
+            return new Attribute.FloatAttr((float) f.value());
+        }
+        if (a instanceof Attribute.ArrayAttr arr && arr.values().stream().anyMatch(v -> v instanceof Attribute.FloatAttr)) {
+            return new Attribute.ArrayAttr(arr.values().stream().map(NodeImporter::asFloat32).toList());
+        }
+        return a;
     }
 
     private void checkArity(OpSpec spec, String what, int inputs, int outputs) {

@@ -49,7 +49,7 @@ class ImporterTest {
 
     private static DialectRegistry registry() {
         return TestData.registryWith(new OpSpec("onnx.Probe", List.of(1), new Arity(1, 3), new Arity(1, 2), List.of(
-                new AttrSpec("alpha", AttrKind.FLOAT, new Attribute.FloatAttr(0.25), false),
+                new AttrSpec("alpha", AttrKind.FLOAT, new Attribute.FloatAttr(0.1), false),
                 new AttrSpec("mode", AttrKind.STRING, new Attribute.StringAttr("same"), false),
                 new AttrSpec("axes", AttrKind.INTS, null, false)), null,
                 ctx -> List.of(TensorType.of(((TensorType) ctx.operandType(0)).elementType(), 7)), ctx -> List.of()),
@@ -77,7 +77,7 @@ class ImporterTest {
         FuncOp f = importGraph(GraphProto.newBuilder().addInput(value("x", FLOAT, 2))
                 .addNode(node("Probe", "p", List.of("x"), List.of("y"), mode)).addOutput(value("y", FLOAT)));
         Operation p = opNamed(f, "p");
-        assertEquals(new Attribute.FloatAttr(0.25), p.property("alpha"));
+        assertEquals(new Attribute.FloatAttr((float) 0.1), p.property("alpha"), "float32, as ONNX float attributes are");
         assertEquals(new Attribute.StringAttr("valid"), p.property("mode"));
         assertNull(p.property("axes"), "no default: stays absent");
     }
