@@ -95,7 +95,7 @@ class BadInputCliTest {
                 .addInput(tensor("x", FLOAT, 1, 3)).addOutput(tensor("b", FLOAT, 1, 3))
                 .addNode(node("Identity", "first", List.of("b"), List.of("a")))
                 .addNode(node("Identity", "second", List.of("a"), List.of("b"))).build();
-        assertRejectedModel(OnnxBuilder.write(dir, "cycle.onnx", model(g)), "cycle");
+        assertRejectedModel(OnnxBuilder.write(dir, "cycle.onnx", model(g)), "cycle", "first", "second");
     }
 
     @Test

@@ -44,7 +44,7 @@ class RoundTripTest {
             for (Path dir : ModelFiles.subfolders(root)) {
                 Path model = dir.resolve("model.onnx");
                 if (Files.exists(model)) {
-                    tests.add(DynamicTest.dynamicTest(dir.getFileName().toString(), model.toUri(), () -> roundTrip(model)));
+                    tests.add(DynamicTest.dynamicTest(source + "/" + dir.getFileName(), model.toUri(), () -> roundTrip(model)));
                 }
             }
             groups.add(DynamicContainer.dynamicContainer(source, tests.stream()));
