@@ -168,19 +168,29 @@ final class GraphImporter {
         return op.result(0);
     }
 
-    /** Types the file declares for values: value_info, then graph outputs (which win). */
+    /**
+     * Types the file declares for values: value_info, then graph outputs (which win). value_info
+     * is only a hint, so an entry nnc cannot express is skipped; an output's type must be valid.
+     */
     private Map<String, Type> declaredTypes(GraphProto g) {
         Map<String, Type> declared = new HashMap<>();
-        List<ValueInfoProto> all = new ArrayList<>(g.getValueInfoList());
-        all.addAll(g.getOutputList());
-        for (ValueInfoProto vi : all) {
-            if (vi.hasType()) {
-                Type t = ctx.types().convert(vi.getType(), "value '" + vi.getName() + "'");
-                if (t != null && t != NoneType.NONE) {
-                    declared.put(vi.getName(), t);
-                }
+        for (ValueInfoProto vi : g.getValueInfoList()) {
+            try {
+                declare(declared, vi, "value '" + vi.getName() + "'");
+            } catch (dev.nnc.ir.diag.NncException e) {
+                // the producing node reports what it cannot do, with its own name
             }
         }
+        for (ValueInfoProto vi : g.getOutputList()) {
+            declare(declared, vi, "graph output '" + vi.getName() + "'");
+        }
         return declared;
+    }
+
+    private void declare(Map<String, Type> declared, ValueInfoProto vi, String what) {
+        Type t = vi.hasType() ? ctx.types().convert(vi.getType(), what) : null;
+        if (t != null && t != NoneType.NONE) {
+            declared.put(vi.getName(), t);
+        }
     }
 }
