@@ -209,6 +209,18 @@ class ImporterTest {
     }
 
     @Test
+    void externalInitializerBesideTheModel() throws Exception {
+        java.nio.ByteBuffer data = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(1.5f).putFloat(-2f);
+        Protos.write(dir.resolve("weights/w.bin"), data.array());
+        TensorProto.Builder w = TensorProto.newBuilder().setName("w").setDataType(FLOAT).addDims(2)
+                .setDataLocation(TensorProto.DataLocation.EXTERNAL);
+        w.addExternalDataBuilder().setKey("location").setValue("weights/w.bin");
+        FuncOp f = importGraph(GraphProto.newBuilder().addInitializer(w).addOutput(value("w", FLOAT, 2)));
+        Attribute.DenseAttr v = (Attribute.DenseAttr) f.body().operations().get(0).property("value");
+        assertEquals(List.of(1.5, -2.0), List.of(v.value().doubles()[0], v.value().doubles()[1]));
+    }
+
+    @Test
     void symbolicDimsAndInputShapeOverride() {
         GraphProto.Builder g = GraphProto.newBuilder().addInput(value("x", FLOAT, "batch", 3, null))
                 .addNode(node("Identity", "id", List.of("x"), List.of("y"))).addOutput(value("y", FLOAT, "batch", 3, null));
