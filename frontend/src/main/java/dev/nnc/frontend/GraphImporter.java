@@ -11,6 +11,7 @@ import dev.nnc.ir.core.FuncOp;
 import dev.nnc.ir.core.Location;
 import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.core.Value;
+import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.Dim;
 import dev.nnc.ir.type.NoneType;
@@ -177,7 +178,7 @@ final class GraphImporter {
         for (ValueInfoProto vi : g.getValueInfoList()) {
             try {
                 declare(declared, vi, "value '" + vi.getName() + "'");
-            } catch (dev.nnc.ir.diag.NncException e) {
+            } catch (NncException e) {
                 // the producing node reports what it cannot do, with its own name
             }
         }

@@ -2,6 +2,7 @@ package dev.nnc.frontend;
 
 import dev.nnc.frontend.proto.Onnx.GraphProto;
 import dev.nnc.frontend.proto.Onnx.NodeProto;
+import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.spec.DialectRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +26,7 @@ final class SupportedOps {
         }
         List<String> parts = new ArrayList<>();
         missing.forEach((op, users) -> parts.add(op + " (" + nodeList(users) + ")"));
-        throw new dev.nnc.ir.diag.NncException(file + ": unsupported ops: " + String.join(", ", parts));
+        throw new NncException(file + ": unsupported ops: " + String.join(", ", parts));
     }
 
     /** {@code node a}, {@code nodes a, b, c}, or {@code nodes a, b, c and 39 more}: long lists would bury the op names. */
