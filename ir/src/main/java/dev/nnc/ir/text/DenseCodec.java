@@ -1,13 +1,9 @@
 package dev.nnc.ir.text;
 
 import dev.nnc.ir.tensor.Tensor;
-import dev.nnc.ir.type.BFloat16;
 import dev.nnc.ir.type.BoolType;
 import dev.nnc.ir.type.ElementType;
-import dev.nnc.ir.type.FixedType;
 import dev.nnc.ir.type.FloatType;
-import dev.nnc.ir.type.Half;
-import dev.nnc.ir.type.IntegerType;
 
 /**
  * The byte layout of constants in the resource section: elements in row-major order, little
@@ -33,7 +29,7 @@ public final class DenseCodec {
         StringBuilder sb = new StringBuilder(2 + 2 * width * t.size());
         sb.append("0x");
         for (int i = 0; i < t.size(); i++) {
-            long bits = t.isDoubles() ? floatBits(t.doubles()[i], (FloatType) type) : t.longs()[i];
+            long bits = t.isDoubles() ? ((FloatType) type).toBits(t.doubles()[i]) : t.longs()[i];
             for (int b = 0; b < width; b++) {
                 int octet = (int) (bits >>> (8 * b)) & 0xFF;
                 sb.append(HEX[octet >> 4]).append(HEX[octet & 15]);
@@ -63,63 +59,24 @@ public final class DenseCodec {
         }
         int n = (int) count;
         long[] raw = new long[n];
+        RawBits layout = RawBits.of(type);
         int pos = 2;
         for (int i = 0; i < n; i++) {
             long bits = 0;
             for (int b = 0; b < width; b++, pos += 2) {
                 bits |= (long) hexByte(hex, pos) << (8 * b);
             }
-            raw[i] = extend(bits, type);
+            // a bool byte is true when non-zero; Tensor.ofLongs makes it 1
+            raw[i] = layout == null || type == BoolType.I1 ? bits : layout.extend(bits);
         }
         if (type instanceof FloatType ft) {
             double[] d = new double[n];
             for (int i = 0; i < n; i++) {
-                d[i] = fromFloatBits(raw[i], ft);
+                d[i] = ft.fromBits(raw[i]);
             }
             return Tensor.ofDoubles(ft, shape, d);
         }
         return Tensor.ofLongs(type, shape, raw);
-    }
-
-    private static long floatBits(double v, FloatType type) {
-        return switch (type) {
-            case F16 -> Half.fromDouble(v) & 0xFFFFL;
-            case BF16 -> BFloat16.fromDouble(v) & 0xFFFFL;
-            case F32 -> Float.floatToRawIntBits((float) v) & 0xFFFFFFFFL;
-            case F64 -> Double.doubleToRawLongBits(v);
-        };
-    }
-
-    private static double fromFloatBits(long bits, FloatType type) {
-        return switch (type) {
-            case F16 -> Half.toDouble((short) bits);
-            case BF16 -> BFloat16.toDouble((short) bits);
-            case F32 -> Float.intBitsToFloat((int) bits);
-            case F64 -> Double.longBitsToDouble(bits);
-        };
-    }
-
-    /** Sign- or zero-extends the raw bytes by the type's own width. */
-    private static long extend(long bits, ElementType type) {
-        int width;
-        boolean signed;
-        if (type instanceof IntegerType it) {
-            width = it.width();
-            signed = it.signed();
-        } else if (type instanceof FixedType ft) {
-            width = ft.width();
-            signed = ft.signed();
-        } else if (type == BoolType.I1) {
-            return bits != 0 ? 1 : 0;
-        } else {
-            return bits;
-        }
-        if (width >= 64) {
-            return bits;
-        }
-        long mask = (1L << width) - 1;
-        long u = bits & mask;
-        return signed && (u & (1L << (width - 1))) != 0 ? u - (1L << width) : u;
     }
 
     private static int hexByte(String s, int pos) {

@@ -5,9 +5,7 @@ import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.text.NncIrParser.DenseElementContext;
 import dev.nnc.ir.type.BoolType;
 import dev.nnc.ir.type.ElementType;
-import dev.nnc.ir.type.FixedType;
 import dev.nnc.ir.type.FloatType;
-import dev.nnc.ir.type.IntegerType;
 import dev.nnc.ir.type.TensorType;
 import java.math.BigInteger;
 import java.util.HashMap;
@@ -99,18 +97,9 @@ final class DenseReader {
             return x.TRUE() != null ? 1 : 0;
         }
         BigInteger v = new BigInteger(expect(x, x.INT(), e).getText());
-        int width;
-        boolean signed;
-        if (e instanceof IntegerType it) {
-            width = it.width();
-            signed = it.signed();
-        } else if (e instanceof FixedType ft) {
-            width = ft.width();
-            signed = ft.signed();
-        } else {
-            width = 1;
-            signed = false;
-        }
+        RawBits raw = RawBits.of(e);
+        int width = raw.width();
+        boolean signed = raw.signed();
         BigInteger min = signed ? BigInteger.ONE.shiftLeft(width - 1).negate() : BigInteger.ZERO;
         BigInteger max = signed ? BigInteger.ONE.shiftLeft(width - 1).subtract(BigInteger.ONE)
                 : BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE);

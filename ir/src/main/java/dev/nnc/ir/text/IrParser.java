@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Vocabulary;
 
 /**
  * Reads the text {@link IrPrinter} writes (generic form, {@code //} comments, resource section)
@@ -38,7 +39,13 @@ public final class IrParser {
         NncIrLexer lexer = new NncIrLexer(CharStreams.fromString(text, fileName));
         lexer.removeErrorListeners();
         lexer.addErrorListener(errors);
-        NncIrParser parser = new NncIrParser(new CommonTokenStream(lexer));
+        Vocabulary readable = new ReadableVocabulary(NncIrParser.VOCABULARY);
+        NncIrParser parser = new NncIrParser(new CommonTokenStream(lexer)) {
+            @Override
+            public Vocabulary getVocabulary() {
+                return readable;
+            }
+        };
         parser.removeErrorListeners();
         parser.addErrorListener(errors);
         NncIrParser.FileContext tree = parser.file();

@@ -27,15 +27,23 @@ public final class IrPrinter {
     private final AttrPrinter attrs = new AttrPrinter(resources);
     private final StringBuilder out = new StringBuilder();
 
-    private IrPrinter(Operation root) {
-        this.names = new ValueNamer(root);
+    private IrPrinter(Operation op) {
+        // an op inside a function is named as in the whole function's text, so dumps of one op match
+        Operation scope = op;
+        while (!ValueNamer.isIsolated(scope) && scope.parentOp() != null) {
+            scope = scope.parentOp();
+        }
+        this.names = new ValueNamer(scope);
     }
 
     public static String print(ModuleOp module) {
         return print(module.op());
     }
 
-    /** Prints one op with everything nested in it, plus the resource section it needs. */
+    /**
+     * Prints one op with everything nested in it, plus the resource section it needs. Values get
+     * the names they have in the text of the enclosing function.
+     */
     public static String print(Operation op) {
         IrPrinter p = new IrPrinter(op);
         p.operation(op, 0);

@@ -18,6 +18,7 @@ import java.util.Set;
  */
 public final class ValueNamer {
     private final Map<Value, String> names = new IdentityHashMap<>();
+    private int undefined;
 
     /** Names every value defined under {@code root} (its results and everything in its regions). */
     public ValueNamer(Operation root) {
@@ -26,9 +27,13 @@ public final class ValueNamer {
         nameRegions(root, top);
     }
 
-    /** The name without {@code %}; values defined outside the root get a fresh {@code undefN}. */
+    /**
+     * The name without {@code %}. A value not defined under the root (a dangling operand) gets
+     * {@code 0undefN}: a digit followed by letters is never given to a defined value, so the
+     * parser reports it as undefined instead of wiring it to some other value.
+     */
     public String name(Value v) {
-        return names.computeIfAbsent(v, k -> "undef" + names.size());
+        return names.computeIfAbsent(v, k -> "0undef" + undefined++);
     }
 
     /** True when {@code v} was defined under the root this namer was built for. */

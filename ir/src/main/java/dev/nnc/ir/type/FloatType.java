@@ -22,6 +22,26 @@ public enum FloatType implements ElementType {
         return bytes;
     }
 
+    /** The IEEE encoding of {@code v} (already a value of this type) in the low bits of a long. */
+    public long toBits(double v) {
+        return switch (this) {
+            case F16 -> Half.fromDouble(v) & 0xFFFFL;
+            case BF16 -> BFloat16.fromDouble(v) & 0xFFFFL;
+            case F32 -> Float.floatToRawIntBits((float) v) & 0xFFFFFFFFL;
+            case F64 -> Double.doubleToRawLongBits(v);
+        };
+    }
+
+    /** The value whose encoding is the low bits of {@code bits}; inverse of {@link #toBits}. */
+    public double fromBits(long bits) {
+        return switch (this) {
+            case F16 -> Half.toDouble((short) bits);
+            case BF16 -> BFloat16.toDouble((short) bits);
+            case F32 -> Float.intBitsToFloat((int) bits);
+            case F64 -> Double.longBitsToDouble(bits);
+        };
+    }
+
     /** Rounds a double to the nearest value of this type (round to nearest even). */
     public double round(double v) {
         return switch (this) {

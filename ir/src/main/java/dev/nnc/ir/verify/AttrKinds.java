@@ -18,8 +18,8 @@ final class AttrKinds {
             case STRINGS -> allOf(a, Attribute.StringAttr.class);
             case TENSOR -> a instanceof Attribute.DenseAttr;
             case TYPE -> a instanceof Attribute.TypeAttr;
-            // subgraphs live in regions, so any marker left in the properties is accepted
-            case GRAPH -> true;
+            // subgraphs are regions; the verifier rejects a graph attribute given as a property
+            case GRAPH -> false;
         };
     }
 

@@ -8,6 +8,7 @@ import dev.nnc.ir.core.Value;
 import dev.nnc.ir.diag.Diagnostic;
 import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.spec.Arity;
+import dev.nnc.ir.spec.AttrKind;
 import dev.nnc.ir.spec.AttrSpec;
 import dev.nnc.ir.spec.DialectRegistry;
 import dev.nnc.ir.spec.OpSpec;
@@ -88,9 +89,14 @@ public final class Verifier {
     }
 
     private void checkAttributes(Operation op, OpSpec s) {
+        checkGraphRegions(op, s);
         for (AttrSpec a : s.attributes()) {
             Attribute value = op.property(a.name());
-            if (value == null) {
+            if (a.kind() == AttrKind.GRAPH) {
+                if (value != null) {
+                    error(op, "graph attribute '" + a.name() + "' must be a region, not a property");
+                }
+            } else if (value == null) {
                 if (a.required()) {
                     error(op, "needs attribute '" + a.name() + "'");
                 }
@@ -98,6 +104,24 @@ public final class Verifier {
                 error(op, "attribute '" + a.name() + "' must be " + AttrKinds.describe(a.kind()) + ", got "
                         + AttrKinds.nameOf(value));
             }
+        }
+    }
+
+    /**
+     * ONNX graph attributes (If's branches, Loop's body) are imported as regions in the order the
+     * spec lists them, so the required ones must all be there and there can be no more than listed.
+     */
+    private void checkGraphRegions(Operation op, OpSpec s) {
+        List<AttrSpec> graphs = s.attributes().stream().filter(a -> a.kind() == AttrKind.GRAPH).toList();
+        if (graphs.isEmpty()) {
+            return;
+        }
+        long required = graphs.stream().filter(AttrSpec::required).count();
+        int n = op.regions().size();
+        if (n < required || n > graphs.size()) {
+            String names = String.join(", ", graphs.stream().map(AttrSpec::name).toList());
+            String expected = required == graphs.size() ? String.valueOf(required) : required + ".." + graphs.size();
+            error(op, "expects " + expected + " regions (for " + names + "), got " + n);
         }
     }
 

@@ -6,9 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nnc.ir.core.Location;
+import dev.nnc.ir.core.ModuleOp;
+import dev.nnc.ir.core.Operation;
+import dev.nnc.ir.core.Value;
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.type.NoneType;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Every bad input is one NncException line starting with file:line:col, and nothing is printed. */
@@ -39,7 +45,7 @@ class IrParserErrorTest {
     @Test
     void syntaxErrorInsideTensorType() {
         NncException e = fails(wrap("    %y = \"onnx.Identity\"(%x) : (tensor<2xf32>) -> tensor<2x,f32>\n"));
-        assertTrue(e.getMessage().startsWith("bad.nnc:4:60: syntax error: "), e.getMessage());
+        assertEquals("bad.nnc:4:60: syntax error: extraneous input ',' expecting element type", e.getMessage());
     }
 
     @Test
@@ -114,6 +120,19 @@ class IrParserErrorTest {
     void badElementType() {
         NncException e = fails(wrap("    %y = \"onnx.Identity\"(%x) : (tensor<2xf32>) -> tensor<2xf17>\n"));
         assertEquals("bad.nnc:4:60: unknown element type 'f17'", e.getMessage());
+    }
+
+    @Test
+    void danglingOperandPrintsAsUndefinedName() {
+        ModuleOp m = IrSamples.mnistConv();
+        Operation conv = m.mainFunction().body().operations().get(2);
+        Value stray = Operation.create("onnx.NoValue", List.of(),
+                List.of(NoneType.NONE), Map.of(), Location.UNKNOWN).result(0);
+        stray.setNameHint("none");
+        conv.setOperand(2, stray);
+        String text = IrPrinter.print(m);
+        assertTrue(text.contains("\"onnx.Conv\"(%Input3, %w, %0undef0)"), text);
+        assertEquals("bad.nnc:6:35: undefined value %0undef0", fails(text).getMessage());
     }
 
     @Test

@@ -30,6 +30,15 @@ class IrPrinterTest {
     }
 
     @Test
+    void printsOneNestedOpWithTheNamesOfItsFunction() {
+        ModuleOp m = IrSamples.mnistConv();
+        m.mainFunction().body().operations().get(1).result(0).setNameHint(null);
+        String text = IrPrinter.print(m.mainFunction().body().operations().get(2));
+        assertTrue(text.startsWith("%c = \"onnx.Conv\"(%Input3, %w, %0) <{auto_pad"), text);
+        assertTrue(text.endsWith("loc(\"Convolution28\")\n"), text);
+    }
+
+    @Test
     void roundTripsMnistConv() {
         ModuleOp m = IrSamples.mnistConv();
         RoundTrip.check(m);

@@ -22,10 +22,12 @@ import dev.nnc.ir.spec.DialectRegistry;
 import dev.nnc.ir.spec.OpSpec;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.text.IrParser;
+import dev.nnc.ir.type.BoolType;
 import dev.nnc.ir.type.FloatType;
 import dev.nnc.ir.type.IntegerType;
 import dev.nnc.ir.type.NoneType;
 import dev.nnc.ir.type.TensorType;
+import dev.nnc.ir.type.Type;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -59,7 +61,7 @@ class VerifierTest {
         return Verifier.verify(m.op(), registry());
     }
 
-    private static Operation add(Block b, String name, List<Value> operands, List<dev.nnc.ir.type.Type> results,
+    private static Operation add(Block b, String name, List<Value> operands, List<Type> results,
                                  Map<String, Attribute> props, String loc) {
         return b.append(Operation.create(name, operands, results, props, Location.named(loc)));
     }
@@ -123,7 +125,7 @@ class VerifierTest {
         add(ok.body(), "t.attrs", List.of(), List.of(), Map.of("i", Attribute.of(1), "f", Attribute.of(1.0),
                 "s", Attribute.of("s"), "is", Attribute.ints(1, 2), "fs", new Attribute.ArrayAttr(List.of(Attribute.of(0.5))),
                 "ss", new Attribute.ArrayAttr(List.of(Attribute.of("a"))), "tensor", new Attribute.DenseAttr(Tensor.scalar(IntegerType.I8, 3)),
-                "type", new Attribute.TypeAttr(FloatType.F16), "g", new Attribute.UnitAttr()), "ok");
+                "type", new Attribute.TypeAttr(FloatType.F16)), "ok");
         assertEquals(List.of(), verify(ok));
 
         ModuleOp missing = ModuleOp.create();
@@ -134,7 +136,7 @@ class VerifierTest {
         add(bad.body(), "t.attrs", List.of(), List.of(), Map.of("i", Attribute.of("1"), "f", Attribute.of(1),
                 "s", Attribute.of(2), "is", new Attribute.ArrayAttr(List.of(Attribute.of(1), Attribute.of("x"))),
                 "fs", Attribute.ints(1), "ss", Attribute.of("a"), "tensor", Attribute.of(3),
-                "type", Attribute.of("f32")), "b");
+                "type", Attribute.of("f32"), "g", new Attribute.UnitAttr()), "b");
         List<String> messages = verify(bad).stream().map(Diagnostic::message).toList();
         assertEquals(List.of(
                 "t.attrs: attribute 'i' must be an integer, got a string",
@@ -144,7 +146,8 @@ class VerifierTest {
                 "t.attrs: attribute 'fs' must be a list of floats, got a list whose first element is an integer",
                 "t.attrs: attribute 'ss' must be a list of strings, got a string",
                 "t.attrs: attribute 'tensor' must be a dense tensor, got an integer",
-                "t.attrs: attribute 'type' must be a type, got a string"), messages);
+                "t.attrs: attribute 'type' must be a type, got a string",
+                "t.attrs: graph attribute 'g' must be a region, not a property"), messages);
     }
 
     @Test
@@ -197,6 +200,30 @@ class VerifierTest {
         assertEquals("outside", ds.get(0).location().name());
         assertEquals("onnx.Identity: operand #0 'arg' is not visible here (defined in a region that does not enclose this op)",
                 ds.get(1).message());
+    }
+
+    @Test
+    void graphAttributesAreRegions() {
+        ModuleOp m = identity();
+        FuncOp f = m.mainFunction();
+        Value cond = f.addInput("cond", TensorType.of(BoolType.I1));
+        Value x = f.arguments().get(0);
+        Operation ifOp = f.body().insertBefore(f.returnOp(), Operation.create("onnx.If", List.of(cond), List.of(F32), Map.of(),
+                Location.named("if")));
+        for (int branch = 0; branch < 2; branch++) {
+            Block b = ifOp.addRegion().addBlock();
+            Operation id = add(b, "onnx.Identity", List.of(x), List.of(F32), Map.of(), "branch" + branch);
+            add(b, BuiltinDialect.RETURN, List.of(id.result(0)), List.of(), Map.of(), null);
+        }
+        assertEquals(List.of(), verify(m));
+
+        ModuleOp one = identity();
+        FuncOp g = one.mainFunction();
+        Value c = g.addInput("cond", TensorType.of(BoolType.I1));
+        Operation half = g.body().insertBefore(g.returnOp(), Operation.create("onnx.If", List.of(c), List.of(F32), Map.of(),
+                Location.named("if")));
+        add(half.addRegion().addBlock(), BuiltinDialect.RETURN, List.of(g.arguments().get(0)), List.of(), Map.of(), null);
+        assertOneError(one, "onnx.If: expects 2 regions (for then_branch, else_branch), got 1", "if");
     }
 
     @Test

@@ -164,6 +164,20 @@ final class KernelRun {
         return spec.inference().infer(new InferContext(built, types, new OpAttributes(built, spec), opset));
     }
 
+    /** The IR verifier's diagnostics for the module holding the op. */
+    List<dev.nnc.ir.diag.Diagnostic> verify() {
+        return dev.nnc.ir.verify.Verifier.verify(build(), DialectRegistry.standard());
+    }
+
+    /** 0, 1, 2, ... as f32 of the given shape. */
+    static Tensor iota(int... shape) {
+        double[] v = new double[Math.toIntExact(dev.nnc.ir.tensor.Shapes.size(shape))];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i;
+        }
+        return f32(shape, v);
+    }
+
     static Tensor f32(int[] shape, double... v) {
         return Tensor.ofDoubles(dev.nnc.ir.type.FloatType.F32, shape, v);
     }

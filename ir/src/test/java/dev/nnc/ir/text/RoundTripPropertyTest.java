@@ -7,8 +7,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 /** Property tests (jqwik): the text round trip holds for random modules and every float. */
-class RoundTripProperties {
-    @Property(tries = 300)
+class RoundTripPropertyTest {
+    @Property(tries = 150)
     void randomModulesRoundTrip(@ForAll long seed) {
         RoundTrip.check(new RandomIr(seed).module());
     }
