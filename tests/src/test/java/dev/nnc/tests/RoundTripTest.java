@@ -37,11 +37,10 @@ class RoundTripTest {
 
     @TestFactory
     Stream<DynamicNode> printParsePrintIsIdentity() throws IOException {
-        TestData.require("models");
         List<DynamicNode> groups = new ArrayList<>();
         for (String source : SOURCES) {
-            Path root = TestData.root().resolve(source);
-            if (!Files.isDirectory(root)) {
+            Path root = ModelFiles.sharedOrSkip(source, groups);
+            if (root == null) {
                 continue;
             }
             List<DynamicTest> tests = new ArrayList<>();
