@@ -10,21 +10,17 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code nnc import}: ONNX model in, IR text (onnx dialect) out. */
 @Command(name = "import", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = {"Import an ONNX model and print it as IR text (the onnx dialect).",
-            "The text can be edited and fed back to other commands as a .nir file.",
+            "The text can be edited and given back to other commands as a .nir file.",
             "With -O1/-O2 or --pass-pipeline the passes run before printing (as in 'nnc opt')."})
 final class ImportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "MODEL", description = "The ONNX model (.onnx) or IR text (.nir).")
-    private Path model;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the IR text to FILE instead of standard output.")
@@ -40,7 +36,7 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PassRegistry registry = PassRegistry.standard();
         Pipeline pipeline = pipelineOptions.pipeline(registry);
-        ModuleOp module = ModelLoader.load(model, modelOptions.inputShapes());
+        ModuleOp module = modelOptions.load();
         if (!pipeline.isEmpty()) {
             pipelineOptions.run(pipeline, module, registry, spec.commandLine().getErr(), Path.of(""));
         }

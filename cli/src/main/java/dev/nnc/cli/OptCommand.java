@@ -13,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code nnc opt}: runs a pass pipeline on a model and prints the resulting IR text. */
@@ -26,17 +25,15 @@ final class OptCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL", description = "The ONNX model (.onnx) or IR text (.nir).")
-    private Path model;
-
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the IR text to FILE instead of standard output.")
     private Path output;
 
-    @Option(names = "--list-passes", description = "List every pass with its summary and options, and exit.")
+    // help = true: these two need no MODEL
+    @Option(names = "--list-passes", help = true, description = "List every pass with its summary and options, and exit.")
     private boolean listPasses;
 
-    @Option(names = "--run-reproducer", paramLabel = "FILE",
+    @Option(names = "--run-reproducer", paramLabel = "FILE", help = true,
             description = "Replay a crash reproducer written by a failing pass (its IR and pipeline).")
     private Path reproducer;
 
@@ -65,7 +62,7 @@ final class OptCommand implements Callable<Integer> {
         Pipeline pipeline;
         Path reproducerDir;
         if (reproducer != null) {
-            if (model != null || pipelineOptions.hasPasses()) {
+            if (modelOptions.model() != null || pipelineOptions.hasPasses()) {
                 throw new NncException("--run-reproducer takes its model and pipeline from the reproducer file;"
                         + " give no MODEL, -O or --pass-pipeline");
             }
@@ -76,11 +73,8 @@ final class OptCommand implements Callable<Integer> {
             pipeline = replay.pipeline();
             reproducerDir = null; // replaying must not overwrite the reproducer by default
         } else {
-            if (model == null) {
-                throw new NncException("no MODEL given (or use --list-passes or --run-reproducer FILE)");
-            }
             pipeline = pipelineOptions.pipeline(registry);
-            module = ModelLoader.load(model, modelOptions.inputShapes());
+            module = modelOptions.load();
             reproducerDir = Path.of("");
         }
         pipelineOptions.run(pipeline, module, registry, spec.commandLine().getErr(), reproducerDir);

@@ -140,7 +140,7 @@ class OptCommandTest {
         assertOneLineError(opt(m, "-O7"), "nnc: error: -O7: no such optimization level (use -O0 to -O2)");
         assertOneLineError(opt(m, "--print-ir-after=nothin"), "nnc: error: --print-ir-after: unknown pass 'nothin' "
                 + "(did you mean 'nothing'?) (see 'nnc opt --list-passes')");
-        assertOneLineError(opt(), "nnc: error: no MODEL given (or use --list-passes or --run-reproducer FILE)");
+        assertOneLineError(opt(), "nnc: error: Missing required parameter: 'MODEL' (see 'nnc opt --help')");
     }
 
     @Test
