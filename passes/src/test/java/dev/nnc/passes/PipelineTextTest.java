@@ -93,6 +93,7 @@ class PipelineTextTest {
     void kebabCaseNames() {
         assertEquals("size-limit", Names.kebab("sizeLimit"));
         assertEquals("activations", Names.kebab("activations"));
-        assertEquals("max-irsize", Names.kebab("maxIRSize"));
+        assertEquals("max-ir-size", Names.kebab("maxIRSize"));
+        assertEquals("use2d-tiles", Names.kebab("use2DTiles"));
     }
 }

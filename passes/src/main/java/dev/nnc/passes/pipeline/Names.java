@@ -8,20 +8,23 @@ public final class Names {
     private Names() {
     }
 
-    /** {@code sizeLimit} → {@code size-limit}; {@code maxIRSize} → {@code max-irsize}. */
+    /**
+     * {@code sizeLimit} → {@code size-limit}; an acronym stays one word: {@code maxIRSize} →
+     * {@code max-ir-size}, {@code use2DTiles} → {@code use2d-tiles}.
+     */
     public static String kebab(String camel) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < camel.length(); i++) {
             char c = camel.charAt(i);
-            if (Character.isUpperCase(c)) {
-                boolean prevLower = i > 0 && !Character.isUpperCase(camel.charAt(i - 1));
-                if (prevLower && sb.length() > 0) {
+            if (Character.isUpperCase(c) && i > 0) {
+                char prev = camel.charAt(i - 1);
+                boolean acronymEnds = Character.isUpperCase(prev) && i + 1 < camel.length()
+                        && Character.isLowerCase(camel.charAt(i + 1));
+                if (Character.isLowerCase(prev) || acronymEnds) {
                     sb.append('-');
                 }
-                sb.append(Character.toLowerCase(c));
-            } else {
-                sb.append(c == '_' ? '-' : c);
             }
+            sb.append(c == '_' ? '-' : Character.toLowerCase(c));
         }
         return sb.toString();
     }
