@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nnc.passes.pipeline.OptionField;
+import dev.nnc.passes.pipeline.Pipeline;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,7 @@ class PassRegistryTest {
             }
             assertTrue(!info.summary().isBlank(), info.argument());
             assertEquals(info.argument(), info.create().info().argument());
+            assertEquals(info.argument(), Pipeline.parse(info.argument(), PassRegistry.standard()).toString());
         }
     }
 
