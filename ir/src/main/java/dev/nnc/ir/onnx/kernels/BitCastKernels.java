@@ -66,21 +66,10 @@ public final class BitCastKernels implements KernelFamily {
         if (x.isLongs()) {
             return x.longs()[i];
         }
-        double v = x.doubles()[i];
-        return switch ((FloatType) x.elementType()) {
-            case F16 -> Half.fromDouble(v) & 0xFFFFL;
-            case BF16 -> BFloat16.fromDouble(v) & 0xFFFFL;
-            case F32 -> Float.floatToRawIntBits((float) v) & 0xFFFFFFFFL;
-            case F64 -> Double.doubleToRawLongBits(v);
-        };
+        return ((FloatType) x.elementType()).toBits(x.doubles()[i]);
     }
 
     private static double fromBits(FloatType t, long bits) {
-        return switch (t) {
-            case F16 -> Half.toDouble((short) bits);
-            case BF16 -> BFloat16.toDouble((short) bits);
-            case F32 -> Float.intBitsToFloat((int) bits);
-            case F64 -> Double.longBitsToDouble(bits);
-        };
+        return t.fromBits(bits);
     }
 }
