@@ -88,7 +88,7 @@ final class CanonicalPatterns {
         return true;
     }
 
-    private static boolean mergeTransposes(Operation op, PatternRewriter rw) {
+    static boolean mergeTransposes(Operation op, PatternRewriter rw) {
         Operation in = op.operand(0).definingOp();
         if (in == null || !in.name().equals("onnx.Transpose")) {
             return false;

@@ -112,6 +112,11 @@ final class Graph {
         return true;
     }
 
+    /** Both values have the same (non-null) type. */
+    static boolean sameType(Value a, Value b) {
+        return a.type() != null && a.type().equals(b.type());
+    }
+
     /** The static shape of {@code v}, or null. */
     static int[] shape(Value v) {
         return shape(v.type());
