@@ -24,11 +24,22 @@ final class PassTesting {
     private PassTesting() {
     }
 
-    /** A module whose main function has {@code args} (e.g. {@code %x: tensor<1x4xf32>}) and {@code body}. */
+    /**
+     * A module whose main function has {@code args} (e.g. {@code %x: tensor<1x4xf32>}), {@code body}
+     * and returns {@code results} written the same way ({@code %y: tensor<1x4xf32>, ...}).
+     */
     static ModuleOp module(int opset, String args, String body, String results) {
+        List<String> names = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        for (String r : results.split(",(?![^<]*>)")) {
+            String[] nt = r.split(":", 2);
+            names.add(nt[0].strip());
+            types.add(nt[1].strip());
+        }
+        String ret = String.join(", ", names) + ") : (" + String.join(", ", types);
         String text = "\"builtin.module\"() <{opset = " + opset + "}> ({\n"
                 + "  \"func.func\"() <{sym_name = \"main\"}> ({\n"
-                + "  ^bb0(" + args + "):\n" + body + "\n    \"func.return\"(" + results + ") : () -> ()\n"
+                + "  ^bb0(" + args + "):\n" + body + "\n    \"func.return\"(" + ret + ") -> ()\n"
                 + "  }) : () -> ()\n}) : () -> ()\n";
         return IrParser.parse(text, "test.nir");
     }
