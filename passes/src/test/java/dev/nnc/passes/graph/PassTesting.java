@@ -106,4 +106,14 @@ final class PassTesting {
             }
         }
     }
+
+    /** {@code n} pseudo-random floats in [lo, lo + 1) as a dense literal list {@code [a, b, ...]}. */
+    static String values(int n, long seed, double lo) {
+        Random r = new Random(seed);
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < n; i++) {
+            b.append(i == 0 ? "" : ", ").append((float) (lo + r.nextDouble()));
+        }
+        return b.append(']').toString();
+    }
 }
