@@ -8,20 +8,16 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code nnc import}: ONNX model in, IR text (onnx dialect) out. */
 @Command(name = "import", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = {"Import an ONNX model and print it as IR text (the onnx dialect).",
-            "The text can be edited and fed back to other commands as a .nir file."})
+            "The text can be edited and given back to other commands as a .nir file."})
 final class ImportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "MODEL", description = "The ONNX model (.onnx) or IR text (.nir).")
-    private Path model;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
             description = "Write the IR text to FILE instead of standard output.")
@@ -32,7 +28,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModuleOp module = ModelLoader.load(model, modelOptions.inputShapes());
+        ModuleOp module = modelOptions.load();
         String text = IrPrinter.print(module);
         if (output != null) {
             FileAccess.writeAtomically(output, text);

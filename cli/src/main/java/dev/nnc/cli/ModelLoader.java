@@ -5,7 +5,9 @@ import dev.nnc.frontend.ImportOptions;
 import dev.nnc.frontend.OnnxImporter;
 import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.spec.DialectRegistry;
 import dev.nnc.ir.text.IrParser;
+import dev.nnc.ir.verify.Verifier;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -14,10 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Reads a model for a command: {@code .nir} files through the IR text parser, anything else as
- * ONNX. Every error names the model file.
+ * ONNX. The result is verified (a hand-edited IR file may be invalid), and every error names the
+ * model file.
  */
 final class ModelLoader {
     private ModelLoader() {
@@ -30,31 +34,29 @@ final class ModelLoader {
 
     static ModuleOp load(Path model, Map<String, int[]> inputShapes) {
         requireFile(model);
-        ModuleOp module;
-        if (isIrText(model)) {
-            if (!inputShapes.isEmpty()) {
-                throw new NncException(model + ": --input-shape applies to ONNX models only; edit the IR text instead");
-            }
-            String text = readUtf8(model);
-            module = withFile(model, () -> IrParser.parse(text, model.toString()));
-        } else {
-            ImportOptions opts = new ImportOptions(inputShapes, ImportOptions.defaults().maxTensorBytes());
-            module = withFile(model, () -> OnnxImporter.importFile(model, opts));
+        ModuleOp module = isIrText(model) ? parseText(model, inputShapes) : withFile(model,
+                () -> OnnxImporter.importFile(model, new ImportOptions(inputShapes, ImportOptions.DEFAULT_MAX_TENSOR_BYTES)));
+        return withFile(model, () -> {
+            Verifier.verifyOrThrow(module.op(), DialectRegistry.standard());
+            return module;
+        });
+    }
+
+    private static ModuleOp parseText(Path model, Map<String, int[]> inputShapes) {
+        if (!inputShapes.isEmpty()) {
+            throw new NncException(model + ": --input-shape applies to ONNX models only; edit the IR text instead");
         }
-        return module;
+        String text = readUtf8(model);
+        return withFile(model, () -> IrParser.parse(text, model.toString()));
     }
 
     /** Runs {@code body}, making sure any error it raises names {@code file}. */
-    static <T> T withFile(Path file, java.util.function.Supplier<T> body) {
+    static <T> T withFile(Path file, Supplier<T> body) {
         try {
             return body.get();
         } catch (NncException e) {
-            throw inFile(file, e);
+            throw FileAccess.naming(file, e);
         }
-    }
-
-    static NncException inFile(Path file, NncException e) {
-        return FileAccess.naming(file, e);
     }
 
     static void requireFile(Path file) {

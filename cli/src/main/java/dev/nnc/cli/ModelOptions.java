@@ -1,16 +1,31 @@
 package dev.nnc.cli;
 
+import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.diag.NncException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** Options shared by every command that reads a model (a picocli mixin). */
+/** The model argument and the options that shape how it is read, shared by every command that reads one. */
 public final class ModelOptions {
+    @Parameters(index = "0", paramLabel = "MODEL", description = "The ONNX model (.onnx) or IR text (.nir).")
+    private Path model;
+
     @Option(names = "--input-shape", paramLabel = "NAME=DIMS",
-            description = {"Fix the shape of model input NAME, e.g. --input-shape input=1x3x224x224.",
-                "Replaces symbolic sizes such as a batch dimension. Repeatable; ONNX models only."})
+            description = "Fix the shape of model input NAME, e.g. --input-shape input=1x3x224x224, replacing "
+                    + "symbolic sizes such as a batch dimension. Repeatable; ONNX models only.")
     private Map<String, String> inputShapes = new LinkedHashMap<>();
+
+    public Path model() {
+        return model;
+    }
+
+    /** Reads, imports or parses the model, and verifies it. */
+    public ModuleOp load() {
+        return ModelLoader.load(model, inputShapes());
+    }
 
     /** The {@code --input-shape} values as int arrays, by input name. */
     public Map<String, int[]> inputShapes() {

@@ -11,6 +11,7 @@ import dev.nnc.ir.tensor.Tensor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,24 +20,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code nnc run}: evaluates a model on given inputs with the reference interpreter. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = {"Run a model on the reference interpreter and print or save its outputs.",
-            "Inputs are .npy, .npz or ONNX TensorProto .pb files; outputs are summarised (type, shape,",
-            "min/max/mean, first values, argmax) or written with -o to .npz (or .npy for one output)."})
+            "Inputs are .npy, .npz or ONNX TensorProto .pb files. Outputs are summarised (type, shape, "
+                    + "min/max/mean, first values, argmax) or written with -o to .npz (or .npy for one output)."})
 final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "MODEL", description = "The ONNX model (.onnx) or IR text (.nir).")
-    private Path model;
-
     @Option(names = {"-i", "--input"}, paramLabel = "[NAME=]FILE",
-            description = {"A tensor for model input NAME (repeatable). Without NAME= the file fills the next",
-                "input not given by name; an .npz without NAME= gives inputs by its array names."})
+            description = "A tensor for model input NAME (repeatable). Without NAME= the file fills the next "
+                    + "input not given by name; an .npz without NAME= gives inputs by its array names.")
     private List<String> inputs = new ArrayList<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -49,25 +46,40 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkOutputKind();
-        ModuleOp module = ModelLoader.load(model, modelOptions.inputShapes());
+        ModuleOp module = modelOptions.load();
         FuncOp main = module.mainFunction();
         if (main == null) {
-            throw new NncException(model + ": the module has no function to run");
+            throw new NncException(modelOptions.model() + ": the module has no function to run");
         }
         Map<String, Tensor> in = new InputBinder(main).bind(inputs);
-        Map<String, Tensor> out = ModelLoader.withFile(model, () -> new Interpreter().run(module, in));
+        Map<String, Tensor> out = ModelLoader.withFile(modelOptions.model(), () -> new Interpreter().run(module, in));
         if (output == null) {
             PrintWriter w = spec.commandLine().getOut();
-            out.forEach((name, t) -> w.println(TensorSummary.describe(name, t)));
-        } else if (isNpy(output)) {
-            if (out.size() != 1) {
-                throw new NncException(output + ": the model has " + out.size() + " outputs; save them to an .npz");
-            }
-            Npy.write(output, out.values().iterator().next());
+            out.forEach((name, t) -> w.println(t == null ? name + ": (no value)" : TensorSummary.describe(name, t)));
         } else {
-            Npz.write(output, out);
+            save(out);
         }
         return 0;
+    }
+
+    private void save(Map<String, Tensor> out) {
+        Map<String, Tensor> present = new LinkedHashMap<>();
+        out.forEach((name, t) -> {
+            if (t != null) {
+                present.put(name, t);
+            }
+        });
+        try {
+            if (!isNpy(output)) {
+                Npz.write(output, present);
+            } else if (out.size() == 1 && present.size() == 1) {
+                Npy.write(output, present.values().iterator().next());
+            } else {
+                throw new NncException("the model has " + out.size() + " outputs; save them to an .npz");
+            }
+        } catch (NncException e) {
+            throw FileAccess.naming(output, e);
+        }
     }
 
     /** Rejects an unusable -o before any work is done. */

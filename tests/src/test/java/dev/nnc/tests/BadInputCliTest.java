@@ -95,7 +95,7 @@ class BadInputCliTest {
                 .addInput(tensor("x", FLOAT, 1, 3)).addOutput(tensor("b", FLOAT, 1, 3))
                 .addNode(node("Identity", "first", List.of("b"), List.of("a")))
                 .addNode(node("Identity", "second", List.of("a"), List.of("b"))).build();
-        assertRejectedModel(OnnxBuilder.write(dir, "cycle.onnx", model(g)), "cycle");
+        assertRejectedModel(OnnxBuilder.write(dir, "cycle.onnx", model(g)), "cycle", "first", "second");
     }
 
     @Test
@@ -120,6 +120,19 @@ class BadInputCliTest {
             Path f = OnnxBuilder.write(sub, "external.onnx", model(g));
             assertRejectedModel(f, "w_ext", location);
         }
+    }
+
+    @Test
+    void irTextWithASyntaxErrorAnInvalidOpOrBinaryBytes() throws IOException {
+        Path model = OnnxBuilder.write(dir, "identity.onnx", model(identityGraph().build()));
+        String text = nnc("import", model.toString()).out();
+        Path syntax = Files.writeString(dir.resolve("syntax.nir"), text.replace("\"onnx.Identity\"(%x)", "\"onnx.Identity\"(%x"));
+        assertRejectedModel(syntax, "syntax.nir:");
+        Path invalid = Files.writeString(dir.resolve("invalid.nir"), text.replace("\"onnx.Identity\"(%x)", "\"onnx.Identity\"(%x, %x)")
+                .replace("(tensor<1x3xf32>) -> tensor<1x3xf32> loc(\"id0\")", "(tensor<1x3xf32>, tensor<1x3xf32>) -> tensor<1x3xf32> loc(\"id0\")"));
+        assertRejectedModel(invalid, "id0", "operand");
+        Path binary = Files.write(dir.resolve("binary.nir"), new byte[] {(byte) 0xC3, 0x28, 0x00, (byte) 0xFF});
+        assertRejectedModel(binary, "not UTF-8 text");
     }
 
     @Test

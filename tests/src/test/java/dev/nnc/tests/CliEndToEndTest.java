@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nnc.cli.io.Npy;
 import dev.nnc.cli.io.Npz;
+import dev.nnc.frontend.proto.Onnx.AttributeProto;
 import dev.nnc.frontend.proto.Onnx.GraphProto;
 import dev.nnc.frontend.proto.Onnx.TensorShapeProto;
 import dev.nnc.frontend.proto.Onnx.TypeProto;
@@ -134,5 +135,26 @@ class CliEndToEndTest {
                 "-o", out.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(two, Npy.read(out));
+        BadInputCliTest.Run symbolic = nnc("run", model.toString(), "-i", dir.resolve("two.npy").toString(), "-o", out.toString());
+        assertEquals(0, symbolic.code(), "a symbolic dimension accepts any size: " + symbolic.err());
+        assertEquals(two, Npy.read(out));
+    }
+
+    @Test
+    void anOutputNumpyCannotHoldIsAOneLineErrorAndNoFile() throws IOException {
+        GraphProto g = GraphProto.newBuilder().setName("cast")
+                .addInput(tensor("x", FLOAT, 1, 3)).addOutput(tensor("half", 16, 1, 3))
+                .addNode(node("Cast", "to_bf16", List.of("x"), List.of("half")).toBuilder()
+                        .addAttribute(AttributeProto.newBuilder().setName("to").setI(16).setType(AttributeProto.AttributeType.INT)))
+                .build();
+        Path model = OnnxBuilder.write(dir, "cast.onnx", model(g));
+        Npy.write(dir.resolve("x.npy"), a);
+        Path out = dir.resolve("out.npz");
+        BadInputCliTest.assertOneLineError(nnc("run", model.toString(), "-i", dir.resolve("x.npy").toString(), "-o", out.toString()),
+                List.of(out.toString(), "'half'", "bf16"));
+        assertTrue(Files.notExists(out));
+        BadInputCliTest.Run summary = nnc("run", model.toString(), "-i", dir.resolve("x.npy").toString());
+        assertEquals(0, summary.code(), summary.err());
+        assertTrue(summary.out().startsWith("half: tensor<1x3xbf16>  min 1  max 5"), summary.out());
     }
 }

@@ -14,13 +14,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Small ONNX models built in Java for tests, so no model file needs to be committed. */
-final class OnnxBuilder {
-    static final int FLOAT = TensorProto.DataType.FLOAT_VALUE;
+public final class OnnxBuilder {
+    public static final int FLOAT = TensorProto.DataType.FLOAT_VALUE;
 
     private OnnxBuilder() {
     }
 
-    static ValueInfoProto tensor(String name, int elemType, long... dims) {
+    public static ValueInfoProto tensor(String name, int elemType, long... dims) {
         TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
         for (long d : dims) {
             shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
@@ -31,25 +31,25 @@ final class OnnxBuilder {
                 .build();
     }
 
-    static NodeProto node(String op, String name, List<String> inputs, List<String> outputs) {
+    public static NodeProto node(String op, String name, List<String> inputs, List<String> outputs) {
         return NodeProto.newBuilder().setOpType(op).setName(name).addAllInput(inputs).addAllOutput(outputs).build();
     }
 
-    static ModelProto model(GraphProto graph) {
+    public static ModelProto model(GraphProto graph) {
         return ModelProto.newBuilder().setIrVersion(8).setProducerName("nnc-tests")
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(13))
                 .setGraph(graph).build();
     }
 
     /** {@code y = Identity(x)} with x, y of type f32[1,3]. */
-    static GraphProto.Builder identityGraph() {
+    public static GraphProto.Builder identityGraph() {
         return GraphProto.newBuilder().setName("identity")
                 .addInput(tensor("x", FLOAT, 1, 3))
                 .addOutput(tensor("y", FLOAT, 1, 3))
                 .addNode(node("Identity", "id0", List.of("x"), List.of("y")));
     }
 
-    static Path write(Path dir, String fileName, ModelProto model) throws IOException {
+    public static Path write(Path dir, String fileName, ModelProto model) throws IOException {
         Path f = dir.resolve(fileName);
         Files.write(f, model.toByteArray());
         return f;

@@ -86,7 +86,12 @@ public final class Npz {
     private static void writeTo(Map<String, Tensor> tensors, OutputStream sink) throws IOException {
         ZipOutputStream zip = new ZipOutputStream(sink);
         for (Map.Entry<String, Tensor> t : new TreeMap<>(tensors).entrySet()) {
-            byte[] data = Npy.write(t.getValue());
+            byte[] data;
+            try {
+                data = Npy.write(t.getValue());
+            } catch (NncException e) {
+                throw new NncException("array '" + t.getKey() + "': " + e.getMessage());
+            }
             CRC32 crc = new CRC32();
             crc.update(data);
             ZipEntry e = new ZipEntry(t.getKey() + ".npy");

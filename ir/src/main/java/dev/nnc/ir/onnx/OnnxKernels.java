@@ -15,6 +15,7 @@ import dev.nnc.ir.onnx.kernels.FusedKernels;
 import dev.nnc.ir.onnx.kernels.GatherKernels;
 import dev.nnc.ir.onnx.kernels.GenerateKernels;
 import dev.nnc.ir.onnx.kernels.GridKernels;
+import dev.nnc.ir.onnx.kernels.LegacyKernels;
 import dev.nnc.ir.onnx.kernels.LogicKernels;
 import dev.nnc.ir.onnx.kernels.LossKernels;
 import dev.nnc.ir.onnx.kernels.MatMulKernels;
@@ -60,6 +61,7 @@ public final class OnnxKernels {
                 new GenerateKernels(),
                 new GridKernels(),
                 new LogicKernels(),
+                new LegacyKernels(),
                 new LossKernels(),
                 new MatMulKernels(),
                 new NormalizationKernels(),

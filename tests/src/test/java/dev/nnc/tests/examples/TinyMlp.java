@@ -1,17 +1,14 @@
 package dev.nnc.tests.examples;
 
+import com.google.protobuf.ByteString;
 import dev.nnc.frontend.proto.Onnx.AttributeProto;
 import dev.nnc.frontend.proto.Onnx.GraphProto;
 import dev.nnc.frontend.proto.Onnx.ModelProto;
-import dev.nnc.frontend.proto.Onnx.NodeProto;
 import dev.nnc.frontend.proto.Onnx.OperatorSetIdProto;
 import dev.nnc.frontend.proto.Onnx.TensorProto;
-import dev.nnc.frontend.proto.Onnx.TensorShapeProto;
-import dev.nnc.frontend.proto.Onnx.TypeProto;
-import dev.nnc.frontend.proto.Onnx.ValueInfoProto;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.FloatType;
-import com.google.protobuf.ByteString;
+import dev.nnc.tests.OnnxBuilder;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -52,18 +49,18 @@ public final class TinyMlp {
     public static ModelProto model() {
         float[][] w = weights();
         GraphProto g = GraphProto.newBuilder().setName("tiny_mlp")
-                .addInput(info("features", 1, IN))
-                .addOutput(info("probabilities", 1, OUT))
+                .addInput(OnnxBuilder.tensor("features", OnnxBuilder.FLOAT, 1, IN))
+                .addOutput(OnnxBuilder.tensor("probabilities", OnnxBuilder.FLOAT, 1, OUT))
                 .addInitializer(constant("w1", w[0], IN, HIDDEN))
                 .addInitializer(constant("b1", w[1], HIDDEN))
                 .addInitializer(constant("w2", w[2], HIDDEN, OUT))
                 .addInitializer(constant("b2", w[3], OUT))
-                .addNode(node("MatMul", "dense1", List.of("features", "w1"), "h1"))
-                .addNode(node("Add", "bias1", List.of("h1", "b1"), "h2"))
-                .addNode(node("Relu", "relu1", List.of("h2"), "h3"))
-                .addNode(node("MatMul", "dense2", List.of("h3", "w2"), "logits0"))
-                .addNode(node("Add", "bias2", List.of("logits0", "b2"), "logits"))
-                .addNode(node("Softmax", "softmax", List.of("logits"), "probabilities").toBuilder()
+                .addNode(OnnxBuilder.node("MatMul", "dense1", List.of("features", "w1"), List.of("h1")))
+                .addNode(OnnxBuilder.node("Add", "bias1", List.of("h1", "b1"), List.of("h2")))
+                .addNode(OnnxBuilder.node("Relu", "relu1", List.of("h2"), List.of("h3")))
+                .addNode(OnnxBuilder.node("MatMul", "dense2", List.of("h3", "w2"), List.of("logits0")))
+                .addNode(OnnxBuilder.node("Add", "bias2", List.of("logits0", "b2"), List.of("logits")))
+                .addNode(OnnxBuilder.node("Softmax", "softmax", List.of("logits"), List.of("probabilities")).toBuilder()
                         .addAttribute(AttributeProto.newBuilder().setName("axis").setI(-1)
                                 .setType(AttributeProto.AttributeType.INT)).build())
                 .build();
@@ -94,16 +91,4 @@ public final class TinyMlp {
         return t.build();
     }
 
-    private static ValueInfoProto info(String name, long... dims) {
-        TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
-        for (long d : dims) {
-            shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
-        }
-        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder().setTensorType(
-                TypeProto.Tensor.newBuilder().setElemType(TensorProto.DataType.FLOAT_VALUE).setShape(shape))).build();
-    }
-
-    private static NodeProto node(String op, String name, List<String> inputs, String output) {
-        return NodeProto.newBuilder().setOpType(op).setName(name).addAllInput(inputs).addOutput(output).build();
-    }
 }

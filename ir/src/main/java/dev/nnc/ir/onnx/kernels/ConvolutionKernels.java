@@ -26,10 +26,10 @@ public final class ConvolutionKernels implements KernelFamily {
 
     @Override
     public void register(KernelTable t) {
-        t.op("Conv", ctx -> infer(ctx, false, null), ConvolutionKernels::conv);
-        t.op("ConvTranspose", ctx -> infer(ctx, true, null), ConvolutionKernels::convTranspose);
-        t.op("ConvInteger", ctx -> infer(ctx, false, IntegerType.I32), ConvolutionKernels::convInteger);
-        t.op("DeformConv", ConvolutionKernels::inferDeform, DeformConv::evaluate);
+        t.op("Conv", new WindowVerifier(), ctx -> infer(ctx, false, null), ConvolutionKernels::conv);
+        t.op("ConvTranspose", new WindowVerifier(), ctx -> infer(ctx, true, null), ConvolutionKernels::convTranspose);
+        t.op("ConvInteger", new WindowVerifier(), ctx -> infer(ctx, false, IntegerType.I32), ConvolutionKernels::convInteger);
+        t.op("DeformConv", new WindowVerifier(), ConvolutionKernels::inferDeform, DeformConv::evaluate);
         t.op("Col2Im", Col2Im::infer, Col2Im::evaluate);
     }
 
@@ -238,7 +238,7 @@ public final class ConvolutionKernels implements KernelFamily {
         for (int i = 0; i < in.length; i++) {
             out[i + 2] = win.out()[i];
         }
-        return Collections.singletonList(NnUtil.typeOf(e, out));
+        return Collections.singletonList(NnUtil.typeOf(e, out, ctx.operandType(0)));
     }
 
     /** DeformConv's output is [N, M, offset spatial dims...]. */
@@ -253,6 +253,6 @@ public final class ConvolutionKernels implements KernelFamily {
         long[] out = off.clone();
         out[0] = x[0];
         out[1] = w[0];
-        return Collections.singletonList(NnUtil.typeOf(e, out));
+        return Collections.singletonList(NnUtil.typeOf(e, out, ctx.operandType(2)));
     }
 }

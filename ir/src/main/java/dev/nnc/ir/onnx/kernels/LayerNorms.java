@@ -110,7 +110,7 @@ final class LayerNorms {
                 for (int i = axis; i < r.length; i++) {
                     r[i] = 1;
                 }
-                red = NnUtil.typeOf(stash, r);
+                red = NnUtil.typeOf(stash, r, ctx.operandType(0));
             }
             for (int i = 1; i < n; i++) {
                 out.set(i, red);

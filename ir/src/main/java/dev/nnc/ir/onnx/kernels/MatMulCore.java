@@ -103,6 +103,25 @@ final class MatMulCore {
         return c;
     }
 
+    /**
+     * a minus its zero point: a scalar, or for an operand whose matrices are [rows, cols] one value
+     * per row ({@code perRow}) or per column, as MatMulInteger and QLinearMatMul define them.
+     */
+    static long[] minusZeroPoint(String op, long[] a, long[] z, int rows, int cols, boolean perRow) {
+        long[] r = a.clone();
+        if (z == null) {
+            return r;
+        }
+        int n = perRow ? rows : cols;
+        if (z.length != 1 && z.length != n) {
+            throw new NncException(op + ": zero point has " + z.length + " values, expected 1 or " + n);
+        }
+        for (int i = 0; i < r.length; i++) {
+            r[i] -= z.length == 1 ? z[0] : perRow ? z[i / cols % rows] : z[i % cols];
+        }
+        return r;
+    }
+
     /** A [rows, cols] matrix transposed. */
     static double[] transpose(double[] a, int rows, int cols) {
         double[] t = new double[a.length];

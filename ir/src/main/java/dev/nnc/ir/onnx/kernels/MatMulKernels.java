@@ -48,23 +48,15 @@ public final class MatMulKernels implements KernelFamily {
         Tensor a = ctx.input(0);
         Tensor b = ctx.input(1);
         MatMulCore.Plan p = MatMulCore.plan(ctx.op().name(), a.shape(), b.shape());
-        long[] av = NnUtil.longs(a).clone();
-        long[] bv = NnUtil.longs(b).clone();
-        if (ctx.hasInput(2)) {
-            // a's zero point: scalar or one per row (M)
-            long[] z = NnUtil.longs(ctx.input(2));
-            for (int i = 0; i < av.length; i++) {
-                av[i] -= z.length == 1 ? z[0] : z[(i / p.k()) % z.length];
-            }
-        }
-        if (ctx.hasInput(3)) {
-            // b's zero point: scalar or one per column (N)
-            long[] z = NnUtil.longs(ctx.input(3));
-            for (int i = 0; i < bv.length; i++) {
-                bv[i] -= z.length == 1 ? z[0] : z[i % p.n() % z.length];
-            }
-        }
+        String op = ctx.op().name();
+        long[] av = MatMulCore.minusZeroPoint(op, NnUtil.longs(a), zeroPoint(ctx, 2), p.m(), p.k(), true);
+        long[] bv = MatMulCore.minusZeroPoint(op, NnUtil.longs(b), zeroPoint(ctx, 3), p.k(), p.n(), false);
         return List.of(Tensor.ofLongs(IntegerType.I32, p.outShape(), MatMulCore.multiply(p, av, bv)));
+    }
+
+    /** The longs of optional input i, or null. */
+    static long[] zeroPoint(EvalContext ctx, int i) {
+        return ctx.hasInput(i) ? NnUtil.longs(ctx.input(i)) : null;
     }
 
     /** Gemm dims after the transposes: A' is [M, K], B' is [K, N]. */

@@ -52,32 +52,15 @@ record Moments(double[] mean, double[] var) {
 
     /**
      * For each element of a tensor of {@code shape}, the flat index of its group: its index with
-     * the {@code reduced} axes dropped. Returns the ids; the group count is the product of the kept dims.
+     * the {@code reduced} axes dropped. The group count is the product of the kept dims.
      */
     static int[] groupIds(int[] shape, boolean[] reduced) {
-        int n = NnUtil.product(shape, 0, shape.length);
-        int[] ids = new int[n];
-        int r = shape.length;
-        int[] keptStride = new int[r];
-        int acc = 1;
-        for (int d = r - 1; d >= 0; d--) {
-            keptStride[d] = reduced[d] ? 0 : acc;
-            acc *= reduced[d] ? 1 : shape[d];
-        }
-        int[] counter = new int[r];
-        int g = 0;
-        for (int i = 0; i < n; i++) {
-            ids[i] = g;
-            for (int d = r - 1; d >= 0; d--) {
-                counter[d]++;
-                g += keptStride[d];
-                if (counter[d] < shape[d]) {
-                    break;
-                }
-                g -= keptStride[d] * counter[d];
-                counter[d] = 0;
+        int[] kept = shape.clone();
+        for (int d = 0; d < kept.length; d++) {
+            if (reduced[d]) {
+                kept[d] = 1;
             }
         }
-        return ids;
+        return dev.nnc.ir.tensor.Shapes.broadcastIndex(kept, shape);
     }
 }

@@ -50,11 +50,21 @@ final class NnUtil {
         return d instanceof Dim.Known k ? k.size() : -1;
     }
 
-    /** A tensor type from a dims list, with dims of -1 turned into anonymous symbols. */
-    static TensorType typeOf(ElementType e, long[] dims) {
+    /**
+     * A tensor type from sizes; a size of -1 takes the symbolic dim at the same position of
+     * {@code like} (so a named batch dim such as {@code ?N} survives), else an anonymous symbol.
+     */
+    static TensorType typeOf(ElementType e, long[] dims, Type like) {
+        List<Dim> src = dims(like);
         List<Dim> out = new ArrayList<>();
-        for (long d : dims) {
-            out.add(d < 0 ? Dim.symbol("") : Dim.of(d));
+        for (int i = 0; i < dims.length; i++) {
+            if (dims[i] >= 0) {
+                out.add(Dim.of(dims[i]));
+            } else if (src != null && i < src.size() && src.get(i) instanceof Dim.Symbolic sym) {
+                out.add(sym);
+            } else {
+                out.add(Dim.symbol(""));
+            }
         }
         return new TensorType(e, out);
     }

@@ -29,9 +29,9 @@ public final class PoolingKernels implements KernelFamily {
 
     @Override
     public void register(KernelTable t) {
-        t.op("MaxPool", PoolingKernels::inferPool, ctx -> pool(ctx, PoolCore.Kind.MAX));
-        t.op("AveragePool", PoolingKernels::inferPool, ctx -> pool(ctx, PoolCore.Kind.AVERAGE));
-        t.op("LpPool", PoolingKernels::inferPool, ctx -> pool(ctx, PoolCore.Kind.LP));
+        t.op("MaxPool", new WindowVerifier(), PoolingKernels::inferPool, ctx -> pool(ctx, PoolCore.Kind.MAX));
+        t.op("AveragePool", new WindowVerifier(), PoolingKernels::inferPool, ctx -> pool(ctx, PoolCore.Kind.AVERAGE));
+        t.op("LpPool", new WindowVerifier(), PoolingKernels::inferPool, ctx -> pool(ctx, PoolCore.Kind.LP));
         t.op("GlobalMaxPool", PoolingKernels::inferGlobal, ctx -> global(ctx, PoolCore.Kind.MAX));
         t.op("GlobalAveragePool", PoolingKernels::inferGlobal, ctx -> global(ctx, PoolCore.Kind.AVERAGE));
         t.op("GlobalLpPool", PoolingKernels::inferGlobal, ctx -> global(ctx, PoolCore.Kind.LP));
@@ -197,9 +197,9 @@ public final class PoolingKernels implements KernelFamily {
         for (int i = 0; i < in.length; i++) {
             shape[i + 2] = w.out()[i];
         }
-        out.set(0, NnUtil.typeOf(e, shape));
+        out.set(0, NnUtil.typeOf(e, shape, ctx.operandType(0)));
         if (n > 1) {
-            out.set(1, NnUtil.typeOf(IntegerType.I64, shape));
+            out.set(1, NnUtil.typeOf(IntegerType.I64, shape, ctx.operandType(0)));
         }
         return out;
     }
@@ -214,7 +214,7 @@ public final class PoolingKernels implements KernelFamily {
         for (int i = 2; i < shape.length; i++) {
             shape[i] = 1;
         }
-        return List.of(NnUtil.typeOf(e, shape));
+        return List.of(NnUtil.typeOf(e, shape, ctx.operandType(0)));
     }
 
     private static List<Type> inferUnpool(InferContext ctx) {

@@ -50,39 +50,28 @@ final class QLinearKernels {
         Tensor a = ctx.input(0);
         Tensor b = ctx.input(3);
         MatMulCore.Plan p = MatMulCore.plan(op, a.shape(), b.shape());
-        long[] av = shifted(op, a, ctx.input(2));
-        long[] bv = shifted(op, b, ctx.input(5));
+        long[] av = MatMulCore.minusZeroPoint(op, NnUtil.longs(a), MatMulKernels.zeroPoint(ctx, 2), p.m(), p.k(), true);
+        long[] bv = MatMulCore.minusZeroPoint(op, NnUtil.longs(b), MatMulKernels.zeroPoint(ctx, 5), p.k(), p.n(), false);
         long[] acc = MatMulCore.multiply(p, av, bv);
         Tensor as = ctx.input(1);
         Tensor bs = ctx.input(4);
         Tensor ys = ctx.input(6);
         FloatType st = QuantizationKernels.promote(QuantizationKernels.promote(as.elementType(), bs.elementType()), ys.elementType());
-        int[] outShape = p.outShape();
-        int[] ai = QuantizationKernels.broadcastIndex(op, as.shape(), outShape);
-        int[] bi = QuantizationKernels.broadcastIndex(op, bs.shape(), outShape);
-        int[] yi = QuantizationKernels.broadcastIndex(op, ys.shape(), outShape);
         double[] asv = NnUtil.values(as);
         double[] bsv = NnUtil.values(bs);
-        double[] ysv = NnUtil.values(ys);
+        double ysv = NnUtil.values(ys)[0];
+        if (asv.length != 1 && asv.length != p.m() || bsv.length != 1 && bsv.length != p.n()) {
+            throw ctx.error("a_scale must have 1 or " + p.m() + " (rows) values, b_scale 1 or " + p.n() + " (columns)");
+        }
+        int[] outShape = p.outShape();
         double[] y = new double[acc.length];
         for (int i = 0; i < acc.length; i++) {
-            double mult = st.round(st.round(asv[ai[i]] * bsv[bi[i]]) / ysv[yi[i]]);
-            y[i] = acc[i] * mult;
+            // per-row scale of a, per-column scale of b
+            double sa = asv.length == 1 ? asv[0] : asv[i / p.n() % p.m()];
+            double sb = bsv.length == 1 ? bsv[0] : bsv[i % p.n()];
+            y[i] = acc[i] * st.round(st.round(sa * sb) / ysv);
         }
         return List.of(requantize(y, ctx.input(7), a.elementType(), outShape));
-    }
-
-    /** v minus its zero point, broadcast numpy-style. */
-    private static long[] shifted(String op, Tensor v, Tensor zp) {
-        long[] r = NnUtil.longs(v).clone();
-        if (zp != null) {
-            int[] zi = QuantizationKernels.broadcastIndex(op, zp.shape(), v.shape());
-            long[] z = NnUtil.longs(zp);
-            for (int i = 0; i < r.length; i++) {
-                r[i] -= z[zi[i]];
-            }
-        }
-        return r;
     }
 
     /** saturate(rint(y + zero_point)) in the zero point's type (else {@code dflt}). */

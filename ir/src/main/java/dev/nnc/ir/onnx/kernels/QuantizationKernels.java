@@ -5,7 +5,6 @@ import dev.nnc.ir.onnx.KernelFamily;
 import dev.nnc.ir.onnx.KernelTable;
 import dev.nnc.ir.spec.EvalContext;
 import dev.nnc.ir.spec.InferContext;
-import dev.nnc.ir.tensor.Shapes;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.ElementType;
 import dev.nnc.ir.type.FloatType;
@@ -34,7 +33,7 @@ public final class QuantizationKernels implements KernelFamily {
         t.op("QuantizeLinear", QuantizationKernels::inferQuantize, QuantizationKernels::quantize);
         t.op("DequantizeLinear", QuantizationKernels::inferDequantize, QuantizationKernels::dequantize);
         t.op("DynamicQuantizeLinear", QuantizationKernels::inferDynamic, QuantizationKernels::dynamicQuantize);
-        t.op("QLinearConv", QuantizationKernels::inferQLinearConv, QLinearKernels::conv);
+        t.op("QLinearConv", new WindowVerifier(), QuantizationKernels::inferQLinearConv, QLinearKernels::conv);
         t.op("QLinearMatMul", QuantizationKernels::inferQLinearMatMul, QLinearKernels::matmul);
     }
 
@@ -190,14 +189,5 @@ public final class QuantizationKernels implements KernelFamily {
     /** t's shape with another element type (unranked when t is unknown). */
     static Type withElement(Type t, ElementType e) {
         return t instanceof TensorType tt ? tt.withElementType(e) : TensorType.unranked(e);
-    }
-
-    /** For each element of a tensor of shape {@code to}, its index in a numpy-broadcast operand of shape {@code from}. */
-    static int[] broadcastIndex(String op, int[] from, int[] to) {
-        int[] b = Shapes.broadcast(from, to);
-        if (b == null || !Arrays.equals(b, to)) {
-            throw new NncException(op + ": shape " + Arrays.toString(from) + " does not broadcast to " + Arrays.toString(to));
-        }
-        return Shapes.broadcastIndex(from, to);
     }
 }

@@ -155,4 +155,11 @@ class ArithmeticKernelsTest {
         assertArrayEquals(new int[0], both.shape());
         assertArrayEquals(new double[] {3}, both.doubles());
     }
+
+    @Test
+    void powFollowsC99ForOneAndNaN() {
+        Tensor base = f32(new int[] {3}, 1, -1, Double.NaN);
+        Tensor e = f32(new int[] {3}, Double.NaN, Double.POSITIVE_INFINITY, 0);
+        assertArrayEquals(new double[] {1, 1, 1}, run("Pow", base, e).doubles());
+    }
 }

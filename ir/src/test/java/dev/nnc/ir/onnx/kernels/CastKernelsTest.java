@@ -81,7 +81,7 @@ class CastKernelsTest {
 
     @Test
     void stringsToNumbersIncludingInfAndNaN() {
-        Tensor s = Tensor.ofStrings(new int[] {5}, new String[] {"0.47892547", "INF", "-inf", "NaN", "1e3"});
+        Tensor s = Tensor.ofStrings(new int[] {5}, new String[] {"0.47892547", "+INF", "-INF", "NaN", "1e3"});
         double[] r = run("Cast", to(FLOAT), s).doubles();
         assertEquals((double) 0.47892547f, r[0]);
         assertEquals(Double.POSITIVE_INFINITY, r[1]);

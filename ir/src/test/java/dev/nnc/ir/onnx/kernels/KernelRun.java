@@ -51,6 +51,12 @@ final class KernelRun {
         return this;
     }
 
+    /** Any attribute as it would be imported. */
+    KernelRun attr(String name, Attribute a) {
+        attrs.put(name, a);
+        return this;
+    }
+
     KernelRun attr(String name, long v) {
         attrs.put(name, new Attribute.IntAttr(v));
         return this;
@@ -162,6 +168,20 @@ final class KernelRun {
             types.add(v.type());
         }
         return spec.inference().infer(new InferContext(built, types, new OpAttributes(built, spec), opset));
+    }
+
+    /** The IR verifier's diagnostics for the module holding the op. */
+    List<dev.nnc.ir.diag.Diagnostic> verify() {
+        return dev.nnc.ir.verify.Verifier.verify(build(), DialectRegistry.standard());
+    }
+
+    /** 0, 1, 2, ... as f32 of the given shape. */
+    static Tensor iota(int... shape) {
+        double[] v = new double[Math.toIntExact(dev.nnc.ir.tensor.Shapes.size(shape))];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i;
+        }
+        return f32(shape, v);
     }
 
     static Tensor f32(int[] shape, double... v) {

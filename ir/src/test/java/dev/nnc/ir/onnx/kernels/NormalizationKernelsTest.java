@@ -1,7 +1,7 @@
 package dev.nnc.ir.onnx.kernels;
 
-import static dev.nnc.ir.onnx.kernels.OneOp.f32;
-import static dev.nnc.ir.onnx.kernels.OneOp.shape;
+import static dev.nnc.ir.onnx.kernels.KernelRun.f32;
+import static dev.nnc.ir.onnx.kernels.KernelRun.shape;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -15,8 +15,7 @@ class NormalizationKernelsTest {
     @Test
     void batchNormInference() {
         Tensor x = f32(shape(1, 2, 1, 1), 1, 2);
-        Tensor y = OneOp.of("BatchNormalization").f("epsilon", 0).run1(x, f32(shape(2), 1, 2), f32(shape(2), 0, 1),
-                f32(shape(2), 0, 1), f32(shape(2), 1, 4));
+        Tensor y = KernelRun.of("BatchNormalization").attr("epsilon", 0.0).in(x).in(f32(shape(2), 1, 2)).in(f32(shape(2), 0, 1)).in(f32(shape(2), 0, 1)).in(f32(shape(2), 1, 4)).run1();
         assertArrayEquals(new double[] {1, 2}, y.doubles());
     }
 
@@ -25,8 +24,8 @@ class NormalizationKernelsTest {
         Tensor x = f32(shape(2, 1, 1), 1, 3);
         Tensor one = f32(shape(1), 1);
         Tensor zero = f32(shape(1), 0);
-        List<Tensor> r = OneOp.of("BatchNormalization").f("epsilon", 0).i("training_mode", 1).outputs(3).opset(15)
-                .run(x, one, zero, zero, one);
+        List<Tensor> r = KernelRun.of("BatchNormalization").attr("epsilon", 0.0).attr("training_mode", 1).outputs(3).opset(15)
+                .in(x).in(one).in(zero).in(zero).in(one).run();
         assertArrayEquals(new double[] {-1, 1}, r.get(0).doubles());
         assertArrayEquals(new double[] {(float) 0.2}, r.get(1).doubles());
         assertArrayEquals(new double[] {1}, r.get(2).doubles());
@@ -35,18 +34,18 @@ class NormalizationKernelsTest {
     @Test
     void layerNormWithMeanAndInvStdDevOutputs() {
         Tensor x = f32(shape(1, 2), 1, 3);
-        List<Tensor> r = OneOp.of("LayerNormalization").f("epsilon", 0).outputs(3).run(x, f32(shape(2), 2, 3), f32(shape(2), 1, 1));
+        List<Tensor> r = KernelRun.of("LayerNormalization").attr("epsilon", 0.0).outputs(3).in(x).in(f32(shape(2), 2, 3)).in(f32(shape(2), 1, 1)).run();
         assertArrayEquals(new double[] {-1, 4}, r.get(0).doubles());
         assertArrayEquals(shape(1, 1), r.get(1).shape());
         assertArrayEquals(new double[] {2}, r.get(1).doubles());
         assertArrayEquals(new double[] {1}, r.get(2).doubles());
         assertEquals(List.of(TensorType.of(FloatType.F32, 1, 2), TensorType.of(FloatType.F32, 1, 1), TensorType.of(FloatType.F32, 1, 1)),
-                OneOp.of("LayerNormalization").outputs(3).infer(x, f32(shape(2), 2, 3), f32(shape(2), 1, 1)));
+                KernelRun.of("LayerNormalization").outputs(3).in(x).in(f32(shape(2), 2, 3)).in(f32(shape(2), 1, 1)).infer());
     }
 
     @Test
     void rmsNormalization() {
-        Tensor y = OneOp.of("RMSNormalization").f("epsilon", 0).opset(23).run1(f32(shape(1, 2), 3, 4), f32(shape(2), 1, 2));
+        Tensor y = KernelRun.of("RMSNormalization").attr("epsilon", 0.0).opset(23).in(f32(shape(1, 2), 3, 4)).in(f32(shape(2), 1, 2)).run1();
         double rms = Math.sqrt(12.5);
         assertArrayEquals(new double[] {(float) (3 / rms), (float) (8 / rms)}, y.doubles());
     }
@@ -55,25 +54,25 @@ class NormalizationKernelsTest {
     void groupNormPerGroupAndPerChannelScale() {
         // 4 channels in 2 groups of [1, 3] and [10, 30]: each normalizes to [-1, 1]
         Tensor x = f32(shape(1, 4, 1), 1, 3, 10, 30);
-        Tensor perGroup = OneOp.of("GroupNormalization").i("num_groups", 2).f("epsilon", 0)
-                .run1(x, f32(shape(2), 1, 2), f32(shape(2), 0, 5));
+        Tensor perGroup = KernelRun.of("GroupNormalization").attr("num_groups", 2).attr("epsilon", 0.0)
+                .in(x).in(f32(shape(2), 1, 2)).in(f32(shape(2), 0, 5)).run1();
         assertArrayEquals(new double[] {-1, 1, 3, 7}, perGroup.doubles());
-        Tensor perChannel = OneOp.of("GroupNormalization").i("num_groups", 2).f("epsilon", 0)
-                .run1(x, f32(shape(4), 1, 2, 3, 4), f32(shape(4), 0, 0, 0, 0));
+        Tensor perChannel = KernelRun.of("GroupNormalization").attr("num_groups", 2).attr("epsilon", 0.0)
+                .in(x).in(f32(shape(4), 1, 2, 3, 4)).in(f32(shape(4), 0, 0, 0, 0)).run1();
         assertArrayEquals(new double[] {-1, 2, -3, 4}, perChannel.doubles());
     }
 
     @Test
     void instanceNormLrnLpNormAndMvn() {
         Tensor x = f32(shape(1, 2, 2), 1, 3, 5, 7);
-        Tensor in = OneOp.of("InstanceNormalization").f("epsilon", 0).run1(x, f32(shape(2), 1, 1), f32(shape(2), 0, 9));
+        Tensor in = KernelRun.of("InstanceNormalization").attr("epsilon", 0.0).in(x).in(f32(shape(2), 1, 1)).in(f32(shape(2), 0, 9)).run1();
         assertArrayEquals(new double[] {-1, 1, 8, 10}, in.doubles());
         // size 2: channel c sums squares of c-0 .. c+1
-        Tensor lrn = OneOp.of("LRN").i("size", 2).f("alpha", 2).f("beta", 1).f("bias", 0).run1(f32(shape(1, 2), 1, 2));
+        Tensor lrn = KernelRun.of("LRN").attr("size", 2).attr("alpha", 2.0).attr("beta", 1.0).attr("bias", 0.0).in(f32(shape(1, 2), 1, 2)).run1();
         assertArrayEquals(new double[] {1.0 / 5, 2.0 / 4}, lrn.doubles(), 1e-7);
-        Tensor lp = OneOp.of("LpNormalization").i("p", 1).run1(f32(shape(2, 2), 1, 3, 0, 0));
+        Tensor lp = KernelRun.of("LpNormalization").attr("p", 1).in(f32(shape(2, 2), 1, 3, 0, 0)).run1();
         assertArrayEquals(new double[] {0.25, 0.75, 0, 0}, lp.doubles());
-        Tensor mvn = OneOp.of("MeanVarianceNormalization").ints("axes", 1).run1(f32(shape(2, 2), 1, 3, 2, 2));
+        Tensor mvn = KernelRun.of("MeanVarianceNormalization").ints("axes", 1).in(f32(shape(2, 2), 1, 3, 2, 2)).run1();
         assertArrayEquals(new double[] {-1, 1, 0, 0}, mvn.doubles(), 1e-6);
     }
 }

@@ -1,7 +1,7 @@
 package dev.nnc.ir.onnx.kernels;
 
-import static dev.nnc.ir.onnx.kernels.OneOp.f32;
-import static dev.nnc.ir.onnx.kernels.OneOp.shape;
+import static dev.nnc.ir.onnx.kernels.KernelRun.f32;
+import static dev.nnc.ir.onnx.kernels.KernelRun.shape;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -16,34 +16,34 @@ class QuantizationKernelsTest {
     @Test
     void quantizeRoundsHalfToEvenAndSaturates() {
         Tensor x = f32(shape(6), 0, 1.5, 2.5, -3, 300, -0.5);
-        Tensor y = OneOp.of("QuantizeLinear").run1(x, Tensor.scalar(FloatType.F32, 1));
+        Tensor y = KernelRun.of("QuantizeLinear").in(x).in(Tensor.scalar(FloatType.F32, 1)).run1();
         assertEquals(IntegerType.U8, y.elementType());
         assertArrayEquals(new long[] {0, 2, 2, 0, 255, 0}, y.longs());
-        Tensor i8 = OneOp.of("QuantizeLinear").run1(x, Tensor.scalar(FloatType.F32, 0.5), Tensor.scalar(IntegerType.I8, -1));
+        Tensor i8 = KernelRun.of("QuantizeLinear").in(x).in(Tensor.scalar(FloatType.F32, 0.5)).in(Tensor.scalar(IntegerType.I8, -1)).run1();
         assertArrayEquals(new long[] {-1, 2, 4, -7, 127, -2}, i8.longs());
         IntegerType i4 = new IntegerType(4, true);
-        Tensor q4 = OneOp.of("QuantizeLinear").run1(f32(shape(2), 10, -10), Tensor.scalar(FloatType.F32, 1), Tensor.scalar(i4, 0));
+        Tensor q4 = KernelRun.of("QuantizeLinear").in(f32(shape(2), 10, -10)).in(Tensor.scalar(FloatType.F32, 1)).in(Tensor.scalar(i4, 0)).run1();
         assertArrayEquals(new long[] {7, -8}, q4.longs());
     }
 
     @Test
     void perAxisAndBlockedScales() {
         Tensor x = f32(shape(2, 2), 2, 4, 6, 8);
-        Tensor axis = OneOp.of("QuantizeLinear").run1(x, f32(shape(2), 1, 2));
+        Tensor axis = KernelRun.of("QuantizeLinear").in(x).in(f32(shape(2), 1, 2)).run1();
         assertArrayEquals(new long[] {2, 2, 6, 4}, axis.longs());
-        Tensor rows = OneOp.of("QuantizeLinear").i("axis", 0).run1(x, f32(shape(2), 1, 2));
+        Tensor rows = KernelRun.of("QuantizeLinear").attr("axis", 0).in(x).in(f32(shape(2), 1, 2)).run1();
         assertArrayEquals(new long[] {2, 4, 3, 4}, rows.longs());
-        Tensor blocked = OneOp.of("QuantizeLinear").i("block_size", 2).run1(f32(shape(1, 4), 2, 4, 6, 8), f32(shape(1, 2), 2, 1));
+        Tensor blocked = KernelRun.of("QuantizeLinear").attr("block_size", 2).in(f32(shape(1, 4), 2, 4, 6, 8)).in(f32(shape(1, 2), 2, 1)).run1();
         assertArrayEquals(new long[] {1, 2, 6, 8}, blocked.longs());
         Tensor q = Tensor.ofLongs(IntegerType.I8, shape(2, 2), new long[] {1, 2, 3, 4});
-        Tensor dq = OneOp.of("DequantizeLinear").run1(q, f32(shape(2), 0.5, 2), Tensor.ofLongs(IntegerType.I8, shape(2), new long[] {1, 0}));
+        Tensor dq = KernelRun.of("DequantizeLinear").in(q).in(f32(shape(2), 0.5, 2)).in(Tensor.ofLongs(IntegerType.I8, shape(2), new long[] {1, 0})).run1();
         assertEquals(FloatType.F32, dq.elementType());
         assertArrayEquals(new double[] {0, 4, 1, 8}, dq.doubles());
     }
 
     @Test
     void dynamicQuantizeLinear() {
-        List<Tensor> r = OneOp.of("DynamicQuantizeLinear").outputs(3).run(f32(shape(3), 0, 1.275, 2.55));
+        List<Tensor> r = KernelRun.of("DynamicQuantizeLinear").outputs(3).in(f32(shape(3), 0, 1.275, 2.55)).run();
         float scale = (float) ((float) 2.55 / 255.0);
         assertEquals((double) scale, r.get(1).doubles()[0]);
         assertEquals(0, r.get(2).longs()[0]);
@@ -57,7 +57,7 @@ class QuantizationKernelsTest {
         Tensor s = Tensor.scalar(FloatType.F32, 1);
         Tensor zero = Tensor.scalar(IntegerType.U8, 0);
         // (10*3 + 20*4) * 1*1/4 + 1 = 28.5, rounded half to even after adding the zero point
-        Tensor y = OneOp.of("QLinearMatMul").run1(a, s, zero, b, s, zero, Tensor.scalar(FloatType.F32, 4), Tensor.scalar(IntegerType.U8, 1));
+        Tensor y = KernelRun.of("QLinearMatMul").in(a).in(s).in(zero).in(b).in(s).in(zero).in(Tensor.scalar(FloatType.F32, 4)).in(Tensor.scalar(IntegerType.U8, 1)).run1();
         assertArrayEquals(new long[] {28}, y.longs());
     }
 
@@ -65,13 +65,29 @@ class QuantizationKernelsTest {
     void qlinearConvWithPerChannelWeightScale() {
         Tensor x = Tensor.ofLongs(IntegerType.U8, shape(1, 1, 1, 2), new long[] {12, 14});
         Tensor w = Tensor.ofLongs(IntegerType.I8, shape(2, 1, 1, 1), new long[] {1, -1});
-        Tensor y = OneOp.of("QLinearConv").run1(x, Tensor.scalar(FloatType.F32, 1), Tensor.scalar(IntegerType.U8, 10),
-                w, f32(shape(2), 1, 2), Tensor.scalar(IntegerType.I8, 0),
-                Tensor.scalar(FloatType.F32, 1), Tensor.scalar(IntegerType.U8, 100));
+        Tensor y = KernelRun.of("QLinearConv").in(x).in(Tensor.scalar(FloatType.F32, 1)).in(Tensor.scalar(IntegerType.U8, 10)).in(w).in(f32(shape(2), 1, 2)).in(Tensor.scalar(IntegerType.I8, 0)).in(Tensor.scalar(FloatType.F32, 1)).in(Tensor.scalar(IntegerType.U8, 100)).run1();
         assertEquals(IntegerType.U8, y.elementType());
         assertArrayEquals(new long[] {102, 104, 96, 92}, y.longs());
-        assertEquals(List.of(TensorType.of(IntegerType.U8, 1, 2, 1, 2)), OneOp.of("QLinearConv").infer(x, Tensor.scalar(FloatType.F32, 1),
-                Tensor.scalar(IntegerType.U8, 10), w, f32(shape(2), 1, 2), Tensor.scalar(IntegerType.I8, 0),
-                Tensor.scalar(FloatType.F32, 1), Tensor.scalar(IntegerType.U8, 100)));
+        assertEquals(List.of(TensorType.of(IntegerType.U8, 1, 2, 1, 2)), KernelRun.of("QLinearConv").in(x).in(Tensor.scalar(FloatType.F32, 1)).in(Tensor.scalar(IntegerType.U8, 10)).in(w).in(f32(shape(2), 1, 2)).in(Tensor.scalar(IntegerType.I8, 0)).in(Tensor.scalar(FloatType.F32, 1)).in(Tensor.scalar(IntegerType.U8, 100)).infer());
+    }
+
+    @Test
+    void infersQuantizedTypesFromZeroPointOrOutputDtype() {
+        Tensor x = Tensor.zeros(FloatType.F32, shape(2, 3));
+        Tensor s = Tensor.scalar(FloatType.F32, 1);
+        assertEquals(List.of(TensorType.of(IntegerType.I8, 2, 3)), KernelRun.of("QuantizeLinear").in(x).in(s).in(Tensor.scalar(IntegerType.I8, 0)).infer());
+        assertEquals(List.of(TensorType.of(IntegerType.U8, 2, 3)), KernelRun.of("QuantizeLinear").in(x).in(s).infer());
+        assertEquals(List.of(TensorType.of(IntegerType.U16, 2, 3)), KernelRun.of("QuantizeLinear").attr("output_dtype", 4).in(x).in(s).infer());
+        Tensor q = Tensor.zeros(IntegerType.I8, shape(2, 3));
+        assertEquals(List.of(TensorType.of(FloatType.F16, 2, 3)), KernelRun.of("DequantizeLinear").in(q).in(Tensor.scalar(FloatType.F16, 1)).infer());
+    }
+
+    @Test
+    void qlinearMatMulPerRowAndPerColumnScales() {
+        Tensor a = Tensor.ofLongs(IntegerType.U8, shape(2, 1), new long[] {1, 2});
+        Tensor b = Tensor.ofLongs(IntegerType.U8, shape(1, 2), new long[] {3, 4});
+        Tensor zero = Tensor.scalar(IntegerType.U8, 0);
+        Tensor y = KernelRun.of("QLinearMatMul").in(a).in(f32(shape(2), 1, 2)).in(zero).in(b).in(f32(shape(2), 1, 10)).in(zero).in(Tensor.scalar(FloatType.F32, 1)).in(zero).run1();
+        assertArrayEquals(new long[] {3, 40, 12, 160}, y.longs());
     }
 }
