@@ -3,6 +3,7 @@ package dev.nnc.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.nnc.cli.conformance.TensorComparison;
 import dev.nnc.frontend.OnnxImporter;
 import dev.nnc.frontend.TensorFiles;
 import dev.nnc.ir.core.ModuleOp;
@@ -27,8 +28,7 @@ import org.junit.jupiter.api.TestFactory;
  * optimized module's outputs equal the un-optimized module's outputs (rtol 1e-4, atol 1e-6).
  */
 class O2ModelsTest {
-    static final double RTOL = 1e-4;
-    static final double ATOL = 1e-6;
+    static final TensorComparison TOLERANCE = new TensorComparison(1e-4, 1e-6);
 
     @TestFactory
     Stream<DynamicNode> o2KeepsEveryModelsOutputs() throws IOException {
@@ -63,7 +63,7 @@ class O2ModelsTest {
         assertEquals(List.copyOf(expected.keySet()), List.copyOf(actual.keySet()), "output names");
         List<String> problems = new ArrayList<>();
         for (String k : expected.keySet()) {
-            String diff = TensorCompare.mismatch(expected.get(k), actual.get(k), RTOL, ATOL);
+            String diff = TOLERANCE.mismatch(expected.get(k), actual.get(k));
             if (diff != null) {
                 problems.add("output '" + k + "': " + diff);
             }

@@ -20,8 +20,9 @@ import java.util.Set;
 /**
  * Fills in static result types wherever they can be known, running each op's type inference in
  * program order (so an op sees its operands' refined types, and constant operands such as a
- * Reshape's shape). A type only ever becomes more precise; an inferred static size that
- * contradicts a declared one is an error naming the op.
+ * Reshape's shape). A type only ever becomes more precise; an inferred static size (or rank)
+ * that contradicts a declared one is an error naming the op. An element type disagreement keeps
+ * the declared type with a warning (it comes from a wrongly typed operand upstream).
  *
  * <pre>
  * before: %y = "onnx.Relu"(%x) : (tensor&lt;1x4xf32&gt;) -&gt; tensor&lt;*xf32&gt;
@@ -99,7 +100,11 @@ public final class ShapeInferencePass implements Pass {
             return declared;
         }
         if (d.elementType() != null && t.elementType() != null && !d.elementType().equals(t.elementType())) {
-            throw conflict(declared, inferred, op, result, context);
+            // an element type disagreement comes from a wrongly typed operand upstream (e.g. a
+            // model's value_info); the declared type stays, the interpreter decides at run time
+            context.warning(op, op.name() + " result " + result + ": inferred element type " + t.elementType()
+                    + " differs from declared " + d.elementType() + "; kept the declared type");
+            return declared;
         }
         var elem = d.elementType() != null ? d.elementType() : t.elementType();
         if (!t.hasRank()) {
