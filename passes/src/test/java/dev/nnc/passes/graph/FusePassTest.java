@@ -8,12 +8,17 @@ import static dev.nnc.passes.graph.PassTesting.run;
 import static dev.nnc.passes.graph.PassTesting.values;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.nnc.ir.attr.Attribute;
 import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.core.Operation;
+import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.spec.DialectRegistry;
+import dev.nnc.ir.text.IrParser;
+import dev.nnc.ir.text.StructuralEquality;
+import dev.nnc.ir.verify.Verifier;
 import dev.nnc.ir.spec.OpAttributes;
 import dev.nnc.passes.PassContext;
 import java.util.List;
@@ -131,5 +136,23 @@ class FusePassTest {
         ModuleOp m = module("%x: tensor<1x1x5x5xf32>", padConv("reflect", "[0, 0, 1, 2, 0, 0, 1, 1]"), "%y: tensor<1x2x6x6xf32>");
         run(m, FusePass.INFO.create());
         assertEquals(1, count(m, "onnx.Pad"));
+    }
+
+    @Test
+    void fusedOpsPrintAndParseBackIncludingUnboundedClip() {
+        String body = convAddAct("    %y = \"onnx.Clip\"(%a) : (tensor<1x2x5x5xf32>) -> tensor<1x2x5x5xf32>\n");
+        ModuleOp m = module("%x: tensor<1x1x5x5xf32>", body, "%y: tensor<1x2x5x5xf32>");
+        run(m, FusePass.INFO.create(), DcePass.INFO.create());
+        ModuleOp back = IrParser.parse(PassTesting.print(m), "printed.nir");
+        assertNull(StructuralEquality.describeDifference(m.op(), back.op()));
+        assertSameOutputs(module("%x: tensor<1x1x5x5xf32>", body, "%y: tensor<1x2x5x5xf32>"), back);
+    }
+
+    @Test
+    void theVerifierRejectsAnUnknownFusedActivation() {
+        ModuleOp m = module("%x: tensor<4x3xf32>, %w: tensor<3x2xf32>",
+                "    %y = \"onnx.FusedGemm\"(%x, %w) <{activation = \"Gelu\"}> : (tensor<4x3xf32>, tensor<3x2xf32>) -> tensor<4x2xf32>\n",
+                "%y: tensor<4x2xf32>");
+        assertThrows(NncException.class, () -> Verifier.verifyOrThrow(m.op(), DialectRegistry.standard()));
     }
 }

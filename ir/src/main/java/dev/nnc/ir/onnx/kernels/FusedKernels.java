@@ -1,5 +1,7 @@
 package dev.nnc.ir.onnx.kernels;
 
+import dev.nnc.ir.attr.Attribute;
+import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.onnx.KernelFamily;
 import dev.nnc.ir.onnx.KernelTable;
 import dev.nnc.ir.spec.DialectRegistry;
@@ -10,6 +12,7 @@ import dev.nnc.ir.spec.OpSpec;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.Type;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.DoubleUnaryOperator;
 
 /**
@@ -30,8 +33,26 @@ public final class FusedKernels implements KernelFamily {
 
     @Override
     public void register(KernelTable t) {
-        t.op("FusedConv", ctx -> infer(ctx, "onnx.Conv"), ctx -> evaluate(ctx, "onnx.Conv"));
-        t.op("FusedGemm", ctx -> infer(ctx, "onnx.Gemm"), ctx -> evaluate(ctx, "onnx.Gemm"));
+        t.op("FusedConv", FusedKernels::verify, ctx -> infer(ctx, "onnx.Conv"), ctx -> evaluate(ctx, "onnx.Conv"));
+        t.op("FusedGemm", FusedKernels::verify, ctx -> infer(ctx, "onnx.Gemm"), ctx -> evaluate(ctx, "onnx.Gemm"));
+    }
+
+    /** The activation is one of {@link #ACTIVATIONS} with the right number of parameters. */
+    private static void verify(Operation op, Consumer<String> error) {
+        String act = op.property("activation") instanceof Attribute.StringAttr s ? s.value() : null;
+        if (act == null || !ACTIVATIONS.contains(act)) {
+            error.accept("activation must be one of " + String.join(", ", ACTIVATIONS) + ", got " + act);
+            return;
+        }
+        int n = op.property("activation_params") instanceof Attribute.ArrayAttr a ? a.values().size() : 0;
+        int want = switch (act) {
+            case "LeakyRelu" -> 1;
+            case "HardSigmoid", "Clip" -> 2;
+            default -> 0;
+        };
+        if (n != want) {
+            error.accept("activation " + act + " takes " + want + " activation_params, got " + n);
+        }
     }
 
     private static OpSpec base(String name) {
