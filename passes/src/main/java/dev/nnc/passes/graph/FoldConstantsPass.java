@@ -7,6 +7,7 @@ import dev.nnc.ir.spec.EvalContext;
 import dev.nnc.ir.spec.OpAttributes;
 import dev.nnc.ir.spec.OpSpec;
 import dev.nnc.ir.tensor.Tensor;
+import dev.nnc.ir.type.Dim;
 import dev.nnc.ir.type.IntegerType;
 import dev.nnc.ir.type.TensorType;
 import dev.nnc.passes.IrStage;
@@ -19,7 +20,7 @@ import java.util.Set;
 
 /**
  * Evaluates every op whose operands are all constants with the interpreter's own semantics and
- * replaces it by {@code onnx.Constant}s; also {@code Shape} of a statically shaped value. Random
+ * replaces it by {@code onnx.Constant}s; also {@code Shape} of a value whose requested dims are known. Random
  * ops, ops with regions and results bigger than {@code size-limit} elements are left alone; an op
  * whose evaluation fails is left for the interpreter to report at run time.
  *
@@ -113,14 +114,16 @@ public final class FoldConstantsPass implements Pass {
         }
     }
 
-    /** Shape(x) of a static x: the dims from {@code start} to {@code end} (clamped, negatives from the back). */
+    /**
+     * Shape(x) when the dims it returns are known: the dims from {@code start} to {@code end}
+     * (clamped, negatives from the back), so a symbolic batch does not stop {@code Shape(x)[1:]}.
+     */
     private static List<Tensor> foldShape(Operation op, PassContext context) {
-        int[] shape = Graph.shape(op.operand(0));
-        if (shape == null) {
+        if (!(op.operand(0).type() instanceof TensorType tt) || !tt.hasRank()) {
             return null;
         }
         OpAttributes a = new OpAttributes(op, context.registry().lookup(op.name()).orElse(null));
-        int r = shape.length;
+        int r = tt.rank();
         long start = a.getInt("start", 0);
         long end = a.getInt("end", r);
         start = Math.max(0, Math.min(r, start < 0 ? start + r : start));
@@ -128,7 +131,10 @@ public final class FoldConstantsPass implements Pass {
         int n = (int) Math.max(0, end - start);
         long[] dims = new long[n];
         for (int i = 0; i < n; i++) {
-            dims[i] = shape[(int) start + i];
+            if (!(tt.dims().get((int) start + i) instanceof Dim.Known k)) {
+                return null;
+            }
+            dims[i] = k.size();
         }
         return List.of(Tensor.ofLongs(IntegerType.I64, new int[] {n}, dims));
     }

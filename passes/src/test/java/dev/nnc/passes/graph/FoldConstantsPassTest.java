@@ -53,6 +53,17 @@ class FoldConstantsPassTest {
     }
 
     @Test
+    void foldsTheKnownPartOfAShapeWithASymbolicBatch() {
+        ModuleOp m = module("%z: tensor<?x8x3xf32>", """
+                    %t = "onnx.Shape"(%z) <{start = 1}> : (tensor<?x8x3xf32>) -> tensor<2xi64>
+                """, "%t: tensor<2xi64>");
+        run(m, FoldConstantsPass.INFO.create());
+        assertEquals(0, count(m, "onnx.Shape"));
+        Operation c = m.mainFunction().returnOp().operand(0).definingOp();
+        assertArrayEquals(new long[] {8, 3}, ((Attribute.DenseAttr) c.property("value")).value().longs());
+    }
+
+    @Test
     void leavesResultsAboveTheSizeLimitAndNonConstantInputsAlone() {
         ModuleOp m = module("%x: tensor<2xf32>", ADD, "%y: tensor<2xf32>");
         run(m, new FoldConstantsPass(new FoldConstantsPass.Options(1)));
