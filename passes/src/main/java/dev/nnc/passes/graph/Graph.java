@@ -150,17 +150,6 @@ final class Graph {
         return c.result(0);
     }
 
-    /** A copy of {@code op} (name, properties, attributes) with new operands and result types, inserted before {@code anchor}. */
-    static Operation copyWith(Operation op, String name, List<Value> operands, List<Type> resultTypes, Operation anchor) {
-        Operation n = Operation.create(name, operands, resultTypes, op.properties(), op.location());
-        n.attributes().putAll(op.attributes());
-        anchor.parent().insertBefore(anchor, n);
-        for (int i = 0; i < n.numResults() && i < op.numResults(); i++) {
-            n.result(i).setNameHint(op.result(i).nameHint());
-        }
-        return n;
-    }
-
     /** Every op of every block nested in {@code root} (not root itself), in order. */
     static List<Operation> opsBelow(Operation root) {
         List<Operation> out = new ArrayList<>();

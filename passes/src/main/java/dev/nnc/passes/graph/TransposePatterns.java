@@ -5,7 +5,6 @@ import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.core.Value;
 import dev.nnc.ir.tensor.Shapes;
 import dev.nnc.ir.tensor.Tensor;
-import dev.nnc.ir.type.Dim;
 import dev.nnc.ir.type.IntegerType;
 import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
@@ -207,9 +206,5 @@ final class TransposePatterns {
             return Tensor.ofLongs(c.elementType(), outShape, lv);
         }
         throw new IllegalArgumentException("string constants do not take part in arithmetic");
-    }
-
-    static List<Dim> dims(Type t) {
-        return t instanceof TensorType tt ? tt.dims() : null;
     }
 }
