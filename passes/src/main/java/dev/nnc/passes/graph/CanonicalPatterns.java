@@ -122,6 +122,9 @@ final class CanonicalPatterns {
             return false;
         }
         Value x = in.operand(0);
+        if (java.util.Arrays.stream(out).anyMatch(d -> d == 0)) {
+            return false; // a 0 in a Reshape shape copies an input dim
+        }
         if (x.type().equals(tt)) {
             rw.replaceOp(op, List.of(x));
             return true;

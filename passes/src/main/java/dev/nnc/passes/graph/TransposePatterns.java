@@ -70,6 +70,9 @@ final class TransposePatterns {
             }
         }
         int[] out = tt.shape();
+        if (Arrays.stream(out).anyMatch(d -> d == 0)) {
+            return false; // a 0 in a Reshape shape copies an input dim
+        }
         long[] dims = Arrays.stream(out).asLongStream().toArray();
         Tensor shape = Tensor.ofLongs(IntegerType.I64, new int[] {dims.length}, dims);
         Operation c = rw.create(Graph.CONSTANT, List.of(), List.of(shape.tensorType()),
