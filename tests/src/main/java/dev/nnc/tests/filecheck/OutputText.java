@@ -82,7 +82,8 @@ final class OutputText {
             return sb.append("  (the output is empty)\n").toString();
         }
         int first = Math.max(1, line - CONTEXT);
-        int last = Math.min(lineStarts.length, line + CONTEXT);
+        int lines = text.endsWith("\n") ? lineStarts.length - 1 : lineStarts.length; // no line after the last newline
+        int last = Math.max(line, Math.min(lines, line + CONTEXT));
         int width = String.valueOf(last).length();
         for (int l = first; l <= last; l++) {
             String number = String.format("%" + width + "d", l);
