@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,7 +48,7 @@ public final class IrTestRunner {
         for (int i = 0; i < file.runs().size(); i++) {
             RunLine run = file.runs().get(i);
             String temp = scratch.resolve("t" + i).toString();
-            runOne(c, run, run.argsFor(source.toString(), temp), source.toString());
+            runOne(c, run, withReproducerIn(scratch, run.argsFor(source.toString(), temp)), source.toString());
         }
     }
 
@@ -80,6 +81,21 @@ public final class IrTestRunner {
         } catch (CheckFailure f) {
             throw new AssertionError(f.getMessage() + "\n" + context + "\n--- output:\n" + shown(output), f);
         }
+    }
+
+    /**
+     * A failing pass makes {@code nnc opt} (and {@code import}) write a crash reproducer, by
+     * default into the working directory, which in-process is the source tree: send it to the
+     * case's scratch folder unless the RUN line chose a file.
+     */
+    private static List<String> withReproducerIn(Path scratch, List<String> args) {
+        boolean pipelineCommand = !args.isEmpty() && (args.get(0).equals("opt") || args.get(0).equals("import"));
+        if (!pipelineCommand || args.stream().anyMatch(a -> a.startsWith("--crash-reproducer"))) {
+            return args;
+        }
+        List<String> out = new ArrayList<>(args);
+        out.add(1, "--crash-reproducer=" + scratch.resolve("crash-reproducer.nir"));
+        return out;
     }
 
     /** CHECK lines in a case that no RUN line feeds to FileCheck would never be checked. */

@@ -1,7 +1,12 @@
 package dev.nnc.tests.lit;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.nnc.cli.Main;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -26,6 +31,9 @@ class IrFileTests {
 
     @TestFactory
     Stream<DynamicNode> irFiles() throws IOException {
+        // the files run 'nnc opt'; on a branch without it they are skipped (and say why), not passed
+        assumeTrue(Main.commandLine(new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()))
+                .getSubcommands().containsKey("opt"), "the 'nnc opt' command is not available");
         Path root = root();
         try (Stream<Path> files = Files.walk(root)) {
             List<Path> nir = files.filter(p -> p.toString().endsWith(".nir")).sorted(Comparator.comparing(Path::toString)).toList();
