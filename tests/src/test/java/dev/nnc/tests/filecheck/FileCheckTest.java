@@ -232,4 +232,21 @@ class FileCheckTest {
                 () -> FileCheck.parse("\n// CHECK: missing", "f.nir", 40, List.of("CHECK")).check("x"));
         assertTrue(f.getMessage().startsWith("f.nir:41: error:"), f.getMessage());
     }
+
+    @Test
+    void dagCapturesAreUsableAfterTheGroup() {
+        pass("// CHECK-DAG: %[[B:[a-z]]] = \"onnx.Add\"\n// CHECK-DAG: %[[A:[a-z]]] = \"onnx.Relu\"\n// CHECK: return %[[B]]", OUTPUT);
+        fail("// CHECK-DAG: %[[B:[a-z]]] = \"onnx.Add\"\n// CHECK-DAG: %[[A:[a-z]]] = \"onnx.Relu\"\n// CHECK: return %[[A]]", OUTPUT);
+    }
+
+    @Test
+    void trailingNotAfterDagsLooksToTheEndOfTheBlock() {
+        pass("// CHECK-LABEL: @main\n// CHECK-DAG: Add\n// CHECK-NOT: Tanh\n// CHECK-LABEL: @other", OUTPUT);
+        fail("// CHECK-LABEL: @main\n// CHECK-DAG: Relu\n// CHECK-NOT: return\n// CHECK-LABEL: @other", OUTPUT);
+    }
+
+    @Test
+    void windowsLineEndingsAndTabsInPatterns() {
+        pass("// CHECK: a\tb\n// CHECK-NEXT: c", "a b\r\nc\r\n");
+    }
 }
