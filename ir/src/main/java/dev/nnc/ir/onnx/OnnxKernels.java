@@ -14,6 +14,7 @@ import dev.nnc.ir.onnx.kernels.DeterminantKernels;
 import dev.nnc.ir.onnx.kernels.GatherKernels;
 import dev.nnc.ir.onnx.kernels.GenerateKernels;
 import dev.nnc.ir.onnx.kernels.GridKernels;
+import dev.nnc.ir.onnx.kernels.LegacyKernels;
 import dev.nnc.ir.onnx.kernels.LogicKernels;
 import dev.nnc.ir.onnx.kernels.LossKernels;
 import dev.nnc.ir.onnx.kernels.MatMulKernels;
@@ -58,6 +59,7 @@ public final class OnnxKernels {
                 new GenerateKernels(),
                 new GridKernels(),
                 new LogicKernels(),
+                new LegacyKernels(),
                 new LossKernels(),
                 new MatMulKernels(),
                 new NormalizationKernels(),

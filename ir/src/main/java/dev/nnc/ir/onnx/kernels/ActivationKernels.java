@@ -77,6 +77,7 @@ public final class ActivationKernels implements KernelFamily {
             double alpha = attr(ctx, "alpha");
             return v -> v * SpecialFunctions.sigmoid(alpha * v);
         });
+        t.op("SwiGLU", ElementwiseInfer::sameElement, ActivationKernels::swiglu);
         t.op("Clip", Infer::sameAsFirst, ctx -> List.of(ClipKernel.clip(ctx)));
         t.op("Dropout", ActivationKernels::dropoutTypes, ActivationKernels::dropout);
     }
@@ -119,6 +120,16 @@ public final class ActivationKernels implements KernelFamily {
                     + " does not broadcast to X of shape " + Arrays.toString(x.shape()));
         }
         return List.of(y);
+    }
+
+    /** SwiGLU(A, B) = Swish(A, alpha) * B, the gate and value broadcast together (numpy style). */
+    private static List<Tensor> swiglu(EvalContext ctx) {
+        Tensor a = ElementwiseSupport.requireFloat(ctx, ctx.input(0), "A");
+        Tensor b = ctx.input(1);
+        ElementwiseSupport.requireSameType(ctx, a, b);
+        double alpha = attr(ctx, "alpha");
+        return List.of(ElementwiseSupport.zipDouble(ctx, a, b, a.elementType(),
+                (x, y) -> x * SpecialFunctions.sigmoid(alpha * x) * y));
     }
 
     /** Shrink: x < -lambd ? x + bias : x > lambd ? x - bias : 0; integers truncate the result. */

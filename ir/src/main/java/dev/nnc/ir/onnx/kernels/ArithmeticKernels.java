@@ -91,7 +91,7 @@ public final class ArithmeticKernels implements KernelFamily {
     }
 
     /**
-     * Pow: the result has the base's type. Float bases use {@link Math#pow}; integer bases with an
+     * Pow: the result has the base's type. Float bases use C99 pow ({@link SpecialFunctions#pow}); integer bases with an
      * integer exponent multiply exactly (wrapping), with a float exponent truncate pow's result.
      */
     private static Tensor pow(EvalContext ctx) {
@@ -99,10 +99,10 @@ public final class ArithmeticKernels implements KernelFamily {
         Tensor b = ElementwiseSupport.requireNumeric(ctx, ElementwiseSupport.alignLegacy(ctx, a, ctx.input(1)), "exponent Y");
         ElementType e = a.elementType();
         if (e.isFloat()) {
-            return ElementwiseSupport.zipDouble(ctx, a, b, e, Math::pow);
+            return ElementwiseSupport.zipDouble(ctx, a, b, e, SpecialFunctions::pow);
         }
         if (b.elementType().isFloat()) {
-            Tensor r = ElementwiseSupport.zipDouble(ctx, a, b, FloatType.F64, Math::pow);
+            Tensor r = ElementwiseSupport.zipDouble(ctx, a, b, FloatType.F64, SpecialFunctions::pow);
             double[] d = r.doubles();
             long[] l = new long[d.length];
             for (int i = 0; i < l.length; i++) {
@@ -119,7 +119,7 @@ public final class ArithmeticKernels implements KernelFamily {
     static long intPow(long x, long y, boolean unsignedExp, boolean u64Base) {
         if (y < 0 && !unsignedExp) {
             double base = u64Base && x < 0 ? Math.scalb((double) (x >>> 1), 1) : x;
-            return (long) Math.pow(base, y);
+            return (long) SpecialFunctions.pow(base, y);
         }
         long result = 1;
         long p = x;

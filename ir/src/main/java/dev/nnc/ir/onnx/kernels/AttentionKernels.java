@@ -14,7 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code Attention} (opset 23/24) and {@code RotaryEmbedding} (see {@link RotaryEmbedding}). Attention computes, per batch and
+ * {@code Attention} (opset 23/24), {@code RotaryEmbedding} (see {@link RotaryEmbedding}) and
+ * {@code LinearAttention} (see {@link LinearAttention}). Attention computes, per batch and
  * query head, {@code softmax(softcap(scale * Q K^T) + bias) V}, where the bias joins the
  * attention mask (bool: false = -inf; float: added; padded with -inf to the total key length),
  * the causal frontier {@code j <= i + offset} (offset = past length, or
@@ -35,6 +36,7 @@ public final class AttentionKernels implements KernelFamily {
     public void register(KernelTable t) {
         t.op("Attention", AttentionKernels::inferAttention, AttentionKernels::attention);
         t.op("RotaryEmbedding", Infer::sameAsFirst, ctx -> List.of(RotaryEmbedding.run(ctx)));
+        t.op("LinearAttention", LinearAttention::infer, LinearAttention::run);
     }
 
     /** Q/K/V as 4D [batch, heads, seq, head] doubles, from 4D or 3D [batch, seq, heads*head]. */
@@ -239,6 +241,26 @@ public final class AttentionKernels implements KernelFamily {
             long hv = vh.size() / ctx.attrs().getInt("kv_num_heads") * ctx.attrs().getInt("q_num_heads");
             out.set(0, new TensorType(q.elementType(), List.of(qd.get(0), qd.get(1), Dim.of(hv))));
         }
+        TensorType k = ConstOperands.ranked(ctx, 1);
+        if (q.rank() == 4 && k != null && k.rank() == 4) {
+            Dim total = totalLength(k.dims().get(2), ConstOperands.present(ctx, 4) ? ConstOperands.ranked(ctx, 4) : null);
+            for (int i = 1; i < out.size(); i++) {
+                TensorType src = i == 1 ? k : v;
+                out.set(i, i == 3 ? new TensorType(q.elementType(), List.of(qd.get(0), qd.get(1), qd.get(2), total))
+                        : new TensorType(src.elementType(), List.of(src.dims().get(0), src.dims().get(1), total, src.dims().get(3))));
+            }
+        }
         return out;
+    }
+
+    /** Key length after the past cache: new + past when both are known. */
+    private static Dim totalLength(Dim fresh, TensorType past) {
+        if (past == null) {
+            return fresh;
+        }
+        if (past.rank() == 4 && past.dims().get(2) instanceof Dim.Known p && fresh instanceof Dim.Known f) {
+            return Dim.of(p.size() + f.size());
+        }
+        return Dim.symbol("");
     }
 }

@@ -48,48 +48,35 @@ public final class AxisKernels implements KernelFamily {
         int axis = axis(ctx, axisT.getLong(0), x.rank());
         boolean exclusive = ctx.attrs().getInt("exclusive", 0) != 0;
         boolean reverse = ctx.attrs().getInt("reverse", 0) != 0;
+        if (x.isStrings()) {
+            throw ctx.error("cannot accumulate a string tensor");
+        }
         int[] oi = ReduceLayout.outerInner(x.shape(), axis);
         int n = oi[1];
-        if (x.isDoubles()) {
-            double[] in = x.doubles();
-            double[] out = new double[in.length];
-            for (int o = 0; o < oi[0]; o++) {
-                for (int i = 0; i < oi[2]; i++) {
-                    double acc = product ? 1 : 0;
-                    for (int s = 0; s < n; s++) {
-                        int k = reverse ? n - 1 - s : s;
-                        int at = (o * n + k) * oi[2] + i;
-                        if (exclusive) {
-                            out[at] = acc;
-                        }
-                        acc = product ? acc * in[at] : acc + in[at];
-                        if (!exclusive) {
-                            out[at] = acc;
-                        }
-                    }
-                }
-            }
-            return Tensor.ofDoubles(x.elementType(), x.shape(), out);
-        }
-        long[] in = x.longs();
-        long[] out = new long[in.length];
+        double[] din = x.isDoubles() ? x.doubles() : null;
+        long[] lin = x.isLongs() ? x.longs() : null;
+        double[] dout = din != null ? new double[din.length] : null;
+        long[] lout = lin != null ? new long[lin.length] : null;
         for (int o = 0; o < oi[0]; o++) {
             for (int i = 0; i < oi[2]; i++) {
-                long acc = product ? 1 : 0;
+                double dacc = product ? 1 : 0;
+                long lacc = product ? 1 : 0;
                 for (int s = 0; s < n; s++) {
-                    int k = reverse ? n - 1 - s : s;
-                    int at = (o * n + k) * oi[2] + i;
-                    if (exclusive) {
-                        out[at] = acc;
-                    }
-                    acc = product ? acc * in[at] : acc + in[at];
-                    if (!exclusive) {
-                        out[at] = acc;
+                    int at = (o * n + (reverse ? n - 1 - s : s)) * oi[2] + i;
+                    // exclusive: write the fold of the elements before this one, then fold it in
+                    if (din != null) {
+                        double next = product ? dacc * din[at] : dacc + din[at];
+                        dout[at] = exclusive ? dacc : next;
+                        dacc = next;
+                    } else {
+                        long next = product ? lacc * lin[at] : lacc + lin[at];
+                        lout[at] = exclusive ? lacc : next;
+                        lacc = next;
                     }
                 }
             }
         }
-        return Tensor.ofLongs(x.elementType(), x.shape(), out);
+        return din != null ? Tensor.ofDoubles(x.elementType(), x.shape(), dout) : Tensor.ofLongs(x.elementType(), x.shape(), lout);
     }
 
     private static List<Tensor> topK(EvalContext ctx) {

@@ -2,6 +2,7 @@ package dev.nnc.ir.onnx.kernels;
 
 import dev.nnc.ir.attr.Attribute;
 import dev.nnc.ir.core.Location;
+import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.onnx.KernelFamily;
 import dev.nnc.ir.onnx.KernelTable;
@@ -34,8 +35,8 @@ public final class CastKernels implements KernelFamily {
 
     @Override
     public void register(KernelTable t) {
-        t.op("Cast", ctx -> like(ctx.operandType(0), target(ctx.attrs().get("to"), ctx.op().location(), ctx.op().name())),
-                ctx -> List.of(cast(ctx, ctx.input(0), target(ctx.attrs().get("to"), ctx.op().location(), ctx.op().name()))));
+        t.op("Cast", ctx -> like(ctx.operandType(0), target(ctx.op())),
+                ctx -> List.of(cast(ctx, ctx.input(0), target(ctx.op()))));
         t.op("CastLike", ctx -> like(ctx.operandType(0), Infer.elementType(ctx.operandType(1))),
                 ctx -> List.of(cast(ctx, ctx.input(0), ctx.input(1).elementType())));
     }
@@ -48,7 +49,10 @@ public final class CastKernels implements KernelFamily {
     }
 
     /** The target of {@code to}: an ONNX data type code (opset 6+), its name (opset 1), or a type. */
-    static ElementType target(Attribute to, Location loc, String opName) {
+    static ElementType target(Operation op) {
+        Attribute to = op.property("to");
+        Location loc = op.location();
+        String opName = op.name();
         int code;
         if (to instanceof Attribute.TypeAttr ta && ta.type() instanceof ElementType e) {
             return e;

@@ -19,7 +19,8 @@ import java.util.function.DoubleUnaryOperator;
  * initial_h (and for LSTM initial_c, P); outputs Y, Y_h (and Y_c). Handles forward, reverse and
  * bidirectional runs, {@code layout} 0 (time-major) and 1 (batch-major), and per-row sequence
  * lengths: steps past a row's length leave its state alone and write zeros to Y; a reverse run
- * starts at the row's last valid step.
+ * starts at the row's last valid step. Also {@code CausalConvWithState} (see {@link CausalConv}), the
+ * convolutional state carrier of recent sequence models.
  */
 public final class RecurrentKernels implements KernelFamily {
     /** What differs between the three ops. */
@@ -47,6 +48,7 @@ public final class RecurrentKernels implements KernelFamily {
         for (Kind k : Kind.values()) {
             t.op(k.name(), ctx -> infer(ctx, k), ctx -> run(ctx, k));
         }
+        t.op("CausalConvWithState", CausalConv::infer, CausalConv::run);
     }
 
     private static List<Tensor> run(EvalContext ctx, Kind kind) {

@@ -1,8 +1,8 @@
 package dev.nnc.ir.onnx.kernels;
 
 /**
- * Scalar functions that {@link Math} lacks, to double accuracy: erf, the inverse hyperbolic
- * functions, the logistic sigmoid and numpy-style stable softplus.
+ * Scalar functions that {@link Math} lacks or defines unlike C, to double accuracy: erf, C99
+ * pow, the inverse hyperbolic functions, the logistic sigmoid and a softplus that cannot overflow.
  */
 public final class SpecialFunctions {
     private static final double TWO_OVER_SQRT_PI = 1.1283791670955126;
@@ -60,6 +60,17 @@ public final class SpecialFunctions {
             }
         }
         return Math.exp(-x * x) / Math.sqrt(Math.PI) / f;
+    }
+
+    /**
+     * C99 / numpy {@code pow}: as {@link Math#pow} except that {@code pow(1, y)} is 1 for every y
+     * and {@code pow(-1, ±inf)} is 1, where Java gives NaN.
+     */
+    public static double pow(double x, double y) {
+        if (x == 1 || (x == -1 && Double.isInfinite(y))) {
+            return 1;
+        }
+        return Math.pow(x, y);
     }
 
     public static double asinh(double x) {

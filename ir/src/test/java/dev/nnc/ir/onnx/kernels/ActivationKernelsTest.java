@@ -130,4 +130,15 @@ class ActivationKernelsTest {
         assertEquals(FloatType.F32, out.get(1).elementType());
         assertArrayEquals(new double[] {1, 1}, out.get(1).doubles());
     }
+
+    @Test
+    void swigluGatesTheSecondInputWithSwishOfTheFirst() {
+        Tensor a = Tensor.ofDoubles(FloatType.F32, new int[] {2}, new double[] {1, -2});
+        Tensor b = Tensor.ofDoubles(FloatType.F32, new int[] {2}, new double[] {0.5, 1});
+        double[] r = run("SwiGLU", a, b).doubles();
+        assertEquals(0.3655293, r[0], 1e-6);
+        assertEquals(-0.23840587, r[1], 1e-6);
+        double[] half = run("SwiGLU", Map.of("alpha", Attribute.of(0.5)), a, b).doubles();
+        assertEquals(0.5 / (1 + Math.exp(-0.5)), half[0], 1e-6);
+    }
 }

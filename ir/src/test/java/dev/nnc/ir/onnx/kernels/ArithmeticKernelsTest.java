@@ -133,7 +133,7 @@ class ArithmeticKernelsTest {
     void mismatchedShapesAreAnErrorNamingTheNode() {
         NncException e = assertThrows(NncException.class,
                 () -> run("Add", f32(new int[] {2}, 1, 2), f32(new int[] {3}, 1, 2, 3)));
-        assertTrue(e.oneLine().contains("n0"), e.oneLine());
+        assertTrue(e.oneLine().contains("node 'n'"), e.oneLine());
         assertTrue(e.oneLine().contains("do not broadcast"), e.oneLine());
     }
 
@@ -154,5 +154,12 @@ class ArithmeticKernelsTest {
         Tensor both = run("Add", f32(new int[] {}, 1), f32(new int[] {}, 2));
         assertArrayEquals(new int[0], both.shape());
         assertArrayEquals(new double[] {3}, both.doubles());
+    }
+
+    @Test
+    void powFollowsC99ForOneAndNaN() {
+        Tensor base = f32(new int[] {3}, 1, -1, Double.NaN);
+        Tensor e = f32(new int[] {3}, Double.NaN, Double.POSITIVE_INFINITY, 0);
+        assertArrayEquals(new double[] {1, 1, 1}, run("Pow", base, e).doubles());
     }
 }

@@ -3,9 +3,12 @@ package dev.nnc.ir.onnx.kernels;
 import static dev.nnc.ir.onnx.kernels.KernelRun.f32;
 import static dev.nnc.ir.onnx.kernels.KernelRun.shape;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.BoolType;
+import dev.nnc.ir.type.FloatType;
+import dev.nnc.ir.type.TensorType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -65,5 +68,36 @@ class AttentionKernelsTest {
         assertArrayEquals(new double[] {-3, 2, 1, 4}, y.doubles(), EPS);
         Tensor yi = KernelRun.of("RotaryEmbedding").in(x).in(cos).in(sin).attr("interleaved", 1L).opset(23).run1();
         assertArrayEquals(new double[] {-2, 1, 3, 4}, yi.doubles(), EPS);
+    }
+
+    @Test
+    void linearAttentionRulesUpdateTheState() {
+        Tensor q = f32(shape(1, 2, 1), 1, 2); // [B, T, heads * d_k] with one head of size 1
+        Tensor k = f32(shape(1, 2, 1), 1, 1);
+        Tensor v = f32(shape(1, 2, 1), 3, 4);
+        List<Tensor> lin = KernelRun.of("LinearAttention").in(q).in(k).in(v).attr("update_rule", "linear")
+                .attr("q_num_heads", 1L).attr("kv_num_heads", 1L).attr("scale", 1.0).opset(27).outputs(2).run();
+        assertArrayEquals(new double[] {3, 14}, lin.get(0).doubles(), EPS);
+        assertArrayEquals(new double[] {7}, lin.get(1).doubles(), EPS);
+        Tensor beta = f32(shape(1, 2, 1), 1, 1);
+        List<Tensor> delta = KernelRun.of("LinearAttention").in(q).in(k).in(v).in(null).in(null).in(beta)
+                .attr("update_rule", "delta").attr("q_num_heads", 1L).attr("kv_num_heads", 1L).attr("scale", 1.0)
+                .opset(27).outputs(2).run();
+        assertArrayEquals(new double[] {3, 8}, delta.get(0).doubles(), EPS); // second step writes only 4 - 3
+        Tensor decay = f32(shape(1, 2, 1), Math.log(0.5), Math.log(0.5));
+        Tensor gated = KernelRun.of("LinearAttention").in(q).in(k).in(v).in(null).in(decay).attr("update_rule", "gated")
+                .attr("q_num_heads", 1L).attr("kv_num_heads", 1L).attr("scale", 1.0).opset(27).run1();
+        assertArrayEquals(new double[] {3, 11}, gated.doubles(), 1e-5);
+    }
+
+    @Test
+    void inferenceCountsThePastCache() {
+        var t = KernelRun.of("Attention").in(f32(shape(1, 4, 2, 8), new double[64])).in(f32(shape(1, 2, 2, 8), new double[32]))
+                .in(f32(shape(1, 2, 2, 6), new double[24])).in(null).in(f32(shape(1, 2, 3, 8), new double[48]))
+                .in(f32(shape(1, 2, 3, 6), new double[36])).opset(23).outputs(4).infer();
+        assertEquals(TensorType.of(FloatType.F32, 1, 4, 2, 6), t.get(0));
+        assertEquals(TensorType.of(FloatType.F32, 1, 2, 5, 8), t.get(1));
+        assertEquals(TensorType.of(FloatType.F32, 1, 2, 5, 6), t.get(2));
+        assertEquals(TensorType.of(FloatType.F32, 1, 4, 2, 5), t.get(3));
     }
 }

@@ -106,4 +106,33 @@ class RecurrentKernelsTest {
         assertEquals(TensorType.of(FloatType.F32, 5, 2, 3, 4), t.get(0));
         assertEquals(TensorType.of(FloatType.F32, 2, 3, 4), t.get(2));
     }
+
+    @Test
+    void causalConvCarriesStateAcrossCalls() {
+        Tensor x = f32(shape(1, 1, 3), 1, 2, 3); // [B, C, L]
+        Tensor w = f32(shape(1, 1, 2), 10, 1); // y_t = 10 x_{t-1} + x_t
+        Tensor past = f32(shape(1, 1, 1), 5);
+        List<Tensor> r = KernelRun.of("CausalConvWithState").in(x).in(w).in(null).in(past).opset(27).outputs(2).run();
+        assertArrayEquals(new double[] {51, 12, 23}, r.get(0).doubles(), EPS);
+        assertArrayEquals(new double[] {3}, r.get(1).doubles(), EPS);
+        Tensor silu = KernelRun.of("CausalConvWithState").in(x).in(w).in(f32(shape(1), -12)).attr("activation", "silu")
+                .opset(27).run1();
+        assertArrayEquals(new double[] {-11 * sig(-11), 0, 11 * sig(11)}, silu.doubles(), EPS);
+    }
+
+    @Test
+    void lstmCoupledForgetGateAndClip() {
+        Tensor x = f32(shape(1, 1, 1), 1);
+        Tensor w = f32(shape(1, 4, 1), 0.05, 2, 3, 0.08); // i, o, f, c pre-activations; o and f get clipped
+        Tensor r = f32(shape(1, 4, 1), 0, 0, 0, 0);
+        Tensor c0 = f32(shape(1, 1, 1), 0.5);
+        List<Tensor> out = KernelRun.of("LSTM").in(x).in(w).in(r).in(null).in(null).in(null).in(c0)
+                .attr("input_forget", 1L).attr("clip", 0.1).outputs(3).run();
+        double i = sig(0.05);
+        double c = (1 - i) * 0.5 + i * Math.tanh(0.08); // forget = 1 - input
+        // clip bounds every activation's input, h(Ct) included (as onnxruntime does): o = sig(0.1), h = o tanh(0.1)
+        double h = sig(0.1) * Math.tanh(Math.min(c, 0.1));
+        assertEquals(c, out.get(2).doubles()[0], EPS);
+        assertEquals(h, out.get(1).doubles()[0], EPS);
+    }
 }
