@@ -48,16 +48,18 @@ public final class IrTestRunner {
         for (int i = 0; i < file.runs().size(); i++) {
             RunLine run = file.runs().get(i);
             String temp = scratch.resolve("t" + i).toString();
-            runOne(c, run, withReproducerIn(scratch, run.argsFor(source.toString(), temp)), source.toString());
+            List<String> args = run.argsFor(source.toString(), temp);
+            runOne(c, run, args, withReproducerIn(scratch, args), source.toString());
         }
     }
 
-    private void runOne(IrTestCase c, RunLine run, List<String> args, String sourcePath) {
+    /** Runs {@code actualArgs}; messages show {@code args}, the command as the RUN line wrote it. */
+    private void runOne(IrTestCase c, RunLine run, List<String> args, List<String> actualArgs, String sourcePath) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code;
         try (PrintWriter o = new PrintWriter(out); PrintWriter e = new PrintWriter(err)) {
-            code = tool.run(o, e, args.toArray(String[]::new));
+            code = tool.run(o, e, actualArgs.toArray(String[]::new));
         }
         String stdout = out.toString().replace(sourcePath, c.fileName());
         String stderr = err.toString().replace(sourcePath, c.fileName());
