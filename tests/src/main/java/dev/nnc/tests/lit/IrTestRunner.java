@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Runs one case of an IR test file in-process: writes the case to a file of the same name in a
@@ -29,6 +30,7 @@ public final class IrTestRunner {
 
     private static final int USER_ERROR = 2;
     private static final int MAX_SHOWN_LINES = 60;
+    private static final Pattern EXPECTED_DIAGNOSTIC = Pattern.compile("expected-(error|warning|note)\\b");
 
     private final Tool tool;
 
@@ -100,8 +102,16 @@ public final class IrTestRunner {
         return out;
     }
 
-    /** CHECK lines in a case that no RUN line feeds to FileCheck would never be checked. */
+    /**
+     * CHECK lines in a case that no RUN line feeds to FileCheck would never be checked, and
+     * expected-error comments without a {@code --verify-diagnostics} run would never be compared.
+     */
     private static void requireSomeRunChecks(IrTestFile file, IrTestCase c) {
+        boolean verifies = file.runs().stream().anyMatch(r -> r.args().contains("--verify-diagnostics"));
+        if (!verifies && EXPECTED_DIAGNOSTIC.matcher(c.text()).find()) {
+            throw new IrTestError(c.displayName() + ": has expected-error/warning/note comments but no RUN line"
+                    + " has --verify-diagnostics");
+        }
         boolean checked = file.runs().stream().anyMatch(r -> r.checkPrefixes() != null);
         if (!checked && !FileCheck.parse(c.text(), c.fileName(), c.firstLine(), List.of(FileCheck.DEFAULT_PREFIX)).isEmpty()) {
             throw new IrTestError(c.displayName() + ": has CHECK lines but no RUN line pipes into 'FileCheck %s'");

@@ -92,6 +92,13 @@ class IrTestRunnerTest {
     }
 
     @Test
+    void expectedDiagnosticsWithoutVerifyDiagnosticsAreAnError() {
+        IrTestFile f = IrTestFile.parse("v.nir", "// RUN: nnc cat %s\n// expected-error@+1 {{x}}\nx\n");
+        IrTestError e = assertThrows(IrTestError.class, () -> runner.run(f, f.cases().get(0), scratch));
+        assertTrue(e.getMessage().contains("no RUN line has --verify-diagnostics"), e.getMessage());
+    }
+
+    @Test
     void fileCheckWithoutCheckLinesIsAnError() {
         IrTestFile f = IrTestFile.parse("u.nir", "// RUN: nnc cat %s | FileCheck %s\nx\n");
         assertThrows(IrTestError.class, () -> runner.run(f, f.cases().get(0), scratch));
