@@ -37,6 +37,12 @@ final class OptCommand implements Callable<Integer> {
             description = "Replay a crash reproducer written by a failing pass (its IR and pipeline).")
     private Path reproducer;
 
+    @Option(names = "--verify-diagnostics",
+            description = "Check what the parser, verifier and passes report against the input's // expected-error@+1"
+                    + " {{...}} comments (and expected-warning, expected-note) instead of printing IR; exit 0 when"
+                    + " they agree exactly.")
+    private boolean verifyDiagnostics;
+
     @Mixin
     private ModelOptions modelOptions;
 
@@ -72,6 +78,11 @@ final class OptCommand implements Callable<Integer> {
             module = replay.module();
             pipeline = replay.pipeline();
             reproducerDir = null; // replaying must not overwrite the reproducer by default
+        } else if (verifyDiagnostics) {
+            pipeline = pipelineOptions.pipeline(registry);
+            // expected errors are no crash: no reproducer unless one was asked for
+            return DiagnosticsRun.check(modelOptions.model(), pipeline,
+                    pipelineOptions.manager(registry, spec.commandLine().getErr(), null), spec.commandLine().getErr());
         } else {
             pipeline = pipelineOptions.pipeline(registry);
             module = modelOptions.load();
