@@ -88,7 +88,7 @@ public final class ConformanceRunner {
             for (Path set : sets) {
                 List<Tensor> inputs = readAll(set, "input", main.arguments().size());
                 List<Tensor> expected = readAll(set, "output", main.outputs().size());
-                List<Tensor> actual = interp.run(main, inputs, module.opset());
+                List<Tensor> actual = interp.run(main, inputs, module.opsets());
                 for (int i = 0; i < expected.size(); i++) {
                     String why = comparison.mismatch(expected.get(i), actual.get(i));
                     if (why != null) {
