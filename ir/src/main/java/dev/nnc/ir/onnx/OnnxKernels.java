@@ -18,6 +18,7 @@ import dev.nnc.ir.onnx.kernels.LegacyKernels;
 import dev.nnc.ir.onnx.kernels.LogicKernels;
 import dev.nnc.ir.onnx.kernels.LossKernels;
 import dev.nnc.ir.onnx.kernels.MatMulKernels;
+import dev.nnc.ir.onnx.kernels.MlKernels;
 import dev.nnc.ir.onnx.kernels.NormalizationKernels;
 import dev.nnc.ir.onnx.kernels.PadKernels;
 import dev.nnc.ir.onnx.kernels.PermuteKernels;
@@ -33,6 +34,7 @@ import dev.nnc.ir.onnx.kernels.SliceKernels;
 import dev.nnc.ir.onnx.kernels.SoftmaxKernels;
 import dev.nnc.ir.onnx.kernels.StringKernels;
 import dev.nnc.ir.onnx.kernels.StructuralKernels;
+import dev.nnc.ir.onnx.kernels.TrainingKernels;
 import dev.nnc.ir.onnx.kernels.UnaryMathKernels;
 import dev.nnc.ir.onnx.kernels.UniqueKernels;
 import java.util.List;
@@ -62,6 +64,7 @@ public final class OnnxKernels {
                 new LegacyKernels(),
                 new LossKernels(),
                 new MatMulKernels(),
+                new MlKernels(),
                 new NormalizationKernels(),
                 new PadKernels(),
                 new PermuteKernels(),
@@ -77,6 +80,7 @@ public final class OnnxKernels {
                 new SoftmaxKernels(),
                 new StringKernels(),
                 new StructuralKernels(),
+                new TrainingKernels(),
                 new UnaryMathKernels(),
                 new UniqueKernels());
     }
