@@ -34,6 +34,7 @@ import dev.nnc.ir.onnx.kernels.SliceKernels;
 import dev.nnc.ir.onnx.kernels.SoftmaxKernels;
 import dev.nnc.ir.onnx.kernels.StringKernels;
 import dev.nnc.ir.onnx.kernels.StructuralKernels;
+import dev.nnc.ir.onnx.kernels.TfIdfKernels;
 import dev.nnc.ir.onnx.kernels.TrainingKernels;
 import dev.nnc.ir.onnx.kernels.UnaryMathKernels;
 import dev.nnc.ir.onnx.kernels.UniqueKernels;
@@ -80,6 +81,7 @@ public final class OnnxKernels {
                 new SoftmaxKernels(),
                 new StringKernels(),
                 new StructuralKernels(),
+                new TfIdfKernels(),
                 new TrainingKernels(),
                 new UnaryMathKernels(),
                 new UniqueKernels());
