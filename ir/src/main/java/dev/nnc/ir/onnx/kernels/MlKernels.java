@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * The simple ops of domain {@code ai.onnx.ml}: {@code Binarizer}, {@code ArrayFeatureExtractor}
- * and {@code LabelEncoder} (see {@link LabelEncoder}). Tree ensembles are in {@link TreeKernels}.
+ * {@code LabelEncoder} (see {@link LabelEncoder}) and {@code TreeEnsemble} (see {@link TreeEnsemble}).
  */
 public final class MlKernels implements KernelFamily {
     @Override
@@ -26,6 +26,7 @@ public final class MlKernels implements KernelFamily {
         t.op("ml.ArrayFeatureExtractor", ctx -> Collections.singletonList(unranked(ctx.operandType(0))),
                 MlKernels::arrayFeatureExtractor);
         t.op("ml.LabelEncoder", LabelEncoder::infer, LabelEncoder::evaluate);
+        t.op("ml.TreeEnsemble", TreeEnsemble::infer, TreeEnsemble::evaluate);
     }
 
     private static Type unranked(Type t) {
