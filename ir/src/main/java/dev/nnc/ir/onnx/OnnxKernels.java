@@ -15,6 +15,7 @@ import dev.nnc.ir.onnx.kernels.FlexAttention;
 import dev.nnc.ir.onnx.kernels.GatherKernels;
 import dev.nnc.ir.onnx.kernels.GenerateKernels;
 import dev.nnc.ir.onnx.kernels.GridKernels;
+import dev.nnc.ir.onnx.kernels.ImageKernels;
 import dev.nnc.ir.onnx.kernels.LegacyKernels;
 import dev.nnc.ir.onnx.kernels.LogicKernels;
 import dev.nnc.ir.onnx.kernels.LossKernels;
@@ -63,6 +64,7 @@ public final class OnnxKernels {
                 new GatherKernels(),
                 new GenerateKernels(),
                 new GridKernels(),
+                new ImageKernels(),
                 new LogicKernels(),
                 new LegacyKernels(),
                 new LossKernels(),
