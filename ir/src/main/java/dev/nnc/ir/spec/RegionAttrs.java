@@ -23,12 +23,15 @@ public final class RegionAttrs {
         return spec.attributes().stream().filter(a -> a.kind() == AttrKind.GRAPH).toList();
     }
 
-    /** True when the spec has an optional graph attribute, so regions need naming. */
+    /** True when the spec has an optional graph attribute, so the importer names the regions. */
     public static boolean needsNames(OpSpec spec) {
         return graphs(spec).stream().anyMatch(a -> !a.required());
     }
 
-    /** The attribute name of each region of {@code op}. */
+    /**
+     * The attribute name of each region of {@code op}: from {@value #PROPERTY} when set, else
+     * every graph attribute (when there are as many regions) or only the required ones.
+     */
     public static List<String> names(Operation op, OpSpec spec) {
         if (op.property(PROPERTY) instanceof Attribute.ArrayAttr arr) {
             List<String> out = new ArrayList<>();
@@ -37,8 +40,13 @@ public final class RegionAttrs {
             }
             return out;
         }
-        List<String> all = graphs(spec).stream().map(AttrSpec::name).toList();
-        return all.subList(0, Math.min(all.size(), op.regions().size()));
+        List<AttrSpec> graphs = graphs(spec);
+        List<String> all = graphs.stream().map(AttrSpec::name).toList();
+        if (op.regions().size() >= all.size()) {
+            return all;
+        }
+        List<String> required = graphs.stream().filter(AttrSpec::required).map(AttrSpec::name).toList();
+        return op.regions().size() == required.size() ? required : all.subList(0, op.regions().size());
     }
 
     /** The index of the region holding graph attribute {@code name}, or -1 when it is absent. */

@@ -123,8 +123,8 @@ public final class Verifier {
         }
         long required = graphs.stream().filter(AttrSpec::required).count();
         int n = op.regions().size();
-        if (RegionAttrs.needsNames(s) && n > required) {
-            error(op, "has optional graph attributes, so property '" + RegionAttrs.PROPERTY + "' must name its regions");
+        if (n > required && n < graphs.size()) {
+            error(op, "has some of its optional graph attributes, so property '" + RegionAttrs.PROPERTY + "' must name its regions");
         }
         if (n < required || n > graphs.size()) {
             String names = String.join(", ", graphs.stream().map(AttrSpec::name).toList());

@@ -1,5 +1,6 @@
 package dev.nnc.ir.onnx.kernels;
 
+import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.onnx.KernelFamily;
 import dev.nnc.ir.onnx.KernelTable;
 import dev.nnc.ir.spec.EvalContext;
@@ -128,7 +129,11 @@ public final class TrainingKernels implements KernelFamily {
         double alpha = a.getFloat("alpha");
         double gr = a.getFloat("norm_coefficient") * x + g;
         double v = alpha * state[0] + (t > 0 ? a.getFloat("beta") : 1) * gr;
-        boolean nesterov = a.getString("mode").equals("nesterov");
+        String mode = a.getString("mode");
+        if (!mode.equals("standard") && !mode.equals("nesterov")) {
+            throw new NncException("Momentum mode must be 'standard' or 'nesterov', got '" + mode + "'");
+        }
+        boolean nesterov = mode.equals("nesterov");
         return new double[] {nesterov ? x - r * (gr + alpha * v) : x - r * v, v};
     }
 }
