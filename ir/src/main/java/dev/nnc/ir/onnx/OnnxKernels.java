@@ -12,6 +12,7 @@ import dev.nnc.ir.onnx.kernels.ConvolutionKernels;
 import dev.nnc.ir.onnx.kernels.DetectionKernels;
 import dev.nnc.ir.onnx.kernels.DeterminantKernels;
 import dev.nnc.ir.onnx.kernels.FlexAttention;
+import dev.nnc.ir.onnx.kernels.FusedKernels;
 import dev.nnc.ir.onnx.kernels.GatherKernels;
 import dev.nnc.ir.onnx.kernels.GenerateKernels;
 import dev.nnc.ir.onnx.kernels.GridKernels;
@@ -61,6 +62,7 @@ public final class OnnxKernels {
                 new DetectionKernels(),
                 new DeterminantKernels(),
                 new FlexAttention(),
+                new FusedKernels(),
                 new GatherKernels(),
                 new GenerateKernels(),
                 new GridKernels(),
