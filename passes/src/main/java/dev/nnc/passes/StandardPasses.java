@@ -13,7 +13,15 @@ final class StandardPasses {
 
     static List<PassInfo<?>> all() {
         List<PassInfo<?>> passes = new ArrayList<>();
-        // graph passes (onnx stage), e.g. passes.add(FoldConstants.INFO);
+        // graph passes (onnx and q stages)
+        passes.add(dev.nnc.passes.graph.ShapeInferencePass.INFO);
+        passes.add(dev.nnc.passes.graph.CanonicalizePass.INFO);
+        passes.add(dev.nnc.passes.graph.FoldConstantsPass.INFO);
+        passes.add(dev.nnc.passes.graph.DcePass.INFO);
+        passes.add(dev.nnc.passes.graph.CsePass.INFO);
+        passes.add(dev.nnc.passes.graph.FoldBatchNormPass.INFO);
+        passes.add(dev.nnc.passes.graph.FusePass.INFO);
+        passes.add(dev.nnc.passes.graph.CancelTransposesPass.INFO);
         return passes;
     }
 }
