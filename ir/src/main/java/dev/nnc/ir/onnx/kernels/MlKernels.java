@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * The simple ops of domain {@code ai.onnx.ml}: {@code Binarizer}, {@code ArrayFeatureExtractor}
- * {@code LabelEncoder} (see {@link LabelEncoder}) and {@code TreeEnsemble} (see {@link TreeEnsemble}).
+ * {@code LabelEncoder} (see {@link LabelEncoder}) {@code TreeEnsemble} (see {@link TreeEnsemble}) and the older
+ * {@code TreeEnsembleRegressor} (see {@link TreeEnsembleRegressor}).
  */
 public final class MlKernels implements KernelFamily {
     @Override
@@ -27,6 +28,7 @@ public final class MlKernels implements KernelFamily {
                 MlKernels::arrayFeatureExtractor);
         t.op("ml.LabelEncoder", LabelEncoder::infer, LabelEncoder::evaluate);
         t.op("ml.TreeEnsemble", TreeEnsemble::infer, TreeEnsemble::evaluate);
+        t.op("ml.TreeEnsembleRegressor", TreeEnsembleRegressor::infer, TreeEnsembleRegressor::evaluate);
     }
 
     private static Type unranked(Type t) {

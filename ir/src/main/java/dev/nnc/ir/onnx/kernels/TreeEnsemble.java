@@ -148,7 +148,8 @@ final class TreeEnsemble {
         return t;
     }
 
-    private static void postTransform(EvalContext ctx, int kind, double[] v) {
+    /** Post transform 0 none, 1 softmax, 2 logistic, 3 softmax that leaves zeros at zero. */
+    static void postTransform(EvalContext ctx, int kind, double[] v) {
         switch (kind) {
             case 0 -> { }
             case 1, 3 -> {

@@ -105,4 +105,33 @@ class MlKernelsTest {
         assertTensor(run1("ml.TreeEnsemble", 5, a, f32(shape(1, 2), 0, 3)), shape(1, 1), 5.5);
         assertThrows(NncException.class, () -> run1("ml.TreeEnsemble", 5, oneTree(1), f32(shape(1, 1), 1)));
     }
+
+    /**
+     * Tree 0 (listed leaf first, so its root must be found): x0 ≤ 0.5 → leaf 1 (t0 += 1, t1 += 2),
+     * else leaf 2 (t0 += 3). Tree 1 is a single leaf (t1 += 10). Base values 100, 200.
+     */
+    private static Map<String, Attribute> regressor(String aggregate) {
+        return Map.ofEntries(
+                Map.entry("nodes_treeids", ints(0, 0, 0, 1)),
+                Map.entry("nodes_nodeids", ints(1, 0, 2, 0)),
+                Map.entry("nodes_modes", strs("LEAF", "BRANCH_LEQ", "LEAF", "LEAF")),
+                Map.entry("nodes_featureids", ints(0, 0, 0, 0)),
+                Map.entry("nodes_values", floats(0, 0.5, 0, 0)),
+                Map.entry("nodes_truenodeids", ints(0, 1, 0, 0)),
+                Map.entry("nodes_falsenodeids", ints(0, 2, 0, 0)),
+                Map.entry("target_treeids", ints(0, 0, 0, 1)),
+                Map.entry("target_nodeids", ints(1, 1, 2, 0)),
+                Map.entry("target_ids", ints(0, 1, 0, 1)),
+                Map.entry("target_weights", floats(1, 2, 3, 10)),
+                Map.entry("base_values", floats(100, 200)),
+                Map.entry("n_targets", i(2)),
+                Map.entry("aggregate_function", s(aggregate)));
+    }
+
+    @Test
+    void treeEnsembleRegressorSumsAndAveragesTrees() {
+        assertTensor(run1("ml.TreeEnsembleRegressor", 3, regressor("SUM"), f32(shape(2, 1), 0, 1)), shape(2, 2), 101, 212, 103, 210);
+        assertTensor(run1("ml.TreeEnsembleRegressor", 3, regressor("AVERAGE"), f32(shape(1, 1), 0)), shape(1, 2), 100.5, 206);
+        assertThrows(NncException.class, () -> run1("ml.TreeEnsembleRegressor", 3, regressor("MEDIAN"), f32(shape(1, 1), 0)));
+    }
 }
