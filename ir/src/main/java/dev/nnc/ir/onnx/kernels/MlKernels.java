@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * The simple ops of domain {@code ai.onnx.ml}: {@code Binarizer}, {@code ArrayFeatureExtractor}
  * {@code LabelEncoder} (see {@link LabelEncoder}) {@code TreeEnsemble} (see {@link TreeEnsemble}) and the older
- * {@code TreeEnsembleRegressor} (see {@link TreeEnsembleRegressor}).
+ * {@code TreeEnsembleRegressor} and {@code TreeEnsembleClassifier} (see {@link LegacyTrees}).
  */
 public final class MlKernels implements KernelFamily {
     @Override
@@ -29,6 +29,7 @@ public final class MlKernels implements KernelFamily {
         t.op("ml.LabelEncoder", LabelEncoder::infer, LabelEncoder::evaluate);
         t.op("ml.TreeEnsemble", TreeEnsemble::infer, TreeEnsemble::evaluate);
         t.op("ml.TreeEnsembleRegressor", TreeEnsembleRegressor::infer, TreeEnsembleRegressor::evaluate);
+        t.op("ml.TreeEnsembleClassifier", TreeEnsembleClassifier::infer, TreeEnsembleClassifier::evaluate);
     }
 
     private static Type unranked(Type t) {

@@ -10,6 +10,7 @@ import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.IntegerType;
 import dev.nnc.ir.type.StringType;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -133,5 +134,39 @@ class MlKernelsTest {
         assertTensor(run1("ml.TreeEnsembleRegressor", 3, regressor("SUM"), f32(shape(2, 1), 0, 1)), shape(2, 2), 101, 212, 103, 210);
         assertTensor(run1("ml.TreeEnsembleRegressor", 3, regressor("AVERAGE"), f32(shape(1, 1), 0)), shape(1, 2), 100.5, 206);
         assertThrows(NncException.class, () -> run1("ml.TreeEnsembleRegressor", 3, regressor("MEDIAN"), f32(shape(1, 1), 0)));
+    }
+
+    /** One tree: x0 < 1 → leaf 1, else leaf 2; leaf weights go to the given class ids. */
+    private static Map<String, Attribute> classifier(Attribute ids, Attribute nodeIds, Attribute weights, String labelsAttr,
+                                                     Attribute labels) {
+        return Map.ofEntries(
+                Map.entry("nodes_treeids", ints(0, 0, 0)),
+                Map.entry("nodes_nodeids", ints(0, 1, 2)),
+                Map.entry("nodes_modes", strs("BRANCH_LT", "LEAF", "LEAF")),
+                Map.entry("nodes_featureids", ints(0, 0, 0)),
+                Map.entry("nodes_values", floats(1, 0, 0)),
+                Map.entry("nodes_truenodeids", ints(1, 0, 0)),
+                Map.entry("nodes_falsenodeids", ints(2, 0, 0)),
+                Map.entry("class_treeids", ints(new long[((Attribute.ArrayAttr) ids).values().size()])),
+                Map.entry("class_nodeids", nodeIds),
+                Map.entry("class_ids", ids),
+                Map.entry("class_weights", weights),
+                Map.entry(labelsAttr, labels));
+    }
+
+    @Test
+    void treeEnsembleClassifierPicksTheBestClass() {
+        Map<String, Attribute> a = classifier(ints(0, 2, 1), ints(1, 1, 2), floats(0.6, 0.4, 1), "classlabels_int64s", ints(10, 20, 30));
+        List<Tensor> out = run("ml.TreeEnsembleClassifier", 3, a, 2, f32(shape(2, 1), 0, 2));
+        assertLongs(out.get(0), shape(2), 10, 20);
+        assertTensor(out.get(1), shape(2, 3), 0.6, 0, 0.4, 0, 1, 0);
+    }
+
+    @Test
+    void treeEnsembleClassifierBinaryForm() {
+        Map<String, Attribute> a = classifier(ints(0, 0), ints(1, 2), floats(0.2, 0.9), "classlabels_strings", strs("no", "yes"));
+        List<Tensor> out = run("ml.TreeEnsembleClassifier", 3, a, 2, f32(shape(2, 1), 0, 2));
+        assertStrings(out.get(0), shape(2), "no", "yes");
+        assertTensor(out.get(1), shape(2, 2), 0.8, 0.2, 0.1, 0.9);
     }
 }
