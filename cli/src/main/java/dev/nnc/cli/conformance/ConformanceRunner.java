@@ -99,6 +99,10 @@ public final class ConformanceRunner {
             for (Path set : sets) {
                 List<Tensor> inputs = readAll(set, "input", main.arguments().size());
                 List<Tensor> expected = readAll(set, "output", main.outputs().size());
+                if (expected.size() != main.outputs().size()) {
+                    return result(dir, CaseResult.Status.FAILED, op, set.getFileName() + ": " + expected.size()
+                            + " expected output files for a model with " + main.outputs().size() + " outputs", start);
+                }
                 List<Tensor> actual = interp.run(main, inputs, module.opsets());
                 for (int i = 0; i < expected.size(); i++) {
                     String why = comparison.mismatch(expected.get(i), actual.get(i));
