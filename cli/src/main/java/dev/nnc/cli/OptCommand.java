@@ -38,9 +38,9 @@ final class OptCommand implements Callable<Integer> {
     private Path reproducer;
 
     @Option(names = "--verify-diagnostics",
-            description = "Check what the parser, verifier and passes report against the input's // expected-error@+1"
-                    + " {{...}} comments (and expected-warning, expected-note) instead of printing IR; exit 0 when"
-                    + " they agree exactly.")
+            description = "For tests: instead of printing IR, check what the parser, the verifier and the passes report"
+                    + " against the 'expected-error@+1 {{text}}' comments of the .nir input (see tests/README.md);"
+                    + " exit 0 when exactly those are reported.")
     private boolean verifyDiagnostics;
 
     @Mixin
@@ -78,13 +78,13 @@ final class OptCommand implements Callable<Integer> {
             module = replay.module();
             pipeline = replay.pipeline();
             reproducerDir = null; // replaying must not overwrite the reproducer by default
-        } else if (verifyDiagnostics) {
-            pipeline = pipelineOptions.pipeline(registry);
-            // expected errors are no crash: no reproducer unless one was asked for
-            return DiagnosticsRun.check(modelOptions.model(), pipeline,
-                    pipelineOptions.manager(registry, spec.commandLine().getErr(), null), spec.commandLine().getErr());
         } else {
             pipeline = pipelineOptions.pipeline(registry);
+            if (verifyDiagnostics) {
+                // expected errors are no crash: no reproducer unless one was asked for
+                return ExpectedDiagnosticsMode.run(modelOptions.model(), pipeline,
+                        pipelineOptions.manager(registry, spec.commandLine().getErr(), null), spec.commandLine().getErr());
+            }
             module = modelOptions.load();
             reproducerDir = Path.of("");
         }

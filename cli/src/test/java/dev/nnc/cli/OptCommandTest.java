@@ -219,6 +219,6 @@ class OptCommandTest {
         assertTrue(wrong.errLines().get(1).endsWith("expected error \"cannot handle\" was not produced "
                 + "(expected by the comment on line 6)"), wrong.err());
         assertOneLineError(opt(dir.resolve("m.onnx").toString(), "--verify-diagnostics"),
-                "nnc: error: " + dir.resolve("m.onnx") + ": --verify-diagnostics needs IR text (.nir) with expected-error comments");
+                "nnc: error: " + dir.resolve("m.onnx") + ": --verify-diagnostics reads the expected diagnostics from an IR text file (.nir)");
     }
 }

@@ -17,28 +17,33 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code nnc opt FILE.nir --verify-diagnostics}: instead of printing IR, compares what the parser,
- * the verifier and the passes report with the file's {@code // expected-error@+1 {{...}}}
- * comments ({@link DiagnosticVerifier}); exit 0 when they agree exactly, 2 otherwise.
+ * {@code nnc opt FILE.nir --verify-diagnostics}: parses, verifies and runs the pipeline on the
+ * file, and compares every diagnostic with the file's {@code expected-error} comments (see
+ * {@link DiagnosticVerifier}). Each mismatch is one line on stderr; exit 0 when there are none.
+ * The passes run in the ordinary {@link PassManager}; a failing pass's {@link PassFailure}
+ * keeps each diagnostic at its op's line.
  */
-final class DiagnosticsRun {
-    private DiagnosticsRun() {
+final class ExpectedDiagnosticsMode {
+    private ExpectedDiagnosticsMode() {
     }
 
-    static int check(Path model, Pipeline pipeline, PassManager manager, PrintWriter err) {
+    static int run(Path model, Pipeline pipeline, PassManager manager, PrintWriter err) {
         if (!ModelLoader.isIrText(model)) {
-            throw new NncException(model + ": --verify-diagnostics needs IR text (.nir) with expected-error comments");
+            throw new NncException(model + ": --verify-diagnostics reads the expected diagnostics from an IR text file (.nir)");
         }
         ModelLoader.requireFile(model);
         String text = new String(FileAccess.readAll(model), StandardCharsets.UTF_8);
         int code = DiagnosticVerifier.check(text, model.toString(), DialectRegistry.standard(),
-                module -> run(pipeline, manager, module), err);
+                module -> collect(pipeline, manager, module), err);
         err.flush();
         return code;
     }
 
-    /** Everything the passes report: warnings of each pass, and the errors of the one that fails. */
-    private static List<Diagnostic> run(Pipeline pipeline, PassManager manager, ModuleOp module) {
+    /**
+     * Everything the passes report: each pass's warnings, and what the failing one reported. A
+     * pass that crashes is a bug: its failure propagates.
+     */
+    private static List<Diagnostic> collect(Pipeline pipeline, PassManager manager, ModuleOp module) {
         List<Diagnostic> reported = new ArrayList<>();
         manager.addInstrumentation(Instrumentation.onEachRun(r -> reported.addAll(r.warnings())));
         try {
