@@ -1,0 +1,75 @@
+package dev.nnc.cpu.gen;
+
+import dev.nnc.cpu.gen.JavaModel.Call;
+import dev.nnc.cpu.gen.JavaModel.KernelStep;
+import dev.nnc.ir.core.Operation;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Softmax, LogSoftmax and inference-mode BatchNormalization as runtime calls. Softmax's axis
+ * rule changed at opset 13 (before: the tensor is flattened to 2-D at the axis); both become the
+ * [outer, n, inner] view the kernel takes.
+ */
+final class NormalizationLowering implements OpLowering {
+
+    @Override
+    public void lower(Operation op, LoweringContext ctx) {
+        if (op.opName().equals("BatchNormalization")) {
+            batchNorm(op, ctx);
+        } else {
+            softmax(op, ctx);
+        }
+    }
+
+    private static void softmax(Operation op, LoweringContext ctx) {
+        int[] xs = ctx.shape(op.operand(0));
+        int rank = xs.length;
+        boolean modern = ctx.opset() >= 13;
+        int axis = Math.toIntExact(ctx.attrs(op).getInt("axis", modern ? -1 : 1));
+        if (axis < 0) {
+            axis += rank;
+        }
+        if (rank == 0) {
+            axis = 0;
+        }
+        int outer = Math.toIntExact(LinearLowering.product(Arrays.copyOfRange(xs, 0, Math.min(axis, rank))));
+        int n;
+        int inner;
+        if (modern) {
+            n = rank == 0 ? 1 : xs[axis];
+            inner = Math.toIntExact(LinearLowering.product(Arrays.copyOfRange(xs, Math.min(axis + 1, rank), rank)));
+        } else {
+            n = Math.toIntExact(LinearLowering.product(Arrays.copyOfRange(xs, Math.min(axis, rank), rank)));
+            inner = 1;
+        }
+        String x = ctx.read(op.operand(0), op);
+        String y = ctx.write(op.result(0), op);
+        boolean log = op.opName().equals("LogSoftmax");
+        ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op),
+                List.of(new Call("Softmax.softmax", List.of(x, y, outer, n, inner, log)))));
+    }
+
+    private static void batchNorm(Operation op, LoweringContext ctx) {
+        for (int i = 1; i < op.numResults(); i++) {
+            if (op.result(i).hasUses()) {
+                throw ctx.unsupported(op, "training-mode outputs are not supported");
+            }
+        }
+        if (ctx.attrs(op).getInt("training_mode", 0) != 0) {
+            throw ctx.unsupported(op, "training mode is not supported");
+        }
+        int[] xs = ctx.shape(op.operand(0));
+        int channels = xs.length > 1 ? xs[1] : 1;
+        int spatial = Math.toIntExact(LinearLowering.product(Arrays.copyOfRange(xs, Math.min(2, xs.length), xs.length)));
+        float eps = (float) ctx.attrs(op).getFloat("epsilon", 1e-5);
+        String x = ctx.read(op.operand(0), op);
+        String scale = ctx.read(op.operand(1), op);
+        String bias = ctx.read(op.operand(2), op);
+        String mean = ctx.read(op.operand(3), op);
+        String var = ctx.read(op.operand(4), op);
+        String y = ctx.write(op.result(0), op);
+        ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op), List.of(new Call("BatchNorm.inference",
+                List.of(x, y, xs[0], channels, spatial, scale, bias, mean, var, eps)))));
+    }
+}
