@@ -16,6 +16,9 @@ final class JavaNames {
             "static", "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
             "void", "volatile", "while", "true", "false", "null", "var", "record", "yield", "sealed", "permits",
             "_");
+    /** Simple names the generated class refers to: a field or class with one of them would shadow it. */
+    static final Set<String> RUNTIME_TYPES = Set.of("BatchNorm", "Conv", "Copy", "Gemm", "GeneratedModel", "Parallel",
+            "Pool", "Softmax", "Transpose", "Window3", "Math", "Float", "Override", "Object", "String");
     private final Set<String> used = new HashSet<>();
 
     JavaNames(String... reserved) {
@@ -50,6 +53,7 @@ final class JavaNames {
         if (s.startsWith("_")) {
             s = "Model" + s;
         }
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        s = Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return RUNTIME_TYPES.contains(s) ? s + "Model" : s;
     }
 }

@@ -35,6 +35,9 @@ public final class ModelBuilder implements LoweringContext {
     private final Map<String, OpLowering> lowerings = Lowerings.table();
     private final int opset;
     private final JavaNames fields = new JavaNames("weights", "parallel", "inputs", "outputs");
+    {
+        JavaNames.RUNTIME_TYPES.forEach(t -> fields.fresh(t, t)); // a field must not shadow a runtime class
+    }
     private final JavaNames methods = new JavaNames("run");
     private final Map<Value, String> arrays = new HashMap<>();
     private final Map<Value, Tensor> constants = new HashMap<>();
