@@ -20,9 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code nnc conformance}: runs ONNX backend-test folders through import and the reference interpreter. */
 @Command(name = "conformance", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
-        description = {"Run ONNX backend tests (folders with model.onnx and test_data_set_N/) through import and",
-            "the reference interpreter (or --backend cpu), compare with the expected outputs and print a per-operator table",
-            "and the totals 'N passed, N failed, N skipped'.",
+        description = {"Run ONNX backend tests (folders with model.onnx and test_data_set_N/) through import and "
+                + "the reference interpreter (or --backend cpu), compare with the expected outputs and print a per-operator table "
+                + "and the totals 'N passed, N failed, N skipped'.",
             "Floats match when |actual - expected| <= atol + rtol*|expected|; other types must be equal."})
 final class ConformanceCommand implements Callable<Integer> {
     @Spec

@@ -8,6 +8,7 @@ import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.Dim;
 import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +40,7 @@ final class InputBinder {
             if (name != null && inputNames.contains(name)) {
                 Path file = Path.of(spec.substring(eq + 1));
                 put(named, sources, name, TensorFileReader.readOne(file), file);
-            } else if (name != null && !java.nio.file.Files.exists(Path.of(spec))) {
+            } else if (name != null && !Files.exists(Path.of(spec))) {
                 throw new NncException("--input " + spec + ": the model has no input '" + name
                         + "' (its inputs: " + String.join(", ", inputNames) + ")");
             } else if (TensorFileReader.kind(Path.of(spec)) == TensorFileReader.Kind.NPZ) {

@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "nnc", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         synopsisSubcommandLabel = "COMMAND",
         description = {"nnc, an open neural-network compiler.",
-            "Imports ONNX models into a textual IR and runs them on the reference interpreter or as generated Java (CPU backend)."},
+            "Imports ONNX models into a textual IR, runs them on the reference interpreter or as generated "
+                    + "Java (the CPU backend), and checks "
+                    + "that interpreter against the ONNX conformance tests."},
         footer = {"", "Run 'nnc COMMAND --help' for the options of a command.",
             "Exit codes: 0 success, 2 bad input or usage, 1 internal error (a bug: please report it)."})
 public final class Main implements Runnable {

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Reads a model for a command: {@code .nir} files through the IR text parser, anything else as
@@ -50,16 +51,12 @@ final class ModelLoader {
     }
 
     /** Runs {@code body}, making sure any error it raises names {@code file}. */
-    static <T> T withFile(Path file, java.util.function.Supplier<T> body) {
+    static <T> T withFile(Path file, Supplier<T> body) {
         try {
             return body.get();
         } catch (NncException e) {
-            throw inFile(file, e);
+            throw FileAccess.naming(file, e);
         }
-    }
-
-    static NncException inFile(Path file, NncException e) {
-        return FileAccess.naming(file, e);
     }
 
     static void requireFile(Path file) {

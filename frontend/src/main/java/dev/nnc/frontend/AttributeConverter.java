@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * ONNX {@code AttributeProto} to IR {@link Attribute}: INT to IntAttr, FLOAT to FloatAttr (the
  * float32 widened exactly), STRING to StringAttr (bytes read as UTF-8), lists to ArrayAttr,
- * TENSOR to DenseAttr, TYPE_PROTO to TypeAttr. Graphs become regions (see NodeImporter); lists
- * of graphs and sparse tensors are not supported yet.
+ * TENSOR (and SPARSE_TENSOR, expanded) to DenseAttr, TYPE_PROTO to TypeAttr. Graphs become
+ * regions (see NodeImporter); lists of graphs are not supported yet.
  */
 final class AttributeConverter {
     private final String file;
@@ -47,8 +47,10 @@ final class AttributeConverter {
             case GRAPHS:
                 throw error(what + " is a list of subgraphs, which nnc does not support yet");
             case SPARSE_TENSOR:
+                return new Attribute.DenseAttr(SparseTensors.toDense(a.getSparseTensor(), tensors, what, file));
             case SPARSE_TENSORS:
-                throw error(what + " is a sparse tensor, which nnc does not support yet");
+                return new Attribute.ArrayAttr(a.getSparseTensorsList().stream()
+                        .map(t -> (Attribute) new Attribute.DenseAttr(SparseTensors.toDense(t, tensors, what, file))).toList());
             default:
                 throw error(what + " has no value");
         }

@@ -1,6 +1,7 @@
 package dev.nnc.frontend;
 
 import dev.nnc.frontend.proto.Onnx.GraphProto;
+import dev.nnc.frontend.proto.Onnx.SparseTensorProto;
 import dev.nnc.frontend.proto.Onnx.TensorProto;
 import dev.nnc.frontend.proto.Onnx.ValueInfoProto;
 import dev.nnc.ir.attr.Attribute;
@@ -10,6 +11,7 @@ import dev.nnc.ir.core.FuncOp;
 import dev.nnc.ir.core.Location;
 import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.core.Value;
+import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.Dim;
 import dev.nnc.ir.type.NoneType;
@@ -27,13 +29,15 @@ import java.util.Set;
 /**
  * Fills one block from an ONNX graph: inputs become block arguments, initializers
  * {@code onnx.Constant} ops, nodes ops of the {@code onnx} dialect in topological order, and the
- * graph outputs the operands of the terminator. The main graph fills {@code func.func main}; a
+ * graph outputs the operands of the terminator. Sparse initializers become dense constants. The main graph fills {@code func.func main}; a
  * subgraph (If/Loop/Scan body) fills the region of its node and ends in {@code func.return}.
  */
 final class GraphImporter {
     private final ImportContext ctx;
     private final Scope scope;
     private final Set<String> local = new HashSet<>();
+    /** Sparse initializers by name; they become dense constants. */
+    private final Map<String, SparseTensorProto> sparse = new HashMap<>();
 
     GraphImporter(ImportContext ctx, Scope scope) {
         this.ctx = ctx;
@@ -63,12 +67,15 @@ final class GraphImporter {
     }
 
     /** A subgraph of {@code node}: its inputs become arguments of {@code block}, its outputs a {@code func.return}. */
-    void importSubgraph(GraphProto g, Block block, String node) {
+    void importSubgraph(GraphProto g, Block block, Operation owner, String node) {
         Map<String, TensorProto> inits = initializers(g);
         Set<String> inputs = new HashSet<>();
-        for (ValueInfoProto in : g.getInputList()) {
+        for (int i = 0; i < g.getInputCount(); i++) {
+            ValueInfoProto in = g.getInput(i);
             String what = "input '" + in.getName() + "' of a subgraph of " + node;
-            define(in.getName(), block.addArgument(inputType(in, what, !inputs.add(in.getName())), in.getName()));
+            Type declared = in.hasType() ? ctx.types().convert(in.getType(), what) : null;
+            Type t = declared != null ? declared : BodyInputTypes.of(owner, i);
+            define(in.getName(), block.addArgument(checked(t, what, !inputs.add(in.getName())), in.getName()));
         }
         List<Value> outs = body(g, inits, block);
         block.append(Operation.create(BuiltinDialect.RETURN, outs, List.of(), Map.of(), Location.UNKNOWN));
@@ -103,10 +110,13 @@ final class GraphImporter {
     }
 
     private Type inputType(ValueInfoProto in, String what, boolean duplicate) {
+        return checked(in.hasType() ? ctx.types().convert(in.getType(), what) : null, what, duplicate);
+    }
+
+    private Type checked(Type t, String what, boolean duplicate) {
         if (duplicate) {
             throw ctx.error(what + " is listed twice");
         }
-        Type t = in.hasType() ? ctx.types().convert(in.getType(), what) : null;
         if (t == null) {
             throw ctx.error(what + " has no tensor type");
         }
@@ -123,8 +133,12 @@ final class GraphImporter {
                 throw ctx.error("initializer '" + t.getName() + "' is defined twice");
             }
         }
-        if (g.getSparseInitializerCount() > 0) {
-            throw ctx.error("sparse initializer '" + g.getSparseInitializer(0).getValues().getName() + "' is not supported");
+        for (SparseTensorProto sp : g.getSparseInitializerList()) {
+            String name = sp.getValues().getName();
+            if (name.isEmpty() || inits.containsKey(name) || sparse.put(name, sp) != null) {
+                throw ctx.error(name.isEmpty() ? "a sparse initializer has no name" : "initializer '" + name + "' is defined twice");
+            }
+            inits.put(name, sp.getValues());
         }
         return inits;
     }
@@ -145,7 +159,9 @@ final class GraphImporter {
 
     private Value constant(TensorProto init, Block block) {
         String name = init.getName();
-        Tensor t = ctx.tensors().convert(init, "initializer '" + name + "'");
+        SparseTensorProto sp = sparse.get(name);
+        Tensor t = sp != null ? SparseTensors.toDense(sp, ctx.tensors(), "sparse initializer '" + name + "'", ctx.file())
+                : ctx.tensors().convert(init, "initializer '" + name + "'");
         Operation op = Operation.create("onnx.Constant", List.of(), List.of(t.tensorType()),
                 Map.of("value", new Attribute.DenseAttr(t, name)), Location.named(name));
         op.result(0).setNameHint(name);
@@ -153,19 +169,29 @@ final class GraphImporter {
         return op.result(0);
     }
 
-    /** Types the file declares for values: value_info, then graph outputs (which win). */
+    /**
+     * Types the file declares for values: value_info, then graph outputs (which win). value_info
+     * is only a hint, so an entry nnc cannot express is skipped; an output's type must be valid.
+     */
     private Map<String, Type> declaredTypes(GraphProto g) {
         Map<String, Type> declared = new HashMap<>();
-        List<ValueInfoProto> all = new ArrayList<>(g.getValueInfoList());
-        all.addAll(g.getOutputList());
-        for (ValueInfoProto vi : all) {
-            if (vi.hasType()) {
-                Type t = ctx.types().convert(vi.getType(), "value '" + vi.getName() + "'");
-                if (t != null && t != NoneType.NONE) {
-                    declared.put(vi.getName(), t);
-                }
+        for (ValueInfoProto vi : g.getValueInfoList()) {
+            try {
+                declare(declared, vi, "value '" + vi.getName() + "'");
+            } catch (NncException e) {
+                // the producing node reports what it cannot do, with its own name
             }
         }
+        for (ValueInfoProto vi : g.getOutputList()) {
+            declare(declared, vi, "graph output '" + vi.getName() + "'");
+        }
         return declared;
+    }
+
+    private void declare(Map<String, Type> declared, ValueInfoProto vi, String what) {
+        Type t = vi.hasType() ? ctx.types().convert(vi.getType(), what) : null;
+        if (t != null && t != NoneType.NONE) {
+            declared.put(vi.getName(), t);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.nnc.frontend;
 
+import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.spec.DialectRegistry;
 
 /**
@@ -16,7 +17,7 @@ record ImportContext(String file, ImportOptions options, TypeConverter types, Te
     }
 
     /** An error about the file: {@code model.onnx: message}. */
-    dev.nnc.ir.diag.NncException error(String message) {
-        return new dev.nnc.ir.diag.NncException(file + ": " + message);
+    NncException error(String message) {
+        return new NncException(file + ": " + message);
     }
 }

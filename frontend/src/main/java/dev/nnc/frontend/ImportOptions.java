@@ -18,7 +18,12 @@ public record ImportOptions(Map<String, int[]> inputShapes, long maxTensorBytes)
 
     public ImportOptions {
         Map<String, int[]> copy = new LinkedHashMap<>();
-        inputShapes.forEach((k, v) -> copy.put(k, v.clone()));
+        inputShapes.forEach((k, v) -> {
+            if (Arrays.stream(v).anyMatch(d -> d < 0)) {
+                throw new NncException("bad input shape for '" + k + "': negative dimension in " + Arrays.toString(v));
+            }
+            copy.put(k, v.clone());
+        });
         inputShapes = java.util.Collections.unmodifiableMap(copy);
         if (maxTensorBytes <= 0) {
             throw new IllegalArgumentException("maxTensorBytes must be positive: " + maxTensorBytes);
@@ -49,9 +54,6 @@ public record ImportOptions(Map<String, int[]> inputShapes, long maxTensorBytes)
                     : Arrays.stream(dims.split("[x,]")).mapToInt(d -> Integer.parseInt(d.strip())).toArray();
         } catch (NumberFormatException e) {
             throw new NncException("bad input shape '" + spec + "': dimensions must be integers separated by 'x'");
-        }
-        if (Arrays.stream(shape).anyMatch(d -> d < 0)) {
-            throw new NncException("bad input shape '" + spec + "': negative dimension");
         }
         return withInputShape(spec.substring(0, eq).strip(), shape);
     }

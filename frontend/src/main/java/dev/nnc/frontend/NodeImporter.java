@@ -24,8 +24,9 @@ import java.util.TreeMap;
  * attributes as properties with the spec's defaults filled in, graph attributes as regions, and
  * result types from the file or the spec's inference.
  *
- * <p>Regions are ordered as the spec lists its graph attributes (e.g. If: {@code then_branch},
- * {@code else_branch} if listed so), then any others in the node's order.
+ * <p>Regions are ordered as the spec lists its graph attributes (If: {@code then_branch} = region
+ * 0, {@code else_branch} = region 1), then any others in the node's order (which the verifier
+ * rejects); graph attributes are not properties.
  */
 final class NodeImporter {
     static final String DIALECT_PREFIX = "onnx.";
@@ -54,7 +55,7 @@ final class NodeImporter {
         Operation op = Operation.create(spec.name(), operands, List.of(), properties(n, spec, what, graphs),
                 Location.named(NodeOrder.name(n, index)));
         for (AttributeProto g : graphs) {
-            new GraphImporter(ctx, scope.child()).importSubgraph(g.getG(), op.addRegion().addBlock(), what);
+            new GraphImporter(ctx, scope.child()).importSubgraph(g.getG(), op.addRegion().addBlock(), op, what);
         }
         List<Type> declaredTypes = new ArrayList<>();
         for (String out : outputs) {
@@ -114,18 +115,37 @@ final class NodeImporter {
                 props.put(a.getName(), ctx.attributes().convert(a, what));
             }
         }
+        if (spec.name().equals(DIALECT_PREFIX + "Constant") && props.containsKey("sparse_value")) {
+            // the sparse tensor was expanded to a dense one, so this is a plain Constant
+            props.put("value", props.remove("sparse_value"));
+            seen.add("value");
+        }
         for (AttrSpec as : spec.attributes()) {
             if (seen.contains(as.name())) {
                 continue;
             }
             if (as.defaultValue() != null) {
-                props.put(as.name(), as.defaultValue());
+                props.put(as.name(), asFloat32(as.defaultValue()));
             } else if (as.required()) {
                 throw ctx.error(what + " needs attribute '" + as.name() + "'"
                         + (as.kind() == AttrKind.GRAPH ? " (a subgraph)" : ""));
             }
         }
         return props;
+    }
+
+    /**
+     * ONNX float attributes are float32, so a default written as 1e-5 means the float nearest to
+     * it; rounding here makes a defaulted attribute equal to the same value set in a file.
+     */
+    private static Attribute asFloat32(Attribute a) {
+        if (a instanceof Attribute.FloatAttr f) {
+            return new Attribute.FloatAttr((float) f.value());
+        }
+        if (a instanceof Attribute.ArrayAttr arr && arr.values().stream().anyMatch(v -> v instanceof Attribute.FloatAttr)) {
+            return new Attribute.ArrayAttr(arr.values().stream().map(NodeImporter::asFloat32).toList());
+        }
+        return a;
     }
 
     private void checkArity(OpSpec spec, String what, int inputs, int outputs) {

@@ -1,10 +1,15 @@
 package dev.nnc.frontend;
 
+import dev.nnc.frontend.proto.Onnx.GraphProto;
 import dev.nnc.frontend.proto.Onnx.ModelProto;
 import dev.nnc.frontend.proto.Onnx.OperatorSetIdProto;
 import dev.nnc.ir.core.FuncOp;
+import dev.nnc.ir.core.Location;
 import dev.nnc.ir.core.ModuleOp;
+import dev.nnc.ir.diag.Diagnostic;
+import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.spec.DialectRegistry;
+import dev.nnc.ir.verify.Verifier;
 import java.nio.file.Path;
 
 /**
@@ -51,12 +56,24 @@ public final class OnnxImporter {
         ModuleOp module = ModuleOp.create();
         module.setOpset(opset);
         FuncOp main = FuncOp.create(module, "main");
-        SupportedOps.check(proto.getGraph(), registry, label);
+        GraphProto graph = FunctionInliner.inline(proto, label);
+        SupportedOps.check(graph, registry, label);
         TensorProtoConverter tensors = new TensorProtoConverter(label,
                 folder == null ? null : new ExternalData(folder, label), options.maxTensorBytes());
         ImportContext ctx = ImportContext.create(label, options, tensors, registry, opset);
-        new GraphImporter(ctx, new Scope(null)).importMain(proto.getGraph(), main);
+        new GraphImporter(ctx, new Scope(null)).importMain(graph, main);
+        verify(module, label);
         return module;
+    }
+
+    /** The importer promises verified IR; a violation is reported against the model file. */
+    private void verify(ModuleOp module, String label) {
+        for (Diagnostic d : Verifier.verify(module, registry)) {
+            if (d.severity() == Diagnostic.Severity.ERROR) {
+                String where = d.location() == null || d.location().equals(Location.UNKNOWN) ? "" : d.location() + ": ";
+                throw new NncException(label + ": " + where + d.message());
+            }
+        }
     }
 
     /** The version of the default ONNX domain; models before opset imports existed mean version 1. */

@@ -34,7 +34,9 @@ final class OnnxLoader {
             if (looksLikeTensor(path, label)) {
                 throw tensorNotModel(label);
             }
-            throw new NncException(label + ": not a valid ONNX model (truncated or corrupt protobuf: " + oneLine(e) + ")");
+            String kind = FileKinds.describe(path);
+            throw new NncException(label + ": not a valid ONNX model (" + (kind != null ? "this is " + kind
+                    : "truncated or corrupt protobuf: " + oneLine(e)) + ")");
         }
         if (!m.hasGraph()) {
             if (looksLikeTensor(path, label)) {

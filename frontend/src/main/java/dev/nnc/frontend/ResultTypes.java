@@ -44,7 +44,10 @@ final class ResultTypes {
         try {
             return spec.inference().infer(new InferContext(op, operandTypes, new OpAttributes(op, spec), opset));
         } catch (NncException e) {
-            throw new NncException(op.location(), file + ": " + e.oneLine(), e);
+            throw new NncException(null, file + ": " + e.oneLine(), e);
+        } catch (RuntimeException e) {
+            // a defect in the op's inference, but the user still gets one line naming the node
+            throw new NncException(null, file + ": " + op.location() + ": type inference of " + op.name() + " failed: " + e, e);
         }
     }
 

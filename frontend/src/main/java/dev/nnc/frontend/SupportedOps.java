@@ -2,6 +2,7 @@ package dev.nnc.frontend;
 
 import dev.nnc.frontend.proto.Onnx.GraphProto;
 import dev.nnc.frontend.proto.Onnx.NodeProto;
+import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.spec.DialectRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,7 +11,7 @@ import java.util.Map;
 
 /**
  * Checks, before anything is built, that every node of a model (subgraphs included) is an op of
- * the default ONNX domain that the registry knows, and reports all that are not in one line:
+ * a domain the importer maps (see {@link Domains}) that the registry knows, and reports all that are not in one line:
  * {@code model.onnx: unsupported ops: Foo (nodes n1, n2), com.x.Bar (node n3)}.
  */
 final class SupportedOps {
@@ -24,18 +25,25 @@ final class SupportedOps {
             return;
         }
         List<String> parts = new ArrayList<>();
-        missing.forEach((op, users) -> parts.add(op + " (node" + (users.size() > 1 ? "s " : " ") + String.join(", ", users) + ")"));
-        throw new dev.nnc.ir.diag.NncException(file + ": unsupported ops: " + String.join(", ", parts));
+        missing.forEach((op, users) -> parts.add(op + " (" + nodeList(users) + ")"));
+        throw new NncException(file + ": unsupported ops: " + String.join(", ", parts));
+    }
+
+    /** {@code node a}, {@code nodes a, b, c}, or {@code nodes a, b, c and 39 more}: long lists would bury the op names. */
+    private static String nodeList(List<String> users) {
+        if (users.size() == 1) {
+            return "node " + users.get(0);
+        }
+        String shown = String.join(", ", users.subList(0, Math.min(3, users.size())));
+        return "nodes " + shown + (users.size() > 3 ? " and " + (users.size() - 3) + " more" : "");
     }
 
     private static void collect(GraphProto g, DialectRegistry registry, Map<String, List<String>> missing) {
         for (int i = 0; i < g.getNodeCount(); i++) {
             NodeProto n = g.getNode(i);
-            String domain = n.getDomain();
-            boolean onnx = domain.isEmpty() || domain.equals("ai.onnx");
-            if (!onnx || registry.lookup(NodeImporter.DIALECT_PREFIX + n.getOpType()).isEmpty()) {
-                String op = onnx ? n.getOpType() : domain + "." + n.getOpType();
-                missing.computeIfAbsent(op, k -> new ArrayList<>()).add(NodeOrder.name(n, i));
+            if (!Domains.mapsToOnnxDialect(n.getDomain()) || registry.lookup(NodeImporter.DIALECT_PREFIX + n.getOpType()).isEmpty()) {
+                missing.computeIfAbsent(Domains.qualifiedName(n.getDomain(), n.getOpType()), k -> new ArrayList<>())
+                        .add(NodeOrder.name(n, i));
             }
             for (GraphProto sub : Captures.subgraphs(n)) {
                 collect(sub, registry, missing);

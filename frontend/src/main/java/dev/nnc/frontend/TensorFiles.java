@@ -5,7 +5,7 @@ import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.tensor.Tensor;
 import java.nio.file.Path;
 
-/** Reads tensors stored as serialized ONNX {@code TensorProto} files (the ONNX test data layout). */
+/** Reads and writes tensors as serialized ONNX {@code TensorProto} files (the ONNX test data layout). */
 public final class TensorFiles {
     private TensorFiles() {
     }
@@ -30,6 +30,21 @@ public final class TensorFiles {
                 throw new NncException(label + ": holds a " + kind + ", not a TensorProto; nnc reads tensors only");
             }
             throw e;
+        }
+    }
+
+    /** Writes {@code t} as a serialized TensorProto named {@code name} (may be null); errors name the file. */
+    public static void writeTensorProto(Path pb, Tensor t, String name) {
+        byte[] bytes;
+        try {
+            bytes = TensorProtoWriter.toProto(t, name).toByteArray();
+        } catch (NncException e) {
+            throw new NncException(pb + ": " + e.getMessage());
+        }
+        try {
+            java.nio.file.Files.write(pb, bytes);
+        } catch (java.io.IOException e) {
+            throw new NncException(pb + ": cannot write: " + e.getMessage());
         }
     }
 

@@ -2,8 +2,8 @@ package dev.nnc.frontend;
 
 import com.google.protobuf.ByteString;
 import dev.nnc.frontend.proto.Onnx.TensorProto;
-import dev.nnc.ir.onnx.OnnxDataType;
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.onnx.OnnxDataType;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.BFloat16;
 import dev.nnc.ir.type.BoolType;
@@ -72,7 +72,8 @@ final class TensorProtoConverter {
                 + found + " values in " + field + " but its dims " + Arrays.toString(shape) + " need " + needed));
     }
 
-    private ElementType elementType(TensorProto t, String what) {
+    /** The IR element type of {@code t}, or an error naming it and its unsupported data type. */
+    ElementType elementType(TensorProto t, String what) {
         if (!t.hasDataType() || t.getDataType() == 0) {
             throw error(what + " has no data_type");
         }
@@ -83,9 +84,12 @@ final class TensorProtoConverter {
         return type;
     }
 
-    /** The dims as ints, after checking the declared byte size against the limit. */
     private int[] shape(TensorProto t, String what) {
-        List<Long> dims = t.getDimsList();
+        return shape(t.getDimsList(), t.getDataType(), what);
+    }
+
+    /** The dims as ints, after checking the declared byte size against the limit. */
+    int[] shape(List<Long> dims, int dataType, String what) {
         long count = 1;
         boolean overflow = false;
         for (long d : dims) {
@@ -98,11 +102,11 @@ final class TensorProtoConverter {
                 overflow = true;
             }
         }
-        ElementType type = OnnxDataType.toElementType(t.getDataType()).orElse(null);
+        ElementType type = OnnxDataType.toElementType(dataType).orElse(null);
         long bytes = overflow ? Long.MAX_VALUE : ElementSizes.packedBytes(type, count);
         if (bytes > maxBytes) {
             throw error(what + " declares " + (overflow ? "more than 2^63" : String.valueOf(bytes)) + " bytes (dims "
-                    + dims + " of " + OnnxDataType.name(t.getDataType()) + "), above the limit of " + maxBytes + " bytes");
+                    + dims + " of " + OnnxDataType.name(dataType) + "), above the limit of " + maxBytes + " bytes");
         }
         if (count > Integer.MAX_VALUE - 8 || dims.stream().anyMatch(d -> d > Integer.MAX_VALUE - 8)) {
             throw error(what + " has dims " + dims + ", too many elements for one tensor");

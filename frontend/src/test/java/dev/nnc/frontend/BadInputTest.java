@@ -76,6 +76,12 @@ class BadInputTest {
     }
 
     @Test
+    void zipArchiveIsRecognized() {
+        byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+        fails(Protos.write(dir.resolve("model.pt"), zip), "not a valid ONNX model", "zip archive");
+    }
+
+    @Test
     void tensorProtoPassedAsModel() throws Exception {
         Path pb = TestData.require("onnx-tests/node/test_add/test_data_set_0/input_0.pb");
         Path copy = Files.copy(pb, dir.resolve("input_0.pb"));
@@ -241,6 +247,8 @@ class BadInputTest {
     void malformedInputShapeOption() {
         assertThrows(NncException.class, () -> ImportOptions.defaults().withInputShape("x=1xq"));
         assertThrows(NncException.class, () -> ImportOptions.defaults().withInputShape("1x2"));
+        assertThrows(NncException.class, () -> ImportOptions.defaults().withInputShape("x=1x-2"));
+        assertThrows(NncException.class, () -> ImportOptions.defaults().withInputShape("x", new int[] {-1}));
     }
 
     @Test

@@ -49,7 +49,7 @@ class ImporterTest {
 
     private static DialectRegistry registry() {
         return TestData.registryWith(new OpSpec("onnx.Probe", List.of(1), new Arity(1, 3), new Arity(1, 2), List.of(
-                new AttrSpec("alpha", AttrKind.FLOAT, new Attribute.FloatAttr(0.25), false),
+                new AttrSpec("alpha", AttrKind.FLOAT, new Attribute.FloatAttr(0.1), false),
                 new AttrSpec("mode", AttrKind.STRING, new Attribute.StringAttr("same"), false),
                 new AttrSpec("axes", AttrKind.INTS, null, false)), null,
                 ctx -> List.of(TensorType.of(((TensorType) ctx.operandType(0)).elementType(), 7)), ctx -> List.of()),
@@ -77,7 +77,7 @@ class ImporterTest {
         FuncOp f = importGraph(GraphProto.newBuilder().addInput(value("x", FLOAT, 2))
                 .addNode(node("Probe", "p", List.of("x"), List.of("y"), mode)).addOutput(value("y", FLOAT)));
         Operation p = opNamed(f, "p");
-        assertEquals(new Attribute.FloatAttr(0.25), p.property("alpha"));
+        assertEquals(new Attribute.FloatAttr((float) 0.1), p.property("alpha"), "float32, as ONNX float attributes are");
         assertEquals(new Attribute.StringAttr("valid"), p.property("mode"));
         assertNull(p.property("axes"), "no default: stays absent");
     }
@@ -148,6 +148,25 @@ class ImporterTest {
     }
 
     @Test
+    void untypedLoopBodyInputsTakeTheTypesOnnxDefines() {
+        dev.nnc.frontend.proto.Onnx.ValueInfoProto.Builder untyped = dev.nnc.frontend.proto.Onnx.ValueInfoProto.newBuilder();
+        GraphProto body = GraphProto.newBuilder()
+                .addInput(untyped.setName("i").build()).addInput(untyped.setName("c").build()).addInput(untyped.setName("v").build())
+                .addNode(node("Identity", "keep_going", List.of("c"), List.of("c_out")))
+                .addNode(node("Identity", "carry", List.of("v"), List.of("v_out")))
+                .addOutput(untyped.setName("c_out").build()).addOutput(untyped.setName("v_out").build()).build();
+        AttributeProto g = AttributeProto.newBuilder().setName("body").setType(AttributeType.GRAPH).setG(body).build();
+        org.junit.jupiter.api.Assumptions.assumeTrue(DialectRegistry.standard().lookup("onnx.Loop").isPresent(), "no Loop spec");
+        FuncOp f = importGraph(GraphProto.newBuilder().addInput(value("x", FLOAT, 1))
+                .addInitializer(TensorProto.newBuilder().setName("trips").setDataType(TensorProto.DataType.INT64_VALUE).addInt64Data(3))
+                .addNode(node("Loop", "loop", List.of("trips", "", "x"), List.of("y"), g))
+                .addOutput(value("y", FLOAT, 1)));
+        var args = opNamed(f, "loop").region(0).entry().arguments();
+        assertEquals(List.of(TensorType.of(IntegerType.I64), TensorType.of(dev.nnc.ir.type.BoolType.I1), TensorType.of(FloatType.F32, 1)),
+                args.stream().map(dev.nnc.ir.core.Value::type).toList());
+    }
+
+    @Test
     void listOfSubgraphsIsRefusedNamingTheNode() {
         AttributeProto g = AttributeProto.newBuilder().setName("bodies").setType(AttributeType.GRAPHS)
                 .addGraphs(GraphProto.newBuilder().setName("inner")).build();
@@ -187,6 +206,18 @@ class ImporterTest {
         assertEquals(List.of("y", "w", "x"), f.outputNames());
         assertSame(c.result(0), f.outputs().get(1), "an initializer can be an output directly");
         assertSame(f.arguments().get(0), f.outputs().get(2), "so can an input");
+    }
+
+    @Test
+    void externalInitializerBesideTheModel() throws Exception {
+        java.nio.ByteBuffer data = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putFloat(1.5f).putFloat(-2f);
+        Protos.write(dir.resolve("weights/w.bin"), data.array());
+        TensorProto.Builder w = TensorProto.newBuilder().setName("w").setDataType(FLOAT).addDims(2)
+                .setDataLocation(TensorProto.DataLocation.EXTERNAL);
+        w.addExternalDataBuilder().setKey("location").setValue("weights/w.bin");
+        FuncOp f = importGraph(GraphProto.newBuilder().addInitializer(w).addOutput(value("w", FLOAT, 2)));
+        Attribute.DenseAttr v = (Attribute.DenseAttr) f.body().operations().get(0).property("value");
+        assertEquals(List.of(1.5, -2.0), List.of(v.value().doubles()[0], v.value().doubles()[1]));
     }
 
     @Test
@@ -248,6 +279,29 @@ class ImporterTest {
         Type second = d.result(1).type();
         assertEquals(TensorType.unranked(IntegerType.I32), second, "fallback: unranked, first operand's element type");
         assertEquals("d", d.result(1).nameHint());
+    }
+
+    @Test
+    void qonnxDomainsMapOntoTheOnnxDialect() {
+        for (String domain : List.of("qonnx.custom_op.general", "onnx.brevitas", "finn.custom_op.general")) {
+            FuncOp f = importGraph(GraphProto.newBuilder().addInput(value("x", FLOAT, 2))
+                    .addNode(node("Probe", "q", List.of("x"), List.of("y")).toBuilder().setDomain(domain))
+                    .addOutput(value("y", FLOAT)));
+            assertEquals("onnx.Probe", opNamed(f, "q").name(), domain);
+        }
+    }
+
+    @Test
+    void longListsOfUnsupportedNodesAreShortened() {
+        GraphProto.Builder g = GraphProto.newBuilder().addInput(value("x", FLOAT, 2));
+        String prev = "x";
+        for (int i = 0; i < 6; i++) {
+            g.addNode(node("Nope", "n" + i, List.of(prev), List.of("v" + i)));
+            prev = "v" + i;
+        }
+        Path p = Protos.write(dir, "model.onnx", Protos.model(g.addOutput(value(prev, FLOAT))));
+        NncException e = assertThrows(NncException.class, () -> new OnnxImporter(REGISTRY).importModel(p, ImportOptions.defaults()));
+        assertTrue(e.oneLine().endsWith("unsupported ops: Nope (nodes n0, n1, n2 and 3 more)"), e.oneLine());
     }
 
     @Test

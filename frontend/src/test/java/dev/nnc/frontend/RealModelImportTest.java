@@ -43,6 +43,29 @@ class RealModelImportTest {
         assertTrue(m.opset() > 0);
     }
 
+    /** Imports a conformance test, runs set 0 through the interpreter and compares exactly. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"test_identity", "test_if", "test_loop11"})
+    void runsThroughTheInterpreterToTheReferenceOutput(String test) throws Exception {
+        Path dir = TestData.require("onnx-tests/node/" + test);
+        ModuleOp m;
+        try {
+            m = OnnxImporter.importFile(dir.resolve("model.onnx"));
+        } catch (dev.nnc.ir.diag.NncException e) {
+            org.junit.jupiter.api.Assumptions.assumeFalse(e.getMessage().contains("unsupported ops"), e.getMessage());
+            throw e;
+        }
+        FuncOp f = m.mainFunction();
+        Map<String, Tensor> inputs = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < f.inputNames().size(); i++) {
+            inputs.put(f.inputNames().get(i), TensorFiles.readTensorProto(dir.resolve("test_data_set_0/input_" + i + ".pb")));
+        }
+        java.util.List<Tensor> out = java.util.List.copyOf(new dev.nnc.ir.interp.Interpreter().run(m, inputs).values());
+        for (int i = 0; i < out.size(); i++) {
+            assertEquals(TensorFiles.readTensorProto(dir.resolve("test_data_set_0/output_" + i + ".pb")), out.get(i), test + " output " + i);
+        }
+    }
+
     @Test
     void addNodeTestWithStandIn() {
         Path model = TestData.require("onnx-tests/node/test_add/model.onnx");

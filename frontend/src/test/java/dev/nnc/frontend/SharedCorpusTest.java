@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nnc.frontend.proto.Onnx.NodeProto;
+import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.text.StructuralEquality;
 import dev.nnc.ir.spec.DialectRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,8 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every model and tensor file of the shared ONNX test corpus either loads or fails with one line
- * naming the file: no crash, no stack trace. Ops without a spec get stand-ins, so this tests the
- * frontend alone (what the ops compute is the conformance suite's business).
+ * naming the file: no crash, no stack trace; and every imported model survives export and import
+ * unchanged. Ops without a spec get stand-ins, so this tests the frontend alone (what the ops
+ * compute is the conformance suite's business).
  */
 class SharedCorpusTest {
 
@@ -63,13 +66,30 @@ class SharedCorpusTest {
         int imported = 0;
         int tensors = 0;
         List<Path> pbs = files(root, ".pb");
+        int roundTrips = 0;
+        Path out = Files.createTempFile("nnc-corpus", ".onnx");
         for (Path m : models) {
-            imported += loads(m, () -> new OnnxImporter(registry).importModel(m, ImportOptions.defaults()), crashes) ? 1 : 0;
+            ModuleOp[] module = new ModuleOp[1];
+            if (!loads(m, () -> module[0] = new OnnxImporter(registry).importModel(m, ImportOptions.defaults()), crashes)) {
+                continue;
+            }
+            imported++;
+            // what the importer built, exported and imported again, is the same module
+            new OnnxExporter(registry).exportModel(module[0], out);
+            String diff = StructuralEquality.describeDifference(module[0],
+                    new OnnxImporter(registry).importModel(out, ImportOptions.defaults()));
+            if (diff != null) {
+                crashes.add("export round trip of " + m + ": " + diff);
+            } else {
+                roundTrips++;
+            }
         }
+        Files.delete(out);
         for (Path pb : pbs) {
             tensors += loads(pb, () -> TensorFiles.readTensorProto(pb), crashes) ? 1 : 0;
         }
-        System.out.println("corpus: " + imported + " of " + models.size() + " models imported, " + tensors + " of " + pbs.size() + " tensors read");
+        System.out.println("corpus: " + imported + " of " + models.size() + " models imported (" + roundTrips
+                + " export round trips), " + tensors + " of " + pbs.size() + " tensors read");
         assertEquals(List.of(), crashes);
         // the rest use float8/float4, sequences, optionals, subgraphs or non-ONNX domains
         assertTrue(imported >= models.size() * 0.85, imported + " of " + models.size() + " models imported");

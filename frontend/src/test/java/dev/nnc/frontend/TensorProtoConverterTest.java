@@ -201,6 +201,58 @@ class TensorProtoConverterTest {
         assertArrayEquals(new double[] {1, 2, -3}, t.doubles());
     }
 
+    @ParameterizedTest
+    @MethodSource("integerTypes")
+    void integersWrittenAndReadBack(DataType dt, ElementType type, long[] values, int bits, @TempDir Path dir) {
+        Tensor t = Tensor.ofLongs(type, new int[] {3}, values.clone());
+        TensorProto p = TensorProtoWriter.toProto(t, "x");
+        assertEquals(dt.getNumber(), p.getDataType());
+        assertEquals(raw(values, bits), p.getRawData(), "the layout ONNX defines");
+        Path pb = dir.resolve("t.pb");
+        TensorFiles.writeTensorProto(pb, t, "x");
+        assertEquals(t, TensorFiles.readTensorProto(pb));
+    }
+
+    @Test
+    void floatsAndStringsWrittenAndReadBack(@TempDir Path dir) {
+        List<Tensor> tensors = List.of(
+                Tensor.ofDoubles(FloatType.F32, new int[] {2, 2}, new double[] {1.5, -0.0, Double.NaN, 1e-40}),
+                Tensor.ofDoubles(FloatType.F64, new int[] {1}, new double[] {Math.E}),
+                Tensor.ofDoubles(FloatType.F16, new int[] {2}, new double[] {0.1, 65504}),
+                Tensor.ofDoubles(FloatType.BF16, new int[] {2}, new double[] {0.1, -1e30}),
+                Tensor.ofStrings(new int[] {2}, new String[] {"ä", ""}),
+                Tensor.ofLongs(IntegerType.I32, new int[0], new long[] {7}));
+        for (Tensor t : tensors) {
+            Path pb = dir.resolve("t.pb");
+            TensorFiles.writeTensorProto(pb, t, null);
+            assertEquals(t, TensorFiles.readTensorProto(pb), t.toString());
+        }
+    }
+
+    @Test
+    void sharedTestDataSurvivesWriteAndRead(@TempDir Path dir) throws Exception {
+        Path root = TestData.require("onnx-tests/node");
+        List<String> cases = List.of("test_cast_FLOAT_to_FLOAT16", "test_cast_FLOAT_to_BFLOAT16", "test_cast_FLOAT_to_INT4",
+                "test_cast_FLOAT_to_UINT4", "test_cast_FLOAT_to_STRING", "test_add_uint8", "test_and_bcast4v4d");
+        int checked = 0;
+        for (String c : cases) {
+            Path set = root.resolve(c).resolve("test_data_set_0");
+            if (!java.nio.file.Files.isDirectory(set)) {
+                continue;
+            }
+            try (var files = java.nio.file.Files.list(set)) {
+                for (Path pb : files.sorted().toList()) {
+                    Tensor t = TensorFiles.readTensorProto(pb);
+                    Path copy = dir.resolve(c + "_" + pb.getFileName());
+                    TensorFiles.writeTensorProto(copy, t, TensorFiles.tensorName(pb));
+                    assertEquals(t, TensorFiles.readTensorProto(copy), pb.toString());
+                    checked++;
+                }
+            }
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(checked > 0, "none of the cases is present");
+    }
+
     @Test
     void tensorFileRoundTrip(@TempDir Path dir) {
         Path pb = Protos.write(dir, "input_0.pb", Protos.floats("in", new long[] {2, 2}, 1, 2, 3, 4));

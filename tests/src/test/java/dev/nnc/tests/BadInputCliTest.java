@@ -123,6 +123,19 @@ class BadInputCliTest {
     }
 
     @Test
+    void irTextWithASyntaxErrorAnInvalidOpOrBinaryBytes() throws IOException {
+        Path model = OnnxBuilder.write(dir, "identity.onnx", model(identityGraph().build()));
+        String text = nnc("import", model.toString()).out();
+        Path syntax = Files.writeString(dir.resolve("syntax.nir"), text.replace("\"onnx.Identity\"(%x)", "\"onnx.Identity\"(%x"));
+        assertRejectedModel(syntax, "syntax.nir:");
+        Path invalid = Files.writeString(dir.resolve("invalid.nir"), text.replace("\"onnx.Identity\"(%x)", "\"onnx.Identity\"(%x, %x)")
+                .replace("(tensor<1x3xf32>) -> tensor<1x3xf32> loc(\"id0\")", "(tensor<1x3xf32>, tensor<1x3xf32>) -> tensor<1x3xf32> loc(\"id0\")"));
+        assertRejectedModel(invalid, "id0", "operand");
+        Path binary = Files.write(dir.resolve("binary.nir"), new byte[] {(byte) 0xC3, 0x28, 0x00, (byte) 0xFF});
+        assertRejectedModel(binary, "not UTF-8 text");
+    }
+
+    @Test
     void inputWithTheWrongShapeOrType() throws IOException {
         Path model = OnnxBuilder.write(dir, "identity.onnx", model(identityGraph().build()));
         Path out = dir.resolve("out.npz");

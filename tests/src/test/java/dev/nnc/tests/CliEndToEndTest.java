@@ -135,6 +135,9 @@ class CliEndToEndTest {
                 "-o", out.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals(two, Npy.read(out));
+        BadInputCliTest.Run symbolic = nnc("run", model.toString(), "-i", dir.resolve("two.npy").toString(), "-o", out.toString());
+        assertEquals(0, symbolic.code(), "a symbolic dimension accepts any size: " + symbolic.err());
+        assertEquals(two, Npy.read(out));
     }
 
     @Test

@@ -6,10 +6,25 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
 
 /** Walks folders in the ONNX test layout: {@code model.onnx}, {@code test_data_set_N/input_K.pb}. */
 public final class ModelFiles {
     private ModelFiles() {
+    }
+
+    /**
+     * The shared-data folder {@code relative}, or null after adding to {@code nodes} one test that
+     * reports itself skipped with the reason (an aborted factory would show as no test at all).
+     */
+    static Path sharedOrSkip(String relative, List<DynamicNode> nodes) {
+        Path root = TestData.root();
+        if (root != null && Files.isDirectory(root.resolve(relative))) {
+            return root.resolve(relative);
+        }
+        nodes.add(DynamicTest.dynamicTest(relative + " (shared test data)", () -> TestData.require(relative)));
+        return null;
     }
 
     /** Sub-folders, sorted by name. */

@@ -9,13 +9,12 @@ import dev.nnc.frontend.OnnxImporter;
 import dev.nnc.frontend.TensorFiles;
 import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.diag.NncException;
-import dev.nnc.ir.interp.Interpreter;
+import dev.nnc.cli.io.Npz;
 import dev.nnc.ir.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,9 +25,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every real model in {@code shared/models}: import it, run each {@code test_data_set_N} through
- * the reference interpreter and compare with the reference outputs (rtol 1e-3, atol 1e-5, as the
- * models' README says). One dynamic test per model and data set, so a model that cannot run yet
+ * Every real model in {@code shared/models}: run each {@code test_data_set_N} through the real
+ * command, {@code nnc run model.onnx --input NAME=input_K.pb ... -o out.npz} (import and reference
+ * interpreter), and compare the saved outputs with the reference outputs (rtol 1e-3, atol 1e-5, as
+ * the models' README says). One dynamic test per model and data set, so a model that cannot run yet
  * shows up as failures carrying the reason.
  */
 class ModelsTest {
@@ -40,9 +40,9 @@ class ModelsTest {
 
     @TestFactory
     Stream<DynamicNode> everyModelAndDataSet() throws IOException {
-        Path models = TestData.require("models");
         List<DynamicNode> nodes = new ArrayList<>();
-        for (Path dir : ModelFiles.subfolders(models)) {
+        Path models = ModelFiles.sharedOrSkip("models", nodes);
+        for (Path dir : models == null ? List.<Path>of() : ModelFiles.subfolders(models)) {
             String name = dir.getFileName().toString();
             if (EXCLUDED.contains(name) || !Files.exists(dir.resolve("model.onnx"))) {
                 continue;
@@ -62,19 +62,31 @@ class ModelsTest {
         List<String> inputNames = module.mainFunction().inputNames();
         List<Path> inputs = ModelFiles.numbered(set, "input_");
         assertEquals(inputNames.size(), inputs.size(), "input files in " + set + " vs model inputs " + inputNames);
-        Map<String, Tensor> in = new LinkedHashMap<>();
+        List<String> args = new ArrayList<>(List.of("run", model.file.toString()));
         for (int i = 0; i < inputs.size(); i++) {
-            in.put(inputNames.get(i), TensorFiles.readTensorProto(inputs.get(i)));
+            args.add("--input");
+            args.add(inputNames.get(i) + "=" + inputs.get(i));
         }
-        Map<String, Tensor> out = new Interpreter().run(module, in);
+        Path npz = Files.createTempFile("nnc-models-", ".npz");
+        Map<String, Tensor> out;
+        try {
+            args.add("-o");
+            args.add(npz.toString());
+            BadInputCliTest.Run run = BadInputCliTest.nnc(args.toArray(new String[0]));
+            assertEquals(0, run.code(), "nnc " + String.join(" ", args) + ": " + run.err());
+            out = Npz.read(npz);
+        } finally {
+            Files.deleteIfExists(npz);
+        }
+        List<String> outputNames = module.mainFunction().outputNames();
         List<Path> expected = ModelFiles.numbered(set, "output_");
         assertEquals(expected.size(), out.size(), "number of outputs");
         List<String> problems = new ArrayList<>();
-        int k = 0;
-        for (Map.Entry<String, Tensor> e : out.entrySet()) {
-            String diff = TOLERANCE.mismatch(TensorFiles.readTensorProto(expected.get(k++)), e.getValue());
+        for (int k = 0; k < expected.size(); k++) {
+            String name = outputNames.get(k);
+            String diff = TOLERANCE.mismatch(TensorFiles.readTensorProto(expected.get(k)), out.get(name));
             if (diff != null) {
-                problems.add("output '" + e.getKey() + "': " + diff);
+                problems.add("output '" + name + "': " + diff);
             }
         }
         if (!problems.isEmpty()) {

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.nnc.frontend.ImportOptions;
 import dev.nnc.frontend.OnnxImporter;
 import dev.nnc.ir.core.ModuleOp;
+import dev.nnc.ir.diag.Diagnostic;
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.spec.DialectRegistry;
 import dev.nnc.ir.text.IrParser;
 import dev.nnc.ir.text.IrPrinter;
 import dev.nnc.ir.text.StructuralEquality;
+import dev.nnc.ir.verify.Verifier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,8 +26,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The IR text is the interface, so for every model the project can import: print, parse, print
- * again gives the same bytes, and the parsed module is structurally equal to the imported one. Models that do not import are reported skipped with the import
- * error (their failure belongs to the importer's and the conformance suites).
+ * again gives the same bytes, the parsed module is structurally equal to the imported one, and
+ * both verify. One dynamic test per model, so a failure names it. Models that do not import are
+ * reported skipped with the import error (their failure belongs to the importer's suites).
  */
 class RoundTripTest {
     /** Folders of models under the shared data, each holding {@code NAME/model.onnx}. */
@@ -33,11 +37,10 @@ class RoundTripTest {
 
     @TestFactory
     Stream<DynamicNode> printParsePrintIsIdentity() throws IOException {
-        TestData.require("models");
         List<DynamicNode> groups = new ArrayList<>();
         for (String source : SOURCES) {
-            Path root = TestData.root().resolve(source);
-            if (!Files.isDirectory(root)) {
+            Path root = ModelFiles.sharedOrSkip(source, groups);
+            if (root == null) {
                 continue;
             }
             List<DynamicTest> tests = new ArrayList<>();
@@ -60,6 +63,7 @@ class RoundTripTest {
             Assumptions.abort("does not import: " + e.oneLine());
             return;
         }
+        assertVerifies("imported", imported);
         String first = IrPrinter.print(imported);
         ModuleOp parsed;
         try {
@@ -76,6 +80,14 @@ class RoundTripTest {
         String structural = StructuralEquality.describeDifference(imported, parsed);
         if (structural != null) {
             fail("parse(print(m)) is not structurally equal to m: " + structural);
+        }
+        assertVerifies("re-parsed", parsed);
+    }
+
+    private static void assertVerifies(String which, ModuleOp m) {
+        List<Diagnostic> problems = Verifier.verify(m, DialectRegistry.standard());
+        if (!problems.isEmpty()) {
+            fail(which + " IR does not verify: " + problems.get(0) + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
         }
     }
 

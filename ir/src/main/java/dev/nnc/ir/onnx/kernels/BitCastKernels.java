@@ -6,10 +6,8 @@ import dev.nnc.ir.onnx.OnnxDataType;
 import dev.nnc.ir.spec.EvalContext;
 import dev.nnc.ir.spec.InferContext;
 import dev.nnc.ir.tensor.Tensor;
-import dev.nnc.ir.type.BFloat16;
 import dev.nnc.ir.type.ElementType;
 import dev.nnc.ir.type.FloatType;
-import dev.nnc.ir.type.Half;
 import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
 import java.util.Collections;
@@ -50,7 +48,7 @@ public final class BitCastKernels implements KernelFamily {
         if (to instanceof FloatType ft) {
             double[] out = new double[n];
             for (int i = 0; i < n; i++) {
-                out[i] = fromBits(ft, bits(x, i));
+                out[i] = ft.fromBits(bits(x, i));
             }
             return List.of(Tensor.ofDoubles(to, x.shape(), out));
         }
@@ -63,24 +61,6 @@ public final class BitCastKernels implements KernelFamily {
 
     /** The element's bit pattern in the low bits of a long. */
     private static long bits(Tensor x, int i) {
-        if (x.isLongs()) {
-            return x.longs()[i];
-        }
-        double v = x.doubles()[i];
-        return switch ((FloatType) x.elementType()) {
-            case F16 -> Half.fromDouble(v) & 0xFFFFL;
-            case BF16 -> BFloat16.fromDouble(v) & 0xFFFFL;
-            case F32 -> Float.floatToRawIntBits((float) v) & 0xFFFFFFFFL;
-            case F64 -> Double.doubleToRawLongBits(v);
-        };
-    }
-
-    private static double fromBits(FloatType t, long bits) {
-        return switch (t) {
-            case F16 -> Half.toDouble((short) bits);
-            case BF16 -> BFloat16.toDouble((short) bits);
-            case F32 -> Float.intBitsToFloat((int) bits);
-            case F64 -> Double.longBitsToDouble(bits);
-        };
+        return x.isLongs() ? x.longs()[i] : ((FloatType) x.elementType()).toBits(x.doubles()[i]);
     }
 }

@@ -22,8 +22,8 @@ public final class ConcatSplitKernels implements KernelFamily {
 
     @Override
     public void register(KernelTable t) {
-        t.op("Concat", ConcatSplitKernels::inferConcat, ctx -> List.of(concat(ctx)));
-        t.op("Split", ConcatSplitKernels::inferSplit, ConcatSplitKernels::split);
+        t.op("Concat", ShapeVerifiers.axis("axis", 0, 0), ConcatSplitKernels::inferConcat, ctx -> List.of(concat(ctx)));
+        t.op("Split", ShapeVerifiers.axis("axis", 0, 0), ConcatSplitKernels::inferSplit, ConcatSplitKernels::split);
     }
 
     private static Tensor concat(EvalContext ctx) {
@@ -159,7 +159,11 @@ public final class ConcatSplitKernels implements KernelFamily {
         boolean hasSplit = ctx.opset() >= 13 ? ShapeArgs.present(ctx, 1) : ctx.attrs().get("split") != null;
         long[] split = ShapeArgs.attrOrConstant(ctx, "split", 1, 13);
         if (axis < 0 || hasSplit && split == null) {
-            return Infer.unknown(outputs);
+            List<Type> same = new ArrayList<>();
+            for (int i = 0; i < outputs; i++) {
+                same.add(ShapeArgs.ofRank(x.elementType(), x.rank()));
+            }
+            return same;
         }
         long[] sizes = splitSizes(split, ctx.attrs().getInt("num_outputs", 0), outputs, s[axis]);
         if (sizes == null || sizes.length != outputs) {

@@ -26,10 +26,11 @@ public final class GatherKernels implements KernelFamily {
 
     @Override
     public void register(KernelTable t) {
-        t.op("Gather", GatherKernels::inferGather, ctx -> List.of(gather(ctx)));
-        t.op("GatherElements", GatherKernels::inferGatherElements, ctx -> List.of(gatherElements(ctx)));
+        t.op("Gather", ShapeVerifiers.axis("axis", 0, 0), GatherKernels::inferGather, ctx -> List.of(gather(ctx)));
+        t.op("GatherElements", ShapeVerifiers.axis("axis", 0, 0), GatherKernels::inferGatherElements, ctx -> List.of(gatherElements(ctx)));
         t.op("GatherND", GatherKernels::inferGatherNd, ctx -> List.of(gatherNd(ctx)));
-        t.op("Compress", ctx -> ShapeArgs.one(null), ctx -> List.of(compress(ctx)));
+        t.op("Compress", ShapeVerifiers.axis("axis", 0, 0), ctx -> ctx.attrs().get("axis") == null ? ShapeArgs.one(ShapeArgs.ofRank(ShapeArgs.element(ctx, 0), 1))
+                : ShapeArgs.sameRank(ctx, 0), ctx -> List.of(compress(ctx)));
         t.op("NonZero", GatherKernels::inferNonZero, ctx -> List.of(nonZero(ctx)));
     }
 
@@ -87,24 +88,28 @@ public final class GatherKernels implements KernelFamily {
         Tensor data = ctx.input(0);
         Tensor indices = ctx.input(1);
         int[] ds = data.shape();
-        int[] is = indices.shape();
         int axis = ShapeArgs.axis(ctx, ctx.attrs().getInt("axis", 0), ds.length);
-        if (is.length != ds.length) {
-            throw ctx.error("indices rank " + is.length + " differs from data rank " + ds.length);
+        if (indices.rank() != ds.length) {
+            throw ctx.error("indices rank " + indices.rank() + " differs from data rank " + ds.length);
         }
-        int[] strides = Shapes.strides(ds);
+        return TensorGather.gather(data, indices.shape(), elementIndices(ctx, ds, indices, axis));
+    }
+
+    /**
+     * For GatherElements and ScatterElements: the flat data index of each element of
+     * {@code indices}, i.e. its own position with the coordinate on {@code axis} replaced by its value.
+     */
+    static int[] elementIndices(EvalContext ctx, int[] dataShape, Tensor indices, int axis) {
+        int[] is = indices.shape();
+        int[] strides = Shapes.strides(dataShape);
         long[] ix = indices.toLongs();
         int[] idx = new int[ix.length];
         for (int i = 0; i < ix.length; i++) {
             int[] m = TensorGather.unravel(i, is);
-            m[axis] = index(ctx, ix[i], ds[axis]);
-            int src = 0;
-            for (int d = 0; d < m.length; d++) {
-                src += m[d] * strides[d];
-            }
-            idx[i] = src;
+            m[axis] = index(ctx, ix[i], dataShape[axis]);
+            idx[i] = TensorGather.ravel(m, strides);
         }
-        return TensorGather.gather(data, is, idx);
+        return idx;
     }
 
     private static List<Type> inferGatherElements(InferContext ctx) {

@@ -30,7 +30,7 @@ public final class GenerateKernels implements KernelFamily {
     public void register(KernelTable t) {
         t.op("ConstantOfShape", GenerateKernels::inferConstantOfShape, ctx -> List.of(constantOfShape(ctx)));
         t.op("Range", GenerateKernels::inferRange, ctx -> List.of(range(ctx)));
-        t.op("OneHot", ctx -> ShapeArgs.one(null), ctx -> List.of(oneHot(ctx)));
+        t.op("OneHot", ShapeVerifiers.axis("axis", 0, 1), GenerateKernels::inferOneHot, ctx -> List.of(oneHot(ctx)));
         t.op("EyeLike", GenerateKernels::inferEyeLike, ctx -> List.of(eyeLike(ctx)));
         t.op("Trilu", Infer::sameAsFirst, ctx -> List.of(trilu(ctx)));
     }
@@ -44,7 +44,7 @@ public final class GenerateKernels implements KernelFamily {
         if (value.size() != 1) {
             throw ctx.error("value must hold exactly one element");
         }
-        int[] shape = ShapeArgs.toShape(ctx, ctx.input(0).toLongs());
+        int[] shape = ShapeArgs.checkSize(ctx, ShapeArgs.toShape(ctx, ctx.input(0).toLongs()));
         return TensorGather.gather(value, shape, new int[(int) Shapes.size(shape)]);
     }
 
@@ -52,45 +52,62 @@ public final class GenerateKernels implements KernelFamily {
         ElementType e = fillValue(ctx.attrs().getTensor("value")).elementType();
         long[] shape = ShapeArgs.constantLongs(ctx, 0);
         if (shape == null || Arrays.stream(shape).anyMatch(v -> v < 0)) {
-            return List.of(TensorType.unranked(e));
+            int n = ShapeArgs.length(ctx, 0);
+            return List.of(n < 0 ? TensorType.unranked(e) : ShapeArgs.ofRank(e, n));
         }
         return List.of(TensorType.of(e, shape));
     }
 
+    /** Range's element count max(ceil((limit - start) / delta), 0), exact for integers; -1 when delta is 0. */
+    static long rangeCount(Tensor start, Tensor limit, Tensor delta) {
+        if (start.isDoubles()) {
+            double d = delta.getDouble(0);
+            return d == 0 ? -1 : (long) Math.max(Math.ceil((limit.getDouble(0) - start.getDouble(0)) / d), 0);
+        }
+        long d = delta.getLong(0);
+        if (d == 0) {
+            return -1;
+        }
+        long span = limit.getLong(0) - start.getLong(0);
+        return span == 0 || (span > 0) != (d > 0) ? 0 : (Math.abs(span) + Math.abs(d) - 1) / Math.abs(d);
+    }
+
     private static Tensor range(EvalContext ctx) {
         Tensor start = ctx.input(0);
-        Tensor limit = ctx.input(1);
-        Tensor delta = ctx.input(2);
-        ElementType t = start.elementType();
+        long count = rangeCount(start, ctx.input(1), ctx.input(2));
+        if (count < 0) {
+            throw ctx.error("delta must not be 0");
+        }
+        int n = ShapeArgs.checkSize(ctx, new int[] {(int) Math.min(count, Integer.MAX_VALUE)})[0];
         if (start.isDoubles()) {
             double s = start.getDouble(0);
-            double d = delta.getDouble(0);
-            if (d == 0) {
-                throw ctx.error("delta must not be 0");
-            }
-            int n = (int) Math.max(Math.ceil((limit.getDouble(0) - s) / d), 0);
+            double d = ctx.input(2).getDouble(0);
             double[] v = new double[n];
             for (int i = 0; i < n; i++) {
                 v[i] = s + i * d;
             }
-            return Tensor.ofDoubles(t, new int[] {n}, v);
+            return Tensor.ofDoubles(start.elementType(), new int[] {n}, v);
         }
         long s = start.getLong(0);
-        long d = delta.getLong(0);
-        if (d == 0) {
-            throw ctx.error("delta must not be 0");
-        }
-        long span = limit.getLong(0) - s;
-        long n = span == 0 || (span > 0) != (d > 0) ? 0 : (Math.abs(span) + Math.abs(d) - 1) / Math.abs(d);
-        long[] v = new long[Math.toIntExact(n)];
+        long d = ctx.input(2).getLong(0);
+        long[] v = new long[n];
         for (int i = 0; i < n; i++) {
             v[i] = s + i * d;
         }
-        return Tensor.ofLongs(t, new int[] {v.length}, v);
+        return Tensor.ofLongs(start.elementType(), new int[] {n}, v);
     }
 
     private static List<Type> inferRange(InferContext ctx) {
         ElementType e = ShapeArgs.element(ctx, 0);
+        Tensor start = ShapeArgs.constant(ctx, 0);
+        Tensor limit = ShapeArgs.constant(ctx, 1);
+        Tensor delta = ShapeArgs.constant(ctx, 2);
+        if (e != null && start != null && limit != null && delta != null && !start.isStrings()) {
+            long n = rangeCount(start, limit, delta);
+            if (n >= 0) {
+                return List.of(TensorType.of(e, n));
+            }
+        }
         return ShapeArgs.one(e == null ? null : new TensorType(e, List.of(Dim.symbol(""))));
     }
 
@@ -121,6 +138,11 @@ public final class GenerateKernels implements KernelFamily {
             }
         }
         return TensorGather.gather(values, out, idx);
+    }
+
+    private static List<Type> inferOneHot(InferContext ctx) {
+        int r = ShapeArgs.rank(ctx, 0);
+        return ShapeArgs.one(ShapeArgs.ofRank(ShapeArgs.element(ctx, 2), r < 0 ? -1 : r + 1));
     }
 
     private static ElementType eyeType(EvalContext ctx) {

@@ -22,7 +22,7 @@ public final class PadKernels implements KernelFamily {
 
     @Override
     public void register(KernelTable t) {
-        t.op("Pad", PadKernels::inferPad, ctx -> List.of(pad(ctx)));
+        t.op("Pad", ShapeVerifiers.oneOf("mode", "constant", "reflect", "edge", "wrap"), PadKernels::inferPad, ctx -> List.of(pad(ctx)));
         t.op("CenterCropPad", PadKernels::inferCenterCropPad, ctx -> List.of(centerCropPad(ctx)));
     }
 
@@ -104,7 +104,7 @@ public final class PadKernels implements KernelFamily {
             fill = x.isStrings() ? null : Tensor.scalar(x.elementType(), ctx.attrs().getFloat("value", 0));
         } else {
             pads = ShapeArgs.longs(ctx, 1);
-            fill = ctx.input(2);
+            fill = ctx.hasInput(2) && ctx.input(2).size() > 0 ? ctx.input(2) : null;
             axes = ShapeArgs.longs(ctx, 3);
         }
         if (pads == null) {
@@ -130,7 +130,7 @@ public final class PadKernels implements KernelFamily {
     private static List<Type> inferPad(InferContext ctx) {
         TensorType x = ShapeArgs.fixed(ctx, 0);
         if (x == null) {
-            return ShapeArgs.one(null);
+            return ShapeArgs.sameRank(ctx, 0);
         }
         long[] pads;
         long[] axes = null;
@@ -140,11 +140,11 @@ public final class PadKernels implements KernelFamily {
             pads = ShapeArgs.constantLongs(ctx, 1);
             axes = ShapeArgs.constantLongs(ctx, 3);
             if (ShapeArgs.present(ctx, 3) && axes == null) {
-                return ShapeArgs.one(null);
+                return ShapeArgs.sameRank(ctx, 0);
             }
         }
         if (pads == null) {
-            return ShapeArgs.one(null);
+            return ShapeArgs.sameRank(ctx, 0);
         }
         try {
             return List.of(TensorType.of(x.elementType(), paddedShape(x.shape(), fullPads(pads, axes, x.rank()))));
@@ -196,7 +196,7 @@ public final class PadKernels implements KernelFamily {
         TensorType x = ShapeArgs.fixed(ctx, 0);
         long[] shape = ShapeArgs.constantLongs(ctx, 1);
         if (x == null || shape == null) {
-            return ShapeArgs.one(null);
+            return ShapeArgs.sameRank(ctx, 0);
         }
         try {
             return List.of(TensorType.of(x.elementType(), cropPadShape(x.shape(), shape, ctx.attrs().getInts("axes", null))));

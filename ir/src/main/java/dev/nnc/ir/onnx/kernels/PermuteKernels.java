@@ -25,8 +25,8 @@ public final class PermuteKernels implements KernelFamily {
 
     @Override
     public void register(KernelTable t) {
-        t.op("Transpose", PermuteKernels::inferTranspose, ctx -> List.of(transpose(ctx)));
-        t.op("DepthToSpace", ctx -> inferBlocks(ctx, true), ctx -> List.of(depthToSpace(ctx)));
+        t.op("Transpose", ShapeVerifiers.permutation(), PermuteKernels::inferTranspose, ctx -> List.of(transpose(ctx)));
+        t.op("DepthToSpace", ShapeVerifiers.oneOf("mode", "DCR", "CRD"), ctx -> inferBlocks(ctx, true), ctx -> List.of(depthToSpace(ctx)));
         t.op("SpaceToDepth", ctx -> inferBlocks(ctx, false), ctx -> List.of(spaceToDepth(ctx)));
         t.op("ReverseSequence", Infer::sameAsFirst, ctx -> List.of(reverseSequence(ctx)));
     }

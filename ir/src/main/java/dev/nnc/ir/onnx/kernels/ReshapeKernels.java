@@ -95,7 +95,8 @@ public final class ReshapeKernels implements KernelFamily {
         TensorType x = ShapeArgs.fixed(ctx, 0);
         long[] spec = ShapeArgs.attrOrConstant(ctx, "shape", 1, 5);
         if (x == null || spec == null) {
-            return ShapeArgs.one(null);
+            int n = spec != null ? spec.length : ctx.opset() >= 5 ? ShapeArgs.length(ctx, 1) : -1;
+            return ShapeArgs.one(ShapeArgs.ofRank(ShapeArgs.element(ctx, 0), n));
         }
         try {
             return List.of(TensorType.of(x.elementType(), reshapeTarget(spec, x.shape(), ctx.attrs().getInt("allowzero", 0) != 0)));
@@ -241,7 +242,8 @@ public final class ReshapeKernels implements KernelFamily {
         TensorType x = ShapeArgs.ranked(ctx, 0);
         long[] axes = ShapeArgs.attrOrConstant(ctx, "axes", 1, 13);
         if (x == null || axes == null) {
-            return ShapeArgs.one(null);
+            int n = ShapeArgs.length(ctx, 1);
+            return ShapeArgs.one(x == null || n < 0 ? null : ShapeArgs.ofRank(x.elementType(), x.rank() + n));
         }
         int r = x.rank() + axes.length;
         boolean[] ins = inserted(axes, r);

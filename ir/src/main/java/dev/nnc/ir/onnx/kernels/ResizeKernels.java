@@ -6,6 +6,7 @@ import dev.nnc.ir.spec.EvalContext;
 import dev.nnc.ir.spec.InferContext;
 import dev.nnc.ir.spec.OpAttributes;
 import dev.nnc.ir.tensor.Tensor;
+import dev.nnc.ir.type.FloatType;
 import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
 import java.util.List;
@@ -23,8 +24,12 @@ public final class ResizeKernels implements KernelFamily {
 
     @Override
     public void register(KernelTable t) {
-        t.op("Resize", ctx -> ShapeArgs.one(inferResize(ctx)), ctx -> List.of(resize(ctx)));
-        t.op("Upsample", ctx -> ShapeArgs.one(inferUpsample(ctx)), ctx -> List.of(upsample(ctx)));
+        t.op("Resize", ShapeVerifiers.all(ShapeVerifiers.oneOf("mode", "nearest", "linear", "cubic"),
+                ShapeVerifiers.oneOf("coordinate_transformation_mode", "half_pixel", "half_pixel_symmetric", "pytorch_half_pixel",
+                        "align_corners", "asymmetric", "tf_crop_and_resize", "tf_half_pixel_for_nn"),
+                ShapeVerifiers.oneOf("nearest_mode", "round_prefer_floor", "round_prefer_ceil", "floor", "ceil"),
+                ShapeVerifiers.oneOf("keep_aspect_ratio_policy", "stretch", "not_larger", "not_smaller")), ctx -> ShapeArgs.one(inferResize(ctx)), ctx -> List.of(resize(ctx)));
+        t.op("Upsample", ShapeVerifiers.oneOf("mode", "nearest", "linear", "bilinear"), ctx -> ShapeArgs.one(inferUpsample(ctx)), ctx -> List.of(upsample(ctx)));
     }
 
     private static ResizeSampler sampler(OpAttributes a, int opset) {
@@ -44,7 +49,11 @@ public final class ResizeKernels implements KernelFamily {
         if (antialias && mode.equals("nearest")) {
             throw new IllegalArgumentException("antialias is not defined for mode nearest");
         }
-        return new ResizeSampler(mode, coord, a.getString("nearest_mode", "round_prefer_floor"),
+        String nearest = a.getString("nearest_mode", "round_prefer_floor");
+        if (!List.of("round_prefer_floor", "round_prefer_ceil", "floor", "ceil").contains(nearest)) {
+            throw new IllegalArgumentException("unknown nearest_mode '" + nearest + "'");
+        }
+        return new ResizeSampler(mode, coord, nearest,
                 a.getFloat("cubic_coeff_a", -0.75), a.getInt("exclude_outside", 0) != 0, antialias,
                 a.getFloat("extrapolation_value", 0));
     }
@@ -67,7 +76,9 @@ public final class ResizeKernels implements KernelFamily {
             ResizeGeometry g = ResizeGeometry.of(x.shape(), scales, sizes, axes,
                     ctx.attrs().getString("keep_aspect_ratio_policy", "stretch"));
             Tensor roi = ctx.opset() < 11 ? null : ctx.input(1);
-            return run(x, g, s, fullRoi(roi == null || roi.size() == 0 ? null : roi.toDoubles(), axes, x.rank()));
+            boolean hasRoi = roi != null && roi.size() > 0;
+            return run(x, g, s, fullRoi(hasRoi ? roi.toDoubles() : null, axes, x.rank()), scales != null,
+                    hasRoi && roi.elementType() == FloatType.F32);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw ctx.error(e.getMessage());
         }
@@ -95,7 +106,7 @@ public final class ResizeKernels implements KernelFamily {
     }
 
     /** Resamples every active axis in turn, then converts to the input's element type. */
-    static Tensor run(Tensor x, ResizeGeometry g, ResizeSampler s, double[] roi) {
+    static Tensor run(Tensor x, ResizeGeometry g, ResizeSampler s, double[] roi, boolean f32Scales, boolean f32Roi) {
         if (x.isStrings()) {
             throw new IllegalArgumentException("cannot resize a string tensor");
         }
@@ -106,7 +117,8 @@ public final class ResizeKernels implements KernelFamily {
             if (!g.active()[d]) {
                 continue;
             }
-            data = s.resampleAxis(data, shape, d, g.outShape()[d], g.scales()[d], roi[d], roi[r + d]);
+            data = s.resampleAxis(data, shape, d, new ResizeSampler.Axis(shape[d], g.outShape()[d], g.scales()[d], f32Scales,
+                    roi[d], roi[r + d], f32Roi));
             shape[d] = g.outShape()[d];
         }
         if (x.isDoubles()) {
@@ -122,7 +134,7 @@ public final class ResizeKernels implements KernelFamily {
     private static Type inferResize(InferContext ctx) {
         TensorType x = ShapeArgs.fixed(ctx, 0);
         if (x == null) {
-            return null;
+            return ShapeArgs.ofRank(ShapeArgs.element(ctx, 0), ShapeArgs.rank(ctx, 0));
         }
         int scalesInput = ctx.opset() < 11 ? 1 : 2;
         Tensor sc = ShapeArgs.constant(ctx, scalesInput);
@@ -130,11 +142,11 @@ public final class ResizeKernels implements KernelFamily {
         long[] sizes = null;
         if (scales == null) {
             if (ShapeArgs.present(ctx, scalesInput) && sc == null && !isEmpty(ctx, scalesInput)) {
-                return null;
+                return ShapeArgs.ofRank(x.elementType(), x.rank());
             }
             sizes = ShapeArgs.constantLongs(ctx, 3);
             if (sizes == null) {
-                return null;
+                return ShapeArgs.ofRank(x.elementType(), x.rank());
             }
         }
         try {
@@ -166,7 +178,7 @@ public final class ResizeKernels implements KernelFamily {
         }
         try {
             ResizeGeometry g = ResizeGeometry.of(x.shape(), scales, null, null, "stretch");
-            return run(x, g, new ResizeSampler(m, "asymmetric", "simple", -0.75, false, false, 0), fullRoi(null, null, x.rank()));
+            return run(x, g, new ResizeSampler(m, "asymmetric", "simple", -0.75, false, false, 0), fullRoi(null, null, x.rank()), true, false);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw ctx.error(e.getMessage());
         }
@@ -182,7 +194,7 @@ public final class ResizeKernels implements KernelFamily {
             scales = c == null ? null : c.toDoubles();
         }
         if (x == null || scales == null) {
-            return null;
+            return ShapeArgs.ofRank(ShapeArgs.element(ctx, 0), ShapeArgs.rank(ctx, 0));
         }
         try {
             return TensorType.of(x.elementType(), ResizeGeometry.of(x.shape(), scales, null, null, "stretch").outShape());

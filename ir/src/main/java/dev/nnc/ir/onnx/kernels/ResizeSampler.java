@@ -24,51 +24,73 @@ public record ResizeSampler(String mode, String coordinateMode, String nearestMo
     }
 
     /**
-     * Taps for output coordinate {@code x} on an axis of input size {@code in}, output size
-     * {@code outInt}, scale {@code scale}; roi is {@code [start, end]} for tf_crop_and_resize.
-     * Returns null when the point lies outside the input (tf_crop_and_resize extrapolation).
+     * One axis to resample: input size, integer output size, scale, and the roi [start, end] for
+     * tf_crop_and_resize. {@code f32Scale} / {@code f32Roi} say the value came from a float32
+     * tensor: the reference then computes the output width and roi differences in float32, which
+     * decides ties in nearest rounding, so we round there too.
      */
-    Taps taps(int x, int in, int outInt, double scale, double roiStart, double roiEnd) {
-        double outW = scale * in;
-        double xo;
+    record Axis(int in, int outInt, double scale, boolean f32Scale, double roiStart, double roiEnd, boolean f32Roi) {
+        double f32(double v, boolean yes) {
+            return yes ? (float) v : v;
+        }
+    }
+
+    /** The input coordinate output coordinate {@code x} maps to, or NaN when outside (extrapolate). */
+    double sourceCoordinate(int x, Axis a) {
+        int in = a.in();
+        double scale = a.scale();
+        double outW = a.f32(scale * in, a.f32Scale());
+        double outWm1 = a.f32(outW - 1, a.f32Scale());
         switch (coordinateMode) {
             case "align_corners":
-                xo = outW == 1 ? 0 : x * (in - 1) / (outW - 1);
-                break;
+                return outW == 1 ? 0 : (double) x * (in - 1) / outWm1;
             case "asymmetric":
-                xo = x / scale;
-                break;
-            case "tf_crop_and_resize":
-                xo = outW == 1 ? (roiEnd - roiStart) * (in - 1) / 2 : x * (roiEnd - roiStart) * (in - 1) / (outW - 1);
-                xo += roiStart * (in - 1);
-                if (xo < 0 || xo > in - 1) {
-                    return null;
-                }
-                break;
+                return x / scale;
+            case "tf_crop_and_resize": {
+                double span = a.f32(a.roiEnd() - a.roiStart(), a.f32Roi());
+                double offset = a.f32(a.roiStart() * (in - 1), a.f32Roi());
+                // with one output the whole expression stays in the roi's precision
+                double xo = outW == 1
+                        ? a.f32(a.f32(a.f32(span * (in - 1), a.f32Roi()) / 2, a.f32Roi()) + offset, a.f32Roi())
+                        : x * span * (in - 1) / outWm1 + offset;
+                return xo < 0 || xo > in - 1 ? Double.NaN : xo;
+            }
             case "tf_half_pixel_for_nn":
-                xo = (x + 0.5) / scale;
-                break;
+                return (x + 0.5) / scale;
             case "pytorch_half_pixel":
-                xo = outW == 1 ? -0.5 : (x + 0.5) / scale - 0.5;
-                break;
+                return outW == 1 ? -0.5 : (x + 0.5) / scale - 0.5;
             case "half_pixel_symmetric": {
-                double adjustment = outInt / outW;
+                double adjustment = a.outInt() / outW;
                 double offset = in / 2.0 * (1 - adjustment);
-                xo = offset + (x + 0.5) / scale - 0.5;
-                break;
+                return offset + (x + 0.5) / scale - 0.5;
             }
             default:
-                xo = (x + 0.5) / scale - 0.5;
+                return (x + 0.5) / scale - 0.5;
+        }
+    }
+
+    /**
+     * Taps for output coordinate {@code x}, or null when it lies outside the input
+     * (tf_crop_and_resize extrapolation). The window is chosen as the reference does: the taps
+     * nearest to the coordinate (ties to the lower index) within the input padded by half the
+     * window on each side, so near the border it may sit off-centre from the coefficients.
+     */
+    Taps taps(int x, Axis a) {
+        int in = a.in();
+        double xo = sourceCoordinate(x, a);
+        if (Double.isNaN(xo)) {
+            return null;
         }
         boolean integral = xo == Math.floor(xo);
-        long base = integral ? (long) xo - 1 : (long) Math.floor(xo);
         double ratio = integral ? 1 : xo - Math.floor(xo);
-        double[] w = coefficients(ratio, scale, integral);
-        int start = -(w.length / 2 - 1);
-        int[] idx = new int[w.length];
+        double[] w = coefficients(ratio, a.scale(), integral);
+        int n = w.length;
+        int pad = (n + 1) / 2;
+        long first = nearestWindow(xo + pad, n, in + 2L * pad) - pad;
+        int[] idx = new int[n];
         double sum = 0;
-        for (int j = 0; j < w.length; j++) {
-            long i = base + start + j;
+        for (int j = 0; j < n; j++) {
+            long i = first + j;
             if (excludeOutside && (i < 0 || i >= in)) {
                 w[j] = 0;
             }
@@ -76,11 +98,23 @@ public record ResizeSampler(String mode, String coordinateMode, String nearestMo
             idx[j] = (int) Math.max(0, Math.min(in - 1, i));
         }
         if (excludeOutside && sum != 0) {
-            for (int j = 0; j < w.length; j++) {
+            for (int j = 0; j < n; j++) {
                 w[j] /= sum;
             }
         }
         return new Taps(idx, w);
+    }
+
+    /** First index of the n integers in [0, limit) nearest to xp, ties to the smaller index. */
+    static long nearestWindow(double xp, int n, long limit) {
+        long s = (long) Math.floor(xp) - n / 2 + 1;
+        while (s > 0 && Math.abs(xp - (s - 1)) <= Math.abs(xp - (s + n - 1))) {
+            s--;
+        }
+        while (s + n < limit && Math.abs(xp - (s + n)) < Math.abs(xp - s)) {
+            s++;
+        }
+        return Math.max(0, Math.min(limit - n, s));
     }
 
     private double[] coefficients(double ratio, double scale, boolean integral) {
@@ -163,10 +197,11 @@ public record ResizeSampler(String mode, String coordinateMode, String nearestMo
 
     /**
      * Resamples axis {@code axis} of a row-major double array of shape {@code shape} to
-     * {@code outSize} points; returns the new array (shape with that axis replaced).
+     * {@code a.outInt()} points; returns the new array (shape with that axis replaced).
      */
-    double[] resampleAxis(double[] data, int[] shape, int axis, int outSize, double scale, double roiStart, double roiEnd) {
+    double[] resampleAxis(double[] data, int[] shape, int axis, Axis a) {
         int in = shape[axis];
+        int outSize = a.outInt();
         int outer = 1;
         for (int d = 0; d < axis; d++) {
             outer *= shape[d];
@@ -175,7 +210,7 @@ public record ResizeSampler(String mode, String coordinateMode, String nearestMo
         int inner = (int) Shapes.size(rest);
         Taps[] taps = new Taps[outSize];
         for (int x = 0; x < outSize; x++) {
-            taps[x] = taps(x, in, outSize, scale, roiStart, roiEnd);
+            taps[x] = taps(x, a);
         }
         double[] out = new double[outer * outSize * inner];
         for (int o = 0; o < outer; o++) {

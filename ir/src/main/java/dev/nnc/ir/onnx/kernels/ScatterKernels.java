@@ -3,21 +3,23 @@ package dev.nnc.ir.onnx.kernels;
 import dev.nnc.ir.onnx.KernelFamily;
 import dev.nnc.ir.onnx.KernelTable;
 import dev.nnc.ir.spec.EvalContext;
-import dev.nnc.ir.spec.InferContext;
+import dev.nnc.ir.spec.OpVerifier;
 import dev.nnc.ir.tensor.Shapes;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.FloatType;
 import dev.nnc.ir.type.IntegerType;
-import dev.nnc.ir.type.Type;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Indexed writes: {@code ScatterElements} (and its deprecated alias {@code Scatter}) and
- * {@code ScatterND}, with reduction none/add/mul/max/min. Updates apply in index order, so with
- * duplicate indices and no reduction the last one wins, as in the ONNX reference.
+ * {@code ScatterND}, with reduction none/add/mul/max/min, and {@code TensorScatter} (a KV-cache
+ * write of a block per batch at a given offset, linear or circular). Updates apply in index order,
+ * so with duplicate indices and no reduction the last one wins, as in the ONNX reference.
  */
 public final class ScatterKernels implements KernelFamily {
+    private static final OpVerifier REDUCTION = ShapeVerifiers.oneOf("reduction", "none", "add", "mul", "max", "min");
+
     @Override
     public String table() {
         return "kernels/scatter.tsv";
@@ -25,13 +27,10 @@ public final class ScatterKernels implements KernelFamily {
 
     @Override
     public void register(KernelTable t) {
-        t.op("Scatter", ScatterKernels::inferSame, ctx -> List.of(scatterElements(ctx)));
-        t.op("ScatterElements", ScatterKernels::inferSame, ctx -> List.of(scatterElements(ctx)));
-        t.op("ScatterND", ScatterKernels::inferSame, ctx -> List.of(scatterNd(ctx)));
-    }
-
-    private static List<Type> inferSame(InferContext ctx) {
-        return Infer.sameAsFirst(ctx);
+        t.op("Scatter", ShapeVerifiers.axis("axis", 0, 0), Infer::sameAsFirst, ctx -> List.of(scatterElements(ctx)));
+        t.op("ScatterElements", ShapeVerifiers.all(ShapeVerifiers.axis("axis", 0, 0), REDUCTION), Infer::sameAsFirst, ctx -> List.of(scatterElements(ctx)));
+        t.op("ScatterND", REDUCTION, Infer::sameAsFirst, ctx -> List.of(scatterNd(ctx)));
+        t.op("TensorScatter", ShapeVerifiers.all(ShapeVerifiers.axis("axis", 0, 0), ShapeVerifiers.oneOf("mode", "linear", "circular")), Infer::sameAsFirst, ctx -> List.of(tensorScatter(ctx)));
     }
 
     private static Tensor scatterElements(EvalContext ctx) {
@@ -45,19 +44,7 @@ public final class ScatterKernels implements KernelFamily {
             throw ctx.error("indices " + Arrays.toString(is) + " and updates " + Arrays.toString(updates.shape())
                     + " must have equal shapes of the rank of data " + Arrays.toString(ds));
         }
-        int[] strides = Shapes.strides(ds);
-        long[] ix = indices.toLongs();
-        int[] target = new int[ix.length];
-        for (int i = 0; i < ix.length; i++) {
-            int[] m = TensorGather.unravel(i, is);
-            m[axis] = GatherKernels.index(ctx, ix[i], ds[axis]);
-            int t = 0;
-            for (int d = 0; d < m.length; d++) {
-                t += m[d] * strides[d];
-            }
-            target[i] = t;
-        }
-        return scatter(ctx, data, updates, target);
+        return scatter(ctx, data, updates, GatherKernels.elementIndices(ctx, ds, indices, axis));
     }
 
     private static Tensor scatterNd(EvalContext ctx) {
@@ -89,6 +76,43 @@ public final class ScatterKernels implements KernelFamily {
             }
         }
         return scatter(ctx, data, updates, target);
+    }
+
+    private static Tensor tensorScatter(EvalContext ctx) {
+        Tensor cache = ctx.input(0);
+        Tensor update = ctx.input(1);
+        int[] cs = cache.shape();
+        int[] us = update.shape();
+        int axis = ShapeArgs.axis(ctx, ctx.attrs().getInt("axis", -2), cs.length);
+        String mode = ctx.attrs().getString("mode", "linear");
+        if (!mode.equals("linear") && !mode.equals("circular")) {
+            throw ctx.error("unknown mode '" + mode + "'");
+        }
+        boolean fits = axis >= 1 && us.length == cs.length;
+        for (int d = 0; fits && d < cs.length; d++) {
+            fits = d == axis ? us[d] <= cs[d] : us[d] == cs[d];
+        }
+        if (!fits) {
+            throw ctx.error("update " + Arrays.toString(us) + " does not fit cache " + Arrays.toString(cs) + " on axis " + axis);
+        }
+        long[] offsets = ctx.hasInput(2) ? ctx.input(2).toLongs() : new long[cs[0]];
+        if (offsets.length != cs[0]) {
+            throw ctx.error("write_indices needs one entry per batch (" + cs[0] + ")");
+        }
+        int[] strides = Shapes.strides(cs);
+        int[] target = new int[update.size()];
+        for (int i = 0; i < target.length; i++) {
+            int[] m = TensorGather.unravel(i, us);
+            long pos = offsets[m[0]] + m[axis];
+            if (mode.equals("circular")) {
+                pos = Math.floorMod(pos, (long) cs[axis]);
+            } else if (pos < 0 || pos >= cs[axis]) {
+                throw ctx.error("write position " + pos + " out of range [0, " + cs[axis] + ")");
+            }
+            m[axis] = (int) pos;
+            target[i] = TensorGather.ravel(m, strides);
+        }
+        return scatter(ctx, cache, update, target);
     }
 
     /** Copies data and combines {@code updates[j]} into position {@code target[j]}, in order. */

@@ -5,6 +5,7 @@ import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.core.Value;
 import dev.nnc.ir.spec.EvalContext;
 import dev.nnc.ir.spec.InferContext;
+import dev.nnc.ir.tensor.Shapes;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.Dim;
 import dev.nnc.ir.type.ElementType;
@@ -142,6 +143,49 @@ public final class ShapeArgs {
             s[i] = (int) v[i];
         }
         return s;
+    }
+
+    /** A tensor type of known rank whose dimensions are all unknown (null when either is unknown). */
+    public static TensorType ofRank(ElementType e, int rank) {
+        if (e == null || rank < 0) {
+            return null;
+        }
+        List<Dim> d = new ArrayList<>();
+        for (int k = 0; k < rank; k++) {
+            d.add(Dim.symbol(""));
+        }
+        return new TensorType(e, d);
+    }
+
+    /** Operand i's rank, or -1 when unranked or absent. */
+    public static int rank(InferContext ctx, int i) {
+        TensorType t = ranked(ctx, i);
+        return t == null ? -1 : t.rank();
+    }
+
+    /** The length of a 1-D operand of static size (e.g. a shape or axes input), or -1. */
+    public static int length(InferContext ctx, int i) {
+        TensorType t = ranked(ctx, i);
+        return t != null && t.rank() == 1 && t.dims().get(0) instanceof Dim.Known k ? (int) k.size() : -1;
+    }
+
+    /** Same rank and element type as operand i, every dimension unknown. */
+    public static List<Type> sameRank(InferContext ctx, int i) {
+        return one(ofRank(element(ctx, i), rank(ctx, i)));
+    }
+
+    /** Rejects shapes whose element count does not fit one Java array, naming the shape. */
+    public static int[] checkSize(EvalContext ctx, int[] shape) {
+        long n;
+        try {
+            n = Shapes.size(shape);
+        } catch (ArithmeticException e) {
+            n = Long.MAX_VALUE;
+        }
+        if (n > Integer.MAX_VALUE - 8) {
+            throw ctx.error("result of shape " + Arrays.toString(shape) + " is too large (" + n + " elements)");
+        }
+        return shape;
     }
 
     /** A single-result inference answer that tolerates null. */

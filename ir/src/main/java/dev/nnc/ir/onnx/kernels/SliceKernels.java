@@ -4,12 +4,14 @@ import dev.nnc.ir.onnx.KernelFamily;
 import dev.nnc.ir.onnx.KernelTable;
 import dev.nnc.ir.spec.EvalContext;
 import dev.nnc.ir.spec.InferContext;
+import dev.nnc.ir.spec.OpAttributes;
 import dev.nnc.ir.tensor.Shapes;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Strided views and repetitions: {@code Slice} (attributes before opset 10, inputs after;
@@ -32,7 +34,13 @@ public final class SliceKernels implements KernelFamily {
     record View(int[] shape, int[] strides, int offset) {
     }
 
-    /** Resolves starts/ends/axes/steps against {@code in}; throws IllegalArgumentException when invalid. */
+    /**
+     * Resolves starts/ends/axes/steps against {@code in} with the clamping the operator text
+     * specifies (start to [0, d] or, stepping backwards, [0, d-1]; end to [0, d] or [-1, d-1]).
+     * The numpy-based reference differs only for a backward start below -d, which it treats as
+     * empty; we follow the operator text, as ONNX Runtime does. Throws IllegalArgumentException
+     * when the arguments are invalid.
+     */
     static View resolve(int[] in, long[] starts, long[] ends, long[] axes, long[] steps) {
         int r = in.length;
         if (starts.length != ends.length || axes != null && axes.length != starts.length
@@ -58,7 +66,9 @@ public final class SliceKernels implements KernelFamily {
             long s = starts[i] < 0 ? starts[i] + d : starts[i];
             long e = ends[i] < 0 ? ends[i] + d : ends[i];
             long count;
-            if (step > 0) {
+            if (d == 0) {
+                count = 0;
+            } else if (step > 0) {
                 s = clamp(s, 0, d);
                 e = clamp(e, 0, d);
                 count = e > s ? (e - s - 1) / step + 1 : 0;
@@ -80,27 +90,28 @@ public final class SliceKernels implements KernelFamily {
         return Math.max(lo, Math.min(hi, v));
     }
 
+    /** Slice's four arguments: attributes before opset 10, inputs 1-4 after (null = absent or unknown). */
+    private record Args(long[] starts, long[] ends, long[] axes, long[] steps) {
+        static Args of(int opset, OpAttributes attrs, IntFunction<long[]> input) {
+            if (opset < 10) {
+                return new Args(attrs.getInts("starts", null), attrs.getInts("ends", null), attrs.getInts("axes", null), null);
+            }
+            return new Args(input.apply(1), input.apply(2), input.apply(3), input.apply(4));
+        }
+
+        View resolve(int[] in) {
+            return SliceKernels.resolve(in, starts, ends, axes, steps);
+        }
+    }
+
     private static Tensor slice(EvalContext ctx) {
         Tensor x = ctx.input(0);
-        long[] starts;
-        long[] ends;
-        long[] axes;
-        long[] steps = null;
-        if (ctx.opset() < 10) {
-            starts = ctx.attrs().getInts("starts", null);
-            ends = ctx.attrs().getInts("ends", null);
-            axes = ctx.attrs().getInts("axes", null);
-        } else {
-            starts = ShapeArgs.longs(ctx, 1);
-            ends = ShapeArgs.longs(ctx, 2);
-            axes = ShapeArgs.longs(ctx, 3);
-            steps = ShapeArgs.longs(ctx, 4);
-        }
-        if (starts == null || ends == null) {
+        Args a = Args.of(ctx.opset(), ctx.attrs(), i -> ShapeArgs.longs(ctx, i));
+        if (a.starts() == null || a.ends() == null) {
             throw ctx.error("Slice needs starts and ends");
         }
         try {
-            View v = resolve(x.shape(), starts, ends, axes, steps);
+            View v = a.resolve(x.shape());
             return TensorGather.gather(x, v.shape(), TensorGather.strided(v.shape(), v.strides(), v.offset()));
         } catch (IllegalArgumentException e) {
             throw ctx.error(e.getMessage());
@@ -110,30 +121,16 @@ public final class SliceKernels implements KernelFamily {
     private static List<Type> inferSlice(InferContext ctx) {
         TensorType x = ShapeArgs.fixed(ctx, 0);
         if (x == null) {
-            return ShapeArgs.one(null);
+            return ShapeArgs.sameRank(ctx, 0);
         }
-        long[] starts;
-        long[] ends;
-        long[] axes;
-        long[] steps = null;
-        if (ctx.opset() < 10) {
-            starts = ctx.attrs().getInts("starts", null);
-            ends = ctx.attrs().getInts("ends", null);
-            axes = ctx.attrs().getInts("axes", null);
-        } else {
-            starts = ShapeArgs.constantLongs(ctx, 1);
-            ends = ShapeArgs.constantLongs(ctx, 2);
-            axes = ShapeArgs.constantLongs(ctx, 3);
-            steps = ShapeArgs.constantLongs(ctx, 4);
-            if (ShapeArgs.present(ctx, 3) && axes == null || ShapeArgs.present(ctx, 4) && steps == null) {
-                return ShapeArgs.one(null);
-            }
-        }
-        if (starts == null || ends == null) {
-            return ShapeArgs.one(null);
+        Args a = Args.of(ctx.opset(), ctx.attrs(), i -> ShapeArgs.constantLongs(ctx, i));
+        boolean unknownOptional = ctx.opset() >= 10 && (ShapeArgs.present(ctx, 3) && a.axes() == null
+                || ShapeArgs.present(ctx, 4) && a.steps() == null);
+        if (a.starts() == null || a.ends() == null || unknownOptional) {
+            return ShapeArgs.sameRank(ctx, 0);
         }
         try {
-            return List.of(TensorType.of(x.elementType(), resolve(x.shape(), starts, ends, axes, steps).shape()));
+            return List.of(TensorType.of(x.elementType(), a.resolve(x.shape()).shape()));
         } catch (IllegalArgumentException e) {
             return ShapeArgs.one(null);
         }
@@ -146,14 +143,16 @@ public final class SliceKernels implements KernelFamily {
         if (out == null) {
             throw ctx.error("cannot expand " + Arrays.toString(x.shape()) + " to " + Arrays.toString(target));
         }
-        return TensorGather.gather(x, out, Shapes.broadcastIndex(x.shape(), out));
+        return TensorGather.gather(x, out, Shapes.broadcastIndex(x.shape(), ShapeArgs.checkSize(ctx, out)));
     }
 
     private static List<Type> inferExpand(InferContext ctx) {
         TensorType x = ShapeArgs.fixed(ctx, 0);
         long[] target = ShapeArgs.constantLongs(ctx, 1);
         if (x == null || target == null || Arrays.stream(target).anyMatch(v -> v < 0 || v > Integer.MAX_VALUE)) {
-            return ShapeArgs.one(null);
+            int n = target != null ? target.length : ShapeArgs.length(ctx, 1);
+            int r = ShapeArgs.rank(ctx, 0);
+            return ShapeArgs.one(n < 0 || r < 0 ? null : ShapeArgs.ofRank(ShapeArgs.element(ctx, 0), Math.max(r, n)));
         }
         int[] out = Shapes.broadcast(x.shape(), Arrays.stream(target).mapToInt(v -> (int) v).toArray());
         return ShapeArgs.one(out == null ? null : TensorType.of(x.elementType(), out));
@@ -183,7 +182,7 @@ public final class SliceKernels implements KernelFamily {
             throw ctx.error(e.getMessage());
         }
         int[] inStrides = Shapes.strides(in);
-        int n = (int) Shapes.size(out);
+        int n = (int) Shapes.size(ShapeArgs.checkSize(ctx, out));
         int[] idx = new int[n];
         int[] m = new int[out.length];
         for (int i = 0; i < n; i++) {
@@ -217,7 +216,7 @@ public final class SliceKernels implements KernelFamily {
         TensorType x = ShapeArgs.fixed(ctx, 0);
         long[] repeats = ShapeArgs.constantLongs(ctx, 1);
         if (x == null || repeats == null || ctx.opset() < 6) {
-            return ShapeArgs.one(null);
+            return ShapeArgs.sameRank(ctx, 0);
         }
         try {
             return List.of(TensorType.of(x.elementType(), tiledShape(x.shape(), repeats)));

@@ -20,7 +20,7 @@ public final class StructuralKernels implements KernelFamily {
 
     @Override
     public void register(KernelTable t) {
-        t.op("Constant", ctx -> List.of(constantType(ctx.attrs())), ctx -> List.of(constant(ctx)));
+        t.op("Constant", ctx -> java.util.Collections.singletonList(constantType(ctx.attrs())), ctx -> List.of(constant(ctx)));
         t.op("Identity", Infer::sameAsFirst, ctx -> List.of(ctx.input(0)));
         t.op("NoValue", ctx -> List.of(dev.nnc.ir.type.NoneType.NONE), ctx -> java.util.Collections.singletonList(null));
     }
@@ -41,6 +41,12 @@ public final class StructuralKernels implements KernelFamily {
         }
         if (a.get("value_ints") != null) {
             return TensorType.of(IntegerType.I64, a.getInts("value_ints", null).length);
+        }
+        if (a.get("value_string") != null) {
+            return TensorType.of(dev.nnc.ir.type.StringType.STR);
+        }
+        if (a.get("value_strings") != null) {
+            return TensorType.of(dev.nnc.ir.type.StringType.STR, a.getStrings("value_strings", null).size());
         }
         return null;
     }

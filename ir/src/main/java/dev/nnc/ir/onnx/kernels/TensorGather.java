@@ -152,6 +152,15 @@ public final class TensorGather {
         return idx;
     }
 
+    /** Flat index of a multi-index under row-major strides. */
+    public static int ravel(int[] m, int[] strides) {
+        int flat = 0;
+        for (int d = 0; d < m.length; d++) {
+            flat += m[d] * strides[d];
+        }
+        return flat;
+    }
+
     /** Multi-index of a flat index in a shape. */
     public static int[] unravel(int flat, int[] shape) {
         int[] m = new int[shape.length];

@@ -28,7 +28,7 @@ public final class UniqueKernels implements KernelFamily {
 
     @Override
     public void register(KernelTable t) {
-        t.op("Unique", UniqueKernels::infer, UniqueKernels::unique);
+        t.op("Unique", ShapeVerifiers.axis("axis", 0, 0), UniqueKernels::infer, UniqueKernels::unique);
     }
 
     private static List<Type> infer(InferContext ctx) {

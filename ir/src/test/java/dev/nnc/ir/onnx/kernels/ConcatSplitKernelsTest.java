@@ -57,4 +57,9 @@ class ConcatSplitKernelsTest {
         assertTensor(out.get(0), shape(0));
         assertTensor(out.get(1), shape(3), 0, 1, 2);
     }
+
+    @Test
+    void concatOpset1DefaultsToAxis1() {
+        assertTensor(run1("Concat", 1, Map.of(), range(1, 1), range(1, 2)), shape(1, 3), 0, 0, 1);
+    }
 }

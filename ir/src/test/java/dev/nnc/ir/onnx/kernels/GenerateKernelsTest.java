@@ -48,4 +48,10 @@ class GenerateKernelsTest {
         assertTensor(run1("Trilu", 14, Map.of(), range(3, 3)), shape(3, 3), 0, 1, 2, 0, 4, 5, 0, 0, 8);
         assertTensor(run1("Trilu", 14, Map.of("upper", i(0)), range(2, 3), i64(shape(), -1)), shape(2, 3), 0, 0, 0, 3, 0, 0);
     }
+
+    @Test
+    void hugeShapesAreAUserError() {
+        org.junit.jupiter.api.Assertions.assertThrows(dev.nnc.ir.diag.NncException.class,
+                () -> run1("ConstantOfShape", 20, Map.of(), i64(100000, 100000)));
+    }
 }

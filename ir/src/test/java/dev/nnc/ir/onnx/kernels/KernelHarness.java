@@ -4,69 +4,39 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nnc.ir.attr.Attribute;
-import dev.nnc.ir.core.FuncOp;
-import dev.nnc.ir.core.Location;
-import dev.nnc.ir.core.ModuleOp;
-import dev.nnc.ir.core.Operation;
-import dev.nnc.ir.core.Value;
-import dev.nnc.ir.interp.Interpreter;
-import dev.nnc.ir.spec.DialectRegistry;
-import dev.nnc.ir.spec.InferContext;
-import dev.nnc.ir.spec.OpAttributes;
-import dev.nnc.ir.spec.OpSpec;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.FloatType;
 import dev.nnc.ir.type.IntegerType;
-import dev.nnc.ir.type.NoneType;
 import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Runs one ONNX op through the interpreter with its inputs given as {@code onnx.Constant}s (null =
- * absent optional input), and checks that whatever type inference claims matches the result.
+ * Runs one ONNX op through {@link KernelRun} with its inputs given as {@code onnx.Constant}s (null
+ * = absent optional input), and checks that whatever type inference claims matches the result.
  */
 final class KernelHarness {
-    private static final DialectRegistry REGISTRY = DialectRegistry.standard();
-
     private KernelHarness() {
     }
 
     static List<Tensor> run(String op, int opset, Map<String, Attribute> attrs, int results, Tensor... inputs) {
-        ModuleOp m = ModuleOp.create();
-        m.setOpset(opset);
-        FuncOp f = FuncOp.create(m, "main");
-        List<Value> operands = new ArrayList<>();
+        KernelRun run = KernelRun.of(op).opset(opset).outputs(results);
+        attrs.forEach(run::attr);
         for (Tensor t : inputs) {
-            Operation c = t == null
-                    ? Operation.create("onnx.NoValue", List.of(), List.of(NoneType.NONE), Map.of(), Location.UNKNOWN)
-                    : Operation.create("onnx.Constant", List.of(), List.of(t.tensorType()),
-                            Map.of("value", new Attribute.DenseAttr(t)), Location.UNKNOWN);
-            f.body().append(c);
-            operands.add(c.result(0));
+            run.constIn(t);
         }
-        List<Type> placeholders = new ArrayList<>();
-        for (int i = 0; i < results; i++) {
-            placeholders.add(TensorType.unranked(FloatType.F32));
-        }
-        Operation node = f.body().append(Operation.create("onnx." + op, operands, placeholders, attrs, Location.named("n0")));
-        OpSpec spec = REGISTRY.lookup("onnx." + op).orElseThrow();
-        List<Type> operandTypes = operands.stream().map(Value::type).toList();
-        List<Type> inferred = spec.inference().infer(new InferContext(node, operandTypes, new OpAttributes(node, spec), opset));
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < results; i++) {
-            names.add("y" + i);
-        }
-        f.setOutputs(node.results(), names);
-        List<Tensor> out = new ArrayList<>(new Interpreter().run(m, Map.of()).values());
+        List<Type> inferred = run.infer();
+        List<Tensor> out = run.run();
         for (int i = 0; i < results; i++) {
             Type t = inferred.get(i);
             if (t instanceof TensorType tt && tt.isStatic()) {
                 assertEquals(out.get(i).tensorType(), tt, "inferred type of result " + i);
             } else if (t instanceof TensorType tt) {
                 assertEquals(out.get(i).elementType(), tt.elementType(), "inferred element type of result " + i);
+                if (tt.hasRank()) {
+                    assertEquals(out.get(i).rank(), tt.rank(), "inferred rank of result " + i);
+                }
             }
         }
         return out;

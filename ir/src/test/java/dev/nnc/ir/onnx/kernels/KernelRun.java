@@ -51,6 +51,12 @@ final class KernelRun {
         return this;
     }
 
+    /** Any attribute as it would be imported. */
+    KernelRun attr(String name, Attribute a) {
+        attrs.put(name, a);
+        return this;
+    }
+
     KernelRun attr(String name, long v) {
         attrs.put(name, new Attribute.IntAttr(v));
         return this;

@@ -39,4 +39,9 @@ class PadKernelsTest {
         // crop 5 -> 2 starts at 1; pad 1 -> 4 puts the element at 1
         assertTensor(run1("CenterCropPad", 18, Map.of(), range(5, 1), i64(2, 4)), shape(2, 4), 0, 1, 0, 0, 0, 2, 0, 0);
     }
+
+    @Test
+    void opset1PaddingsAttribute() {
+        assertTensor(run1("Pad", 1, Map.of("paddings", ints(1, 0), "mode", s("edge")), f32(shape(2), 4, 5)), shape(3), 4, 4, 5);
+    }
 }

@@ -41,4 +41,13 @@ class ScatterKernelsTest {
         Tensor upd = Tensor.ofLongs(IntegerType.I8, shape(1), new long[] {10});
         assertLongs(run1("ScatterND", 18, Map.of("reduction", s("add")), data, i64(shape(1, 1), 0), upd), shape(1), -126);
     }
+
+    @Test
+    void tensorScatterWritesPerBatchOffsetsCircular() {
+        // cache [2 batches, 3 steps, 1]; batch 0 writes at 2 (wraps to 0), batch 1 writes at 0
+        Tensor cache = i64(shape(2, 3, 1), 0, 0, 0, 0, 0, 0);
+        Tensor update = i64(shape(2, 2, 1), 1, 2, 3, 4);
+        assertLongs(run1("TensorScatter", 24, Map.of("mode", s("circular")), cache, update, i64(2, 0)),
+                shape(2, 3, 1), 2, 0, 1, 3, 4, 0);
+    }
 }

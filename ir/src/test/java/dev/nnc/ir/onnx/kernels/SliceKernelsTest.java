@@ -38,4 +38,14 @@ class SliceKernelsTest {
                 "a", "b", "a", "b", "a", "b", "a", "b");
         assertTensor(run1("Tile", 13, Map.of(), range(2, 1), i64(1, 3)), shape(2, 3), 0, 0, 0, 1, 1, 1);
     }
+
+    @Test
+    void tileOpset1TakesCountAndAxis() {
+        assertTensor(run1("Tile", 1, Map.of(), range(1, 2), i64(shape(), 2), i64(shape(), 0)), shape(2, 2), 0, 1, 0, 1);
+    }
+
+    @Test
+    void backwardSliceOfEmptyAxisIsEmpty() {
+        assertTensor(run1("Slice", 13, Map.of(), f32(shape(2, 0)), i64(5), i64(-1000), i64(1), i64(-1)), shape(2, 0));
+    }
 }
