@@ -54,14 +54,27 @@ public record JavaModel(String packageName, String className, String modelName, 
     }
 
     /**
-     * One element-wise op as a loop nest: {@code out[outIndex] = fn(operand[index]...)}. {@code fn}
-     * names the scalar template, {@code params} its float parameters (e.g. Clip's bounds).
+     * One or more fused element-wise ops as a loop nest: the locals of earlier ops of the chain,
+     * then {@code out[outIndex] = expr}; expressions are trees of {@link Apply} (the scalar template
+     * named {@code fn}) over {@link Leaf}s and {@link LocalRef}s.
      */
-    public record ElementwiseStep(String method, String comment, String fn, List<Operand> operands, String out,
-                                  String outIndex, List<Loop> loops, Map<String, Float> params) {
+    public record ElementwiseStep(String method, String comment, List<Local> locals, Object expr, String out,
+                                  String outIndex, List<Loop> loops) {
     }
 
-    /** An operand array of an element-wise step and the index expression it is read at. */
-    public record Operand(String array, String index) {
+    /** {@code float name = expr;} in a loop body. */
+    public record Local(String name, Object expr) {
+    }
+
+    /** A local variable read. */
+    public record LocalRef(String name) {
+    }
+
+    /** An array read at an index expression over the loop variables. */
+    public record Leaf(String array, String index) {
+    }
+
+    /** The scalar template {@code fn} applied to one or two operand expressions, with float parameters. */
+    public record Apply(String fn, Object a, Object b, Map<String, Float> params) {
     }
 }

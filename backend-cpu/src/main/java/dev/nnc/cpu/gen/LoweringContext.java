@@ -43,6 +43,18 @@ interface LoweringContext {
 
     void addStep(Object step);
 
+    /** The fused element-wise chain that computes {@code v}, if it was deferred to its consumer; else null. */
+    ScalarExpr.Pending pending(Value v);
+
+    /** Defers {@code v}: its one consumer computes it inline (no array, no step). */
+    void defer(Value v, ScalarExpr.Pending expr);
+
+    /** A unique name for a local variable holding {@code v} inside a loop body. */
+    String local(Value v);
+
+    /** True when {@code v} is returned by the function. */
+    boolean isOutput(Value v);
+
     void addStatic(Object field);
 
     int opset();

@@ -37,6 +37,10 @@ public final class ModelBuilder implements LoweringContext {
     private final JavaNames fields = new JavaNames("weights", "parallel", "inputs", "outputs");
     {
         JavaNames.RUNTIME_TYPES.forEach(t -> fields.fresh(t, t)); // a field must not shadow a runtime class
+        fields.fresh("i", "i"); // loop variables (BroadcastLoops)
+        for (int d = 0; d < 10; d++) {
+            fields.fresh("i" + d, "i");
+        }
     }
     private final JavaNames methods = new JavaNames("run");
     private final Map<Value, String> arrays = new HashMap<>();
@@ -46,6 +50,8 @@ public final class ModelBuilder implements LoweringContext {
     private final List<BufferField> buffers = new ArrayList<>();
     private final List<Object> statics = new ArrayList<>();
     private final List<Object> steps = new ArrayList<>();
+    private final Map<Value, ScalarExpr.Pending> pending = new HashMap<>();
+    private final java.util.Set<Value> outputs = new java.util.HashSet<>();
 
     private ModelBuilder(int opset) {
         this.opset = opset;
@@ -70,6 +76,7 @@ public final class ModelBuilder implements LoweringContext {
             arrays.put(arg, name);
             inputs.add(new Binding(name, i, external, t.toString()));
         }
+        outputs.addAll(f.outputs());
         List<Operation> ops = f.body().operations();
         for (Operation op : ops.subList(0, ops.size() - 1)) {
             lowerOne(op);
@@ -232,6 +239,26 @@ public final class ModelBuilder implements LoweringContext {
     @Override
     public void addStep(Object step) {
         steps.add(step);
+    }
+
+    @Override
+    public ScalarExpr.Pending pending(Value v) {
+        return pending.get(v);
+    }
+
+    @Override
+    public void defer(Value v, ScalarExpr.Pending expr) {
+        pending.put(v, expr);
+    }
+
+    @Override
+    public String local(Value v) {
+        return fields.fresh(v.nameHint(), "t");
+    }
+
+    @Override
+    public boolean isOutput(Value v) {
+        return outputs.contains(v);
     }
 
     @Override
