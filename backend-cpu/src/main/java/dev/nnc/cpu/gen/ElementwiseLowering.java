@@ -24,7 +24,7 @@ final class ElementwiseLowering implements OpLowering {
     static final Set<String> UNARY = Set.of("Relu", "Sigmoid", "Tanh", "Exp", "Log", "Neg", "Abs", "Sqrt",
             "Reciprocal", "Floor", "Ceil", "Sin", "Cos", "Softplus", "Softsign", "Sign", "Round", "HardSwish",
             "LeakyRelu", "Elu", "Selu", "Celu", "HardSigmoid", "ThresholdedRelu", "Clip", "Swish", "Tan", "Sinh", "Cosh",
-            "Asin", "Acos", "Atan", "Asinh", "Acosh", "Atanh", "Mish", "Erf", "Gelu");
+            "Asin", "Acos", "Atan", "Asinh", "Acosh", "Atanh", "Mish", "Erf", "Gelu", "Expand");
     static final Set<String> BINARY = Set.of("Add", "Sub", "Mul", "Div", "Pow", "PRelu", "Max", "Min", "Sum", "Mean");
     /** Float attributes each op's scalar template reads. */
     private static final Map<String, List<String>> PARAMS = Map.of("LeakyRelu", List.of("alpha"), "Elu",

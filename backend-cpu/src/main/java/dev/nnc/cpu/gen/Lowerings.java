@@ -19,8 +19,12 @@ final class Lowerings {
         put(t, new WindowLowering(), "Conv", "MaxPool", "AveragePool", "GlobalAveragePool");
         OpLowering layout = new LayoutLowering();
         LayoutLowering.ALIASES.forEach(n -> t.put("onnx." + n, layout));
-        put(t, layout, "Transpose", "Concat");
-        put(t, new NormalizationLowering(), "Softmax", "LogSoftmax", "BatchNormalization");
+        put(t, layout, "Transpose", "Concat", "Cast", "CastLike");
+        put(t, new NormalizationLowering(), "Softmax", "LogSoftmax", "BatchNormalization", "LayerNormalization",
+                "RMSNormalization");
+        OpLowering reduce = new ReduceLowering();
+        ReduceLowering.KINDS.keySet().forEach(n -> t.put("onnx." + n, reduce));
+        put(t, new StridedLowering(), "Slice", "Split", "Pad");
         return t;
     }
 

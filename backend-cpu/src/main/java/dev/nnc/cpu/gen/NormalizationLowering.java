@@ -17,6 +17,8 @@ final class NormalizationLowering implements OpLowering {
     public void lower(Operation op, LoweringContext ctx) {
         if (op.opName().equals("BatchNormalization")) {
             batchNorm(op, ctx);
+        } else if (op.opName().endsWith("Normalization")) {
+            layerNorm(op, ctx);
         } else {
             softmax(op, ctx);
         }
@@ -71,5 +73,31 @@ final class NormalizationLowering implements OpLowering {
         String y = ctx.write(op.result(0), op);
         ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op), List.of(new Call("BatchNorm.inference",
                 List.of(x, y, xs[0], channels, spatial, scale, bias, mean, var, eps)))));
+    }
+
+    private static void layerNorm(Operation op, LoweringContext ctx) {
+        for (int i = 1; i < op.numResults(); i++) {
+            if (op.result(i).hasUses()) {
+                throw ctx.unsupported(op, "the Mean and InvStdDev outputs are not supported");
+            }
+        }
+        int[] xs = ctx.shape(op.operand(0));
+        int axis = Math.toIntExact(ctx.attrs(op).getInt("axis", -1));
+        axis = axis < 0 ? axis + xs.length : axis;
+        int rows = Math.toIntExact(LinearLowering.product(Arrays.copyOfRange(xs, 0, axis)));
+        int cols = Math.toIntExact(LinearLowering.product(Arrays.copyOfRange(xs, axis, xs.length)));
+        boolean hasBias = op.numOperands() > 2 && op.operand(2).type() != dev.nnc.ir.type.NoneType.NONE;
+        if (LinearLowering.product(ctx.shape(op.operand(1))) != cols
+                || hasBias && LinearLowering.product(ctx.shape(op.operand(2))) != cols) {
+            throw ctx.unsupported(op, "scale and bias must cover the normalized dims exactly");
+        }
+        float eps = (float) ctx.attrs(op).getFloat("epsilon", 1e-5);
+        String x = ctx.read(op.operand(0), op);
+        String scale = ctx.read(op.operand(1), op);
+        Object bias = hasBias ? ctx.read(op.operand(2), op) : "null";
+        String y = ctx.write(op.result(0), op);
+        boolean rms = op.opName().equals("RMSNormalization");
+        ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op),
+                List.of(new Call("Norms.layer", List.of(x, y, rows, cols, scale, bias, eps, rms)))));
     }
 }
