@@ -34,10 +34,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = {"-i", "--input"}, paramLabel = "[NAME=]FILE", description = "Input tensors, as for 'nnc run'.")
     private List<String> inputs = new ArrayList<>();
 
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "20", description = "Timed runs. Default: 20.")
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "100", description = "Timed runs. Default: 100.")
     private int runs;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "5", description = "Untimed runs first. Default: 5.")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "100",
+            description = "Untimed runs first, so the JIT compiles the hot loops. Default: 100.")
     private int warmup;
 
     @Mixin
