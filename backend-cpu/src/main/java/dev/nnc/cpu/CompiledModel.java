@@ -34,6 +34,11 @@ public final class CompiledModel implements AutoCloseable {
         }
     }
 
+    /** The generated class (shared by every model compiled from the same source). */
+    public Class<?> modelClass() {
+        return model.getClass();
+    }
+
     public GeneratedSource source() {
         return source;
     }
