@@ -61,7 +61,10 @@ public final class Conv {
         }
     }
 
-    /** One channel of a depthwise layer: y[o] += sum_k w[k] * x[window(o, k)], as AXPYs along the last dim. */
+    /**
+     * One channel of a depthwise layer, one output row at a time: every kernel tap adds
+     * {@code w * x} along the row (an AXPY), so the row stays in cache across the taps.
+     */
     private static void depthwise(Window3 win, float[] x, int xOff, float[] w, int wOff, float[] y, int yOff) {
         int[] in = win.in();
         int[] out = win.out();
@@ -69,20 +72,32 @@ public final class Conv {
         int[] s = win.strides();
         int[] d = win.dilations();
         int[] p = win.padBegin();
-        for (int k0 = 0; k0 < k[0]; k0++) {
-            for (int k1 = 0; k1 < k[1]; k1++) {
-                for (int k2 = 0; k2 < k[2]; k2++) {
-                    float wv = w[wOff + (k0 * k[1] + k1) * k[2] + k2];
-                    int o2From = win.firstValid(2, k2);
-                    int o2To = win.endValid(2, k2);
-                    for (int o0 = win.firstValid(0, k0); o0 < win.endValid(0, k0); o0++) {
-                        int i0 = o0 * s[0] - p[0] + k0 * d[0];
-                        for (int o1 = win.firstValid(1, k1); o1 < win.endValid(1, k1); o1++) {
-                            int i1 = o1 * s[1] - p[1] + k1 * d[1];
-                            int xr = xOff + (i0 * in[1] + i1) * in[2] - p[2] + k2 * d[2];
-                            int yr = yOff + (o0 * out[1] + o1) * out[2];
-                            for (int o2 = o2From; o2 < o2To; o2++) {
-                                y[yr + o2] += wv * x[xr + o2 * s[2]];
+        for (int o0 = 0; o0 < out[0]; o0++) {
+            for (int o1 = 0; o1 < out[1]; o1++) {
+                int yr = yOff + (o0 * out[1] + o1) * out[2];
+                for (int k0 = 0; k0 < k[0]; k0++) {
+                    int i0 = o0 * s[0] - p[0] + k0 * d[0];
+                    if (i0 < 0 || i0 >= in[0]) {
+                        continue;
+                    }
+                    for (int k1 = 0; k1 < k[1]; k1++) {
+                        int i1 = o1 * s[1] - p[1] + k1 * d[1];
+                        if (i1 < 0 || i1 >= in[1]) {
+                            continue;
+                        }
+                        int xRow = xOff + (i0 * in[1] + i1) * in[2];
+                        for (int k2 = 0; k2 < k[2]; k2++) {
+                            float wv = w[wOff + (k0 * k[1] + k1) * k[2] + k2];
+                            int xr = xRow - p[2] + k2 * d[2];
+                            int to = win.endValid(2, k2);
+                            if (s[2] == 1) {
+                                for (int o2 = win.firstValid(2, k2); o2 < to; o2++) {
+                                    y[yr + o2] += wv * x[xr + o2];
+                                }
+                            } else {
+                                for (int o2 = win.firstValid(2, k2); o2 < to; o2++) {
+                                    y[yr + o2] += wv * x[xr + o2 * s[2]];
+                                }
                             }
                         }
                     }
