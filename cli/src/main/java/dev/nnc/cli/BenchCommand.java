@@ -66,6 +66,10 @@ final class BenchCommand implements Callable<Integer> {
                 backendOptions.threads(), backendOptions.threads() == 1 ? "" : "s", runs, warmup);
         w.printf(Locale.ROOT, "latency ms: min %.3f  median %.3f  max %.3f%n", millis[1], millis[2], millis[3]);
         w.printf(Locale.ROOT, "prepare ms: %.1f%n", millis[0]);
+        if (backendOptions.backend() == BackendOptions.Backend.CPU) {
+            w.println("gemm kernel: " + dev.nnc.cpu.runtime.Gemm.kernelName()
+                    + (dev.nnc.cpu.runtime.Gemm.kernelName().equals("scalar") ? " (java --add-modules jdk.incubator.vector for the vector one)" : ""));
+        }
         return 0;
     }
 

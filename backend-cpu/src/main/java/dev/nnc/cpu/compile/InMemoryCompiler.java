@@ -35,6 +35,11 @@ public final class InMemoryCompiler {
 
     /** Compiles {@code source} (a class named {@code qualifiedName}) and loads it. */
     public static Class<?> compile(String qualifiedName, String source) {
+        return compile(qualifiedName, source, List.of());
+    }
+
+    /** Compiles with extra javac options (e.g. {@code --add-modules}). */
+    public static Class<?> compile(String qualifiedName, String source, List<String> extraOptions) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new dev.nnc.ir.diag.NncException("the CPU backend needs a JDK (javac), but this Java runtime has none");
@@ -56,7 +61,8 @@ public final class InMemoryCompiler {
                 };
             }
         };
-        List<String> options = List.of("-classpath", runtimeLocation(), "-proc:none", "-Xlint:none", "-g");
+        List<String> options = new ArrayList<>(List.of("-classpath", runtimeLocation(), "-proc:none", "-Xlint:none", "-g"));
+        options.addAll(extraOptions);
         JavaFileObject unit = new SimpleJavaFileObject(
                 URI.create("string:///" + qualifiedName.replace('.', '/') + ".java"), JavaFileObject.Kind.SOURCE) {
             @Override

@@ -9,6 +9,10 @@ package dev.nnc.cpu.runtime;
 public final class Gemm {
     /** Columns per block: a 1 KiB strip of C, and K such strips of B. */
     private static final int COLUMN_BLOCK = 256;
+    /** The auto-vectorised kernel of this class. */
+    public static final GemmKernel SCALAR = Gemm::block;
+    /** The kernel in use: the vector one where {@code jdk.incubator.vector} is present, else {@link #SCALAR}. */
+    private static final GemmKernel KERNEL = VectorSupport.gemmOr(SCALAR);
 
     private Gemm() {
     }
@@ -17,10 +21,15 @@ public final class Gemm {
     public static void multiplyAdd(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
                                    int m, int k, int n, Parallel par) {
         if (m == 1) {
-            par.forRange(n, k, (from, to) -> block(a, aOff, b, bOff, c, cOff, 0, 1, from, to, k, n));
+            par.forRange(n, k, (from, to) -> KERNEL.block(a, aOff, b, bOff, c, cOff, 0, 1, from, to, k, n));
         } else {
-            par.forRange(m, (long) k * n, (from, to) -> block(a, aOff, b, bOff, c, cOff, from, to, 0, n, k, n));
+            par.forRange(m, (long) k * n, (from, to) -> KERNEL.block(a, aOff, b, bOff, c, cOff, from, to, 0, n, k, n));
         }
+    }
+
+    /** Which kernel runs: {@code vector} or {@code scalar}. */
+    public static String kernelName() {
+        return KERNEL == SCALAR ? "scalar" : "vector";
     }
 
     /**

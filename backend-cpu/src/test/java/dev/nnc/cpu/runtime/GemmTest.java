@@ -3,6 +3,7 @@ package dev.nnc.cpu.runtime;
 import static dev.nnc.cpu.runtime.Reference.assertClose;
 import static dev.nnc.cpu.runtime.Reference.floats;
 import static dev.nnc.cpu.runtime.Reference.random;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nnc.ir.tensor.Tensor;
 import java.util.Map;
@@ -24,6 +25,22 @@ class GemmTest {
             Gemm.matmul(floats(a), m * k, floats(b), k * n, y, batch, m, k, n, par);
         }
         assertClose(expected, y);
+    }
+
+    @ParameterizedTest(name = "[{0}] x [{1}] x [{2}]")
+    @CsvSource({"1,16,64", "4,7,40", "9,33,100", "13,129,300"})
+    void bothKernelsMatchTheInterpreter(int m, int k, int n) {
+        Random r = new Random(m * 7L + k * 3L + n);
+        Tensor a = random(r, m, k);
+        Tensor b = random(r, k, n);
+        Tensor expected = Reference.eval("MatMul", Map.of(), a, b);
+        float[] y = new float[m * n];
+        Gemm.SCALAR.block(floats(a), 0, floats(b), 0, y, 0, 0, m, 0, n, k, n);
+        assertClose(expected, y);
+        assumeTrue(VectorSupport.available(), "jdk.incubator.vector is not in this JVM");
+        float[] v = new float[m * n];
+        VectorSupport.vectorGemm().block(floats(a), 0, floats(b), 0, v, 0, 0, m, 0, n, k, n);
+        assertClose(expected, v);
     }
 
     @ParameterizedTest(name = "broadcast B over a batch of {0}")
