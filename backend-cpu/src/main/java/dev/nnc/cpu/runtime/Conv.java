@@ -39,7 +39,7 @@ public final class Conv {
                 int xb = b * g.inChannels() * inSp;
                 par.forRange(m, (long) outSp * win.kernelSize(), (from, to) -> {
                     for (int ch = from; ch < to; ch++) {
-                        depthwise(win, x, xb + ch * inSp, w, ch * win.kernelSize(), y, yb + ch * outSp);
+                        Depthwise.channel(win, x, xb + ch * inSp, w, ch * win.kernelSize(), y, yb + ch * outSp);
                     }
                 });
                 continue;
@@ -57,51 +57,6 @@ public final class Conv {
                     colsOff = 0;
                 }
                 Gemm.multiplyAdd(w, grp * mg * rows, cols, colsOff, y, yb + grp * mg * outSp, mg, rows, outSp, par);
-            }
-        }
-    }
-
-    /**
-     * One channel of a depthwise layer, one output row at a time: every kernel tap adds
-     * {@code w * x} along the row (an AXPY), so the row stays in cache across the taps.
-     */
-    private static void depthwise(Window3 win, float[] x, int xOff, float[] w, int wOff, float[] y, int yOff) {
-        int[] in = win.in();
-        int[] out = win.out();
-        int[] k = win.kernel();
-        int[] s = win.strides();
-        int[] d = win.dilations();
-        int[] p = win.padBegin();
-        for (int o0 = 0; o0 < out[0]; o0++) {
-            for (int o1 = 0; o1 < out[1]; o1++) {
-                int yr = yOff + (o0 * out[1] + o1) * out[2];
-                for (int k0 = 0; k0 < k[0]; k0++) {
-                    int i0 = o0 * s[0] - p[0] + k0 * d[0];
-                    if (i0 < 0 || i0 >= in[0]) {
-                        continue;
-                    }
-                    for (int k1 = 0; k1 < k[1]; k1++) {
-                        int i1 = o1 * s[1] - p[1] + k1 * d[1];
-                        if (i1 < 0 || i1 >= in[1]) {
-                            continue;
-                        }
-                        int xRow = xOff + (i0 * in[1] + i1) * in[2];
-                        for (int k2 = 0; k2 < k[2]; k2++) {
-                            float wv = w[wOff + (k0 * k[1] + k1) * k[2] + k2];
-                            int xr = xRow - p[2] + k2 * d[2];
-                            int to = win.endValid(2, k2);
-                            if (s[2] == 1) {
-                                for (int o2 = win.firstValid(2, k2); o2 < to; o2++) {
-                                    y[yr + o2] += wv * x[xr + o2];
-                                }
-                            } else {
-                                for (int o2 = win.firstValid(2, k2); o2 < to; o2++) {
-                                    y[yr + o2] += wv * x[xr + o2 * s[2]];
-                                }
-                            }
-                        }
-                    }
-                }
             }
         }
     }

@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Conv.forward against onnx.Conv on 2-D layers: dense (im2col + GEMM), pointwise (no im2col),
- * grouped, depthwise (direct loop) and channel-multiplier layers, with strides, padding and
+ * grouped, depthwise (the 3x3 fast path, also on tiny and unpadded inputs, and the general
+ * loop) and channel-multiplier layers, with strides, padding and
  * dilation, on one and several threads.
  */
 class ConvTest {
@@ -27,7 +28,10 @@ class ConvTest {
         "1, 6, 13, 13, 6, 3, 2, 1, 1, 6, 1",
         "1, 4, 8, 8, 8, 3, 1, 2, 2, 2, 1",
         "1, 2, 7, 7, 6, 3, 1, 0, 1, 2, 1",
-        "1, 3, 5, 5, 2, 5, 3, 0, 1, 1, 1"})
+        "1, 3, 5, 5, 2, 5, 3, 0, 1, 1, 1",
+        "2, 5, 6, 9, 5, 3, 1, 0, 1, 5, 1",
+        "1, 4, 1, 2, 4, 3, 1, 1, 1, 4, 2",
+        "1, 3, 4, 3, 3, 3, 1, 1, 2, 3, 1"})
     void matchesTheInterpreter(int n, int c, int h, int w, int m, int k, int s, int p, int d, int g, int threads) {
         Random r = new Random(31L * n + 17L * c + h * 7L + m + k + g);
         Tensor x = random(r, n, c, h, w);
