@@ -1,6 +1,7 @@
 package dev.nnc.cpu.gen;
 
 import dev.nnc.cpu.gen.JavaModel.Loop;
+import dev.nnc.ir.tensor.Shapes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,13 +69,7 @@ record BroadcastLoops(List<Loop> loops, List<String> operandIndex, String outInd
     }
 
     private static long[] contiguous(int[] shape) {
-        long[] s = new long[shape.length];
-        long acc = 1;
-        for (int d = shape.length - 1; d >= 0; d--) {
-            s[d] = acc;
-            acc *= shape[d];
-        }
-        return s;
+        return java.util.Arrays.stream(Shapes.strides(shape)).asLongStream().toArray();
     }
 
     /** Strides of an operand right-aligned to {@code rank} dims, 0 where it is broadcast. */

@@ -5,6 +5,7 @@ import dev.nnc.cpu.gen.JavaModel.IntsField;
 import dev.nnc.cpu.gen.JavaModel.KernelStep;
 import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.spec.OpAttributes;
+import dev.nnc.ir.tensor.Shapes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,12 +47,7 @@ final class LayoutLowering implements OpLowering {
         for (int i = 0; i < rank; i++) {
             p[i] = perm == null || perm.length == 0 ? rank - 1 - i : Math.toIntExact(perm[i]);
         }
-        int[] strides = new int[rank];
-        int acc = 1;
-        for (int d = rank - 1; d >= 0; d--) {
-            strides[d] = acc;
-            acc *= xs[d];
-        }
+        int[] strides = Shapes.strides(xs);
         List<Integer> outShape = new ArrayList<>();
         List<Integer> inStrides = new ArrayList<>();
         for (int i = 0; i < rank; i++) {

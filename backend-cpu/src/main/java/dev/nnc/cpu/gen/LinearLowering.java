@@ -5,6 +5,7 @@ import dev.nnc.cpu.gen.JavaModel.KernelStep;
 import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.core.Value;
 import dev.nnc.ir.spec.OpAttributes;
+import dev.nnc.ir.tensor.Shapes;
 import dev.nnc.ir.type.NoneType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -106,10 +107,6 @@ final class LinearLowering implements OpLowering {
     }
 
     static long product(int[] dims) {
-        long p = 1;
-        for (int d : dims) {
-            p *= d;
-        }
-        return p;
+        return Shapes.size(dims);
     }
 }

@@ -6,6 +6,7 @@ import dev.nnc.cpu.gen.JavaModel.KernelStep;
 import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.core.Value;
 import dev.nnc.ir.spec.OpAttributes;
+import dev.nnc.ir.tensor.Shapes;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.NoneType;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ final class StridedLowering implements OpLowering {
         long[] starts = ints(op, ctx, a, "starts", 1);
         long[] axes = ints(op, ctx, a, "axes", 3);
         long[] steps = ints(op, ctx, a, "steps", 4);
-        int[] strides = strides(xs);
+        int[] strides = Shapes.strides(xs);
         int[] srcStrides = strides.clone();
         int offset = 0;
         for (int i = 0; i < starts.length; i++) {
@@ -51,7 +52,7 @@ final class StridedLowering implements OpLowering {
         String x = ctx.read(op.operand(0), op);
         String y = ctx.write(op.result(0), op);
         ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op),
-                List.of(copy(op, ctx, x, offset, srcStrides, y, 0, strides(ys), ys, ""))));
+                List.of(copy(op, ctx, x, offset, srcStrides, y, 0, Shapes.strides(ys), ys, ""))));
     }
 
     private static void split(Operation op, LoweringContext ctx) {
@@ -59,14 +60,14 @@ final class StridedLowering implements OpLowering {
         int axis = Math.toIntExact(ctx.attrs(op).getInt("axis", 0));
         axis = axis < 0 ? axis + xs.length : axis;
         String x = ctx.read(op.operand(0), op);
-        int[] strides = strides(xs);
+        int[] strides = Shapes.strides(xs);
         List<Call> calls = new ArrayList<>();
         int start = 0;
         for (int k = 0; k < op.numResults(); k++) {
             Value r = op.result(k);
             int[] ys = ctx.shape(r);
             String y = ctx.write(r, op);
-            calls.add(copy(op, ctx, x, start * strides[axis], strides, y, 0, strides(ys), ys, "_" + k));
+            calls.add(copy(op, ctx, x, start * strides[axis], strides, y, 0, Shapes.strides(ys), ys, "_" + k));
             start += ys[axis];
         }
         ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op), calls));
@@ -91,9 +92,9 @@ final class StridedLowering implements OpLowering {
             value = (float) v.getDouble(0);
         }
         int n = axes == null ? rank : axes.length;
-        int[] ystr = strides(ys);
+        int[] ystr = Shapes.strides(ys);
         int[] shape = xs.clone();
-        int[] srcStrides = strides(xs);
+        int[] srcStrides = Shapes.strides(xs);
         int srcOff = 0;
         int dstOff = 0;
         for (int i = 0; i < n; i++) {
@@ -139,16 +140,6 @@ final class StridedLowering implements OpLowering {
             return t.toLongs();
         }
         return null;
-    }
-
-    static int[] strides(int[] shape) {
-        int[] s = new int[shape.length];
-        int acc = 1;
-        for (int d = shape.length - 1; d >= 0; d--) {
-            s[d] = acc;
-            acc *= shape[d];
-        }
-        return s;
     }
 
     private static List<Integer> list(int[] v) {
