@@ -21,7 +21,8 @@ public final class Gemm {
     public static void multiplyAdd(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
                                    int m, int k, int n, Parallel par) {
         if (m == 1) {
-            par.forRange(n, k, (from, to) -> KERNEL.block(a, aOff, b, bOff, c, cOff, 0, 1, from, to, k, n));
+            // a single row (a batch-1 dense layer) is an AXPY chain the scalar kernel already vectorises
+            par.forRange(n, k, (from, to) -> SCALAR.block(a, aOff, b, bOff, c, cOff, 0, 1, from, to, k, n));
         } else {
             par.forRange(m, (long) k * n, (from, to) -> KERNEL.block(a, aOff, b, bOff, c, cOff, from, to, 0, n, k, n));
         }
