@@ -25,6 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "and the totals 'N passed, N failed, N skipped'.",
             "Floats match when |actual - expected| <= atol + rtol*|expected|; other types must be equal."})
 final class ConformanceCommand implements Callable<Integer> {
+    /** Exit code when fewer tests pass than {@code --fail-under} asks (1 means an internal error). */
+    static final int BELOW_THRESHOLD = 3;
+
     @Spec
     private CommandSpec spec;
 
@@ -46,7 +49,7 @@ final class ConformanceCommand implements Callable<Integer> {
     private boolean verbose;
 
     @Option(names = "--fail-under", paramLabel = "N",
-            description = "Exit with code 1 when fewer than N tests pass (for scripts).")
+            description = "Exit with code " + BELOW_THRESHOLD + " when fewer than N tests pass (for scripts).")
     private Long failUnder;
 
     @Mixin
@@ -83,6 +86,10 @@ final class ConformanceCommand implements Callable<Integer> {
         out.print(report.operatorTable());
         out.println(report.totalsLine());
         long passed = report.count(CaseResult.Status.PASSED);
-        return failUnder != null && passed < failUnder ? 1 : 0;
+        if (failUnder != null && passed < failUnder) {
+            err.println("nnc: conformance: " + passed + " passed, fewer than --fail-under " + failUnder);
+            return BELOW_THRESHOLD;
+        }
+        return 0;
     }
 }

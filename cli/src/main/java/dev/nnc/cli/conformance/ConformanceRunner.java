@@ -34,16 +34,32 @@ public final class ConformanceRunner {
     private static final java.util.Set<String> PLUMBING = java.util.Set.of("onnx.Constant", "onnx.NoValue", "onnx.Identity");
     private final TensorComparison comparison;
     private final long timeoutSeconds;
+    private final java.util.function.Consumer<ModuleOp> transform;
     private final Executor executor;
 
-    public ConformanceRunner(TensorComparison comparison, long timeoutSeconds, Executor executor) {
-        this.comparison = comparison;
-        this.timeoutSeconds = timeoutSeconds;
-        this.executor = executor;
+    public ConformanceRunner(TensorComparison comparison, long timeoutSeconds) {
+        this(comparison, timeoutSeconds, m -> { }, new InterpreterExecutor());
     }
 
-    public ConformanceRunner(TensorComparison comparison, long timeoutSeconds) {
-        this(comparison, timeoutSeconds, new InterpreterExecutor());
+    /**
+     * A runner that applies {@code transform} (e.g. an optimization pipeline) to each imported
+     * module before interpreting it; an exception it throws fails the case with its message.
+     */
+    public ConformanceRunner(TensorComparison comparison, long timeoutSeconds, java.util.function.Consumer<ModuleOp> transform) {
+        this(comparison, timeoutSeconds, transform, new InterpreterExecutor());
+    }
+
+    /** A runner that executes each imported module with {@code executor} (e.g. the CPU backend). */
+    public ConformanceRunner(TensorComparison comparison, long timeoutSeconds, Executor executor) {
+        this(comparison, timeoutSeconds, m -> { }, executor);
+    }
+
+    public ConformanceRunner(TensorComparison comparison, long timeoutSeconds,
+                             java.util.function.Consumer<ModuleOp> transform, Executor executor) {
+        this.comparison = comparison;
+        this.timeoutSeconds = timeoutSeconds;
+        this.transform = transform;
+        this.executor = executor;
     }
 
     public ConformanceRunner() {
@@ -90,6 +106,7 @@ public final class ConformanceRunner {
         try {
             ModuleOp module = OnnxImporter.importFile(dir.resolve("model.onnx"));
             op = operatorOf(module);
+            transform.accept(module);
             FuncOp main = module.mainFunction();
             List<Path> sets = dataSets(dir);
             if (sets.isEmpty()) {
@@ -121,6 +138,10 @@ public final class ConformanceRunner {
     private String compareSet(Executor.Prepared prepared, FuncOp main, Path set) {
         List<Tensor> inputs = readAll(set, "input", main.arguments().size());
         List<Tensor> expected = readAll(set, "output", main.outputs().size());
+        if (expected.size() != main.outputs().size()) {
+            return set.getFileName() + ": " + expected.size() + " expected output files for a model with "
+                    + main.outputs().size() + " outputs";
+        }
         Map<String, Tensor> named = new LinkedHashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
             named.put(main.inputNames().get(i), inputs.get(i));
