@@ -47,13 +47,16 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     private BackendOptions backendOptions;
 
+    @Mixin
+    private PipelineOptions pipelineOptions;
+
     @Override
     public Integer call() {
         if (runs < 1 || warmup < 0) {
             throw new NncException("--runs must be at least 1 and --warmup at least 0");
         }
         Executor executor = backendOptions.executor();
-        ModuleOp module = modelOptions.load();
+        ModuleOp module = pipelineOptions.loadOptimized(modelOptions, spec.commandLine().getErr());
         FuncOp main = module.mainFunction();
         if (main == null) {
             throw new NncException(modelOptions.model() + ": the module has no function to run");

@@ -46,11 +46,14 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private BackendOptions backendOptions;
 
+    @Mixin
+    private PipelineOptions pipelineOptions;
+
     @Override
     public Integer call() {
         checkOutputKind();
         Executor executor = backendOptions.executor();
-        ModuleOp module = modelOptions.load();
+        ModuleOp module = pipelineOptions.loadOptimized(modelOptions, spec.commandLine().getErr());
         FuncOp main = module.mainFunction();
         if (main == null) {
             throw new NncException(modelOptions.model() + ": the module has no function to run");

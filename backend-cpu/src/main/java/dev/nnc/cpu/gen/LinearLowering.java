@@ -20,7 +20,7 @@ final class LinearLowering implements OpLowering {
 
     @Override
     public void lower(Operation op, LoweringContext ctx) {
-        if (op.opName().equals("Gemm")) {
+        if (op.opName().endsWith("Gemm")) {
             gemm(op, ctx);
         } else {
             matmul(op, ctx);
@@ -89,6 +89,7 @@ final class LinearLowering implements OpLowering {
             calls.add(new Call("Gemm.scaleAdd", List.of(y, m, n, alpha, c, rowStride, colStride, beta)));
         }
         ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op), calls));
+        FusedActivation.addIfFused(op, ctx, y);
     }
 
     /** A Gemm operand in row-major (non-transposed) form: packed once if constant, else transposed per run. */

@@ -35,6 +35,9 @@ interface LoweringContext {
     /** A unique method name for the op's step, from its location name. */
     String method(Operation op);
 
+    /** A unique name for a second method of the op's lowering, e.g. its fused activation. */
+    String method(Operation op, String suffix);
+
     /** A unique field name for a static constant of the op. */
     String staticName(Operation op, String suffix);
 

@@ -15,8 +15,8 @@ final class Lowerings {
         ElementwiseLowering.UNARY.forEach(n -> t.put("onnx." + n, elementwise));
         ElementwiseLowering.BINARY.forEach(n -> t.put("onnx." + n, elementwise));
         OpLowering linear = new LinearLowering();
-        put(t, linear, "MatMul", "Gemm");
-        put(t, new WindowLowering(), "Conv", "MaxPool", "AveragePool", "GlobalAveragePool");
+        put(t, linear, "MatMul", "Gemm", "FusedGemm");
+        put(t, new WindowLowering(), "Conv", "FusedConv", "MaxPool", "AveragePool", "GlobalAveragePool");
         OpLowering layout = new LayoutLowering();
         LayoutLowering.ALIASES.forEach(n -> t.put("onnx." + n, layout));
         put(t, layout, "Transpose", "Concat", "Cast", "CastLike");

@@ -215,6 +215,11 @@ public final class ModelBuilder implements LoweringContext {
     }
 
     @Override
+    public String method(Operation op, String suffix) {
+        return methods.fresh(method(op) + "_" + suffix, suffix);
+    }
+
+    @Override
     public String staticName(Operation op, String suffix) {
         return fields.fresh(method(op) + "_" + suffix, suffix);
     }

@@ -23,7 +23,7 @@ final class WindowLowering implements OpLowering {
     @Override
     public void lower(Operation op, LoweringContext ctx) {
         switch (op.opName()) {
-            case "Conv" -> conv(op, ctx);
+            case "Conv", "FusedConv" -> conv(op, ctx);
             case "GlobalAveragePool" -> globalAverage(op, ctx);
             default -> pool(op, ctx);
         }
@@ -53,6 +53,7 @@ final class WindowLowering implements OpLowering {
                 : ctx.scratch(op, cg * product(win.kernel()) * product(win.out()));
         ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op),
                 List.of(new Call("Conv.forward", List.of(geometry, x, w, bias, y, scratch, "parallel")))));
+        FusedActivation.addIfFused(op, ctx, y);
     }
 
     private static void pool(Operation op, LoweringContext ctx) {

@@ -10,7 +10,9 @@ import dev.nnc.cpu.CpuOptions;
 import dev.nnc.frontend.ImportOptions;
 import dev.nnc.frontend.OnnxImporter;
 import dev.nnc.frontend.TensorFiles;
+import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.tensor.Tensor;
+import dev.nnc.passes.graph.GraphPasses;
 import dev.nnc.tests.ModelFiles;
 import dev.nnc.tests.TestData;
 import java.io.IOException;
@@ -30,7 +32,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every real model in {@code shared/models} through the CPU backend (generated Java, compiled in
  * process), compared with the reference outputs that the interpreter also reproduces (ModelsTest)
- * at the models' tolerance, rtol 1e-3 / atol 1e-5. Runs with 2 threads so the split paths of the
+ * at the models' tolerance, rtol 1e-3 / atol 1e-5, as imported and after the -O2 graph passes
+ * (whose FusedConv/FusedGemm the backend runs too). Runs with 2 threads so the split paths of the
  * kernels are exercised too.
  */
 class CpuModelsTest {
@@ -47,12 +50,16 @@ class CpuModelsTest {
             if (EXCLUDED.contains(name) || !Files.exists(dir.resolve("model.onnx"))) {
                 continue;
             }
-            LazyCompiled model = new LazyCompiled(dir.resolve("model.onnx"), name);
-            List<DynamicTest> sets = new ArrayList<>();
-            for (Path set : ModelFiles.dataSets(dir)) {
-                sets.add(DynamicTest.dynamicTest(name + " " + set.getFileName(), set.toUri(), () -> check(model.get(), set)));
+            for (boolean optimized : new boolean[] {false, true}) {
+                String label = optimized ? name + " -O2" : name;
+                LazyCompiled model = new LazyCompiled(dir.resolve("model.onnx"), name, optimized);
+                List<DynamicTest> sets = new ArrayList<>();
+                for (Path set : ModelFiles.dataSets(dir)) {
+                    sets.add(DynamicTest.dynamicTest(label + " " + set.getFileName(), set.toUri(),
+                            () -> check(model.get(), set)));
+                }
+                nodes.add(DynamicContainer.dynamicContainer(label, dir.toUri(), sets.stream()));
             }
-            nodes.add(DynamicContainer.dynamicContainer(name, dir.toUri(), sets.stream()));
         }
         return nodes.stream();
     }
@@ -81,20 +88,26 @@ class CpuModelsTest {
         }
     }
 
-    /** Imports and compiles a model once, on first use. */
+    /** Imports (and with {@code optimized} runs the -O2 graph passes on) and compiles a model once, on first use. */
     private static final class LazyCompiled {
         private final Path file;
         private final String name;
+        private final boolean optimized;
         private CompiledModel model;
 
-        LazyCompiled(Path file, String name) {
+        LazyCompiled(Path file, String name, boolean optimized) {
             this.file = file;
             this.name = name;
+            this.optimized = optimized;
         }
 
         synchronized CompiledModel get() {
             if (model == null) {
-                model = CpuBackend.compile(OnnxImporter.importFile(file, ImportOptions.defaults()), name, new CpuOptions(2));
+                ModuleOp module = OnnxImporter.importFile(file, ImportOptions.defaults());
+                if (optimized) {
+                    GraphPasses.runO2(module); // folds BatchNorm into Conv, fuses activations (FusedConv/FusedGemm)
+                }
+                model = CpuBackend.compile(module, name, new CpuOptions(2));
             }
             return model;
         }
