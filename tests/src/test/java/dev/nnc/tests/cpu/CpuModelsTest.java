@@ -12,7 +12,7 @@ import dev.nnc.frontend.OnnxImporter;
 import dev.nnc.frontend.TensorFiles;
 import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.tensor.Tensor;
-import dev.nnc.passes.graph.GraphPasses;
+import dev.nnc.tests.O2;
 import dev.nnc.tests.ModelFiles;
 import dev.nnc.tests.TestData;
 import java.io.IOException;
@@ -105,7 +105,7 @@ class CpuModelsTest {
             if (model == null) {
                 ModuleOp module = OnnxImporter.importFile(file, ImportOptions.defaults());
                 if (optimized) {
-                    GraphPasses.runO2(module); // folds BatchNorm into Conv, fuses activations (FusedConv/FusedGemm)
+                    O2.run(module); // folds BatchNorm into Conv, fuses activations (FusedConv/FusedGemm)
                 }
                 model = CpuBackend.compile(module, name, new CpuOptions(2));
             }
