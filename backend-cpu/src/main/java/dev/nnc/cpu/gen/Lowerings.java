@@ -16,11 +16,12 @@ final class Lowerings {
         ElementwiseLowering.BINARY.forEach(n -> t.put("onnx." + n, elementwise));
         OpLowering linear = new LinearLowering();
         put(t, linear, "MatMul", "Gemm", "FusedGemm");
-        put(t, new WindowLowering(), "Conv", "FusedConv", "MaxPool", "AveragePool", "GlobalAveragePool");
+        put(t, new WindowLowering(), "Conv", "FusedConv", "MaxPool", "AveragePool", "GlobalAveragePool",
+                "GlobalMaxPool");
         OpLowering layout = new LayoutLowering();
         LayoutLowering.ALIASES.forEach(n -> t.put("onnx." + n, layout));
         put(t, layout, "Transpose", "Concat", "Cast", "CastLike");
-        put(t, new NormalizationLowering(), "Softmax", "LogSoftmax", "BatchNormalization", "LayerNormalization",
+        put(t, new NormalizationLowering(), "Softmax", "LogSoftmax", "Hardmax", "LpNormalization", "BatchNormalization", "LayerNormalization",
                 "RMSNormalization");
         OpLowering reduce = new ReduceLowering();
         ReduceLowering.KINDS.keySet().forEach(n -> t.put("onnx." + n, reduce));

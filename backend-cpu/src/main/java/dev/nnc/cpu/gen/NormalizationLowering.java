@@ -7,7 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Softmax, LogSoftmax and inference-mode BatchNormalization as runtime calls. Softmax's axis
+ * Softmax, LogSoftmax, Hardmax, LpNormalization, Layer/RMS normalization and inference-mode
+ * BatchNormalization as runtime calls. Softmax's axis
  * rule changed at opset 13 (before: the tensor is flattened to 2-D at the axis); both become the
  * [outer, n, inner] view the kernel takes.
  */
@@ -17,7 +18,7 @@ final class NormalizationLowering implements OpLowering {
     public void lower(Operation op, LoweringContext ctx) {
         if (op.opName().equals("BatchNormalization")) {
             batchNorm(op, ctx);
-        } else if (op.opName().endsWith("Normalization")) {
+        } else if (op.opName().equals("LayerNormalization") || op.opName().equals("RMSNormalization")) {
             layerNorm(op, ctx);
         } else {
             softmax(op, ctx);
@@ -27,8 +28,12 @@ final class NormalizationLowering implements OpLowering {
     private static void softmax(Operation op, LoweringContext ctx) {
         int[] xs = ctx.shape(op.operand(0));
         int rank = xs.length;
-        boolean modern = ctx.opset() >= 13;
+        // LpNormalization always works along one axis (default -1), like Softmax since opset 13
+        boolean modern = ctx.opset() >= 13 || op.opName().equals("LpNormalization");
         int axis = Math.toIntExact(ctx.attrs(op).getInt("axis", modern ? -1 : 1));
+        if (op.opName().equals("LpNormalization") && rank == 0) {
+            throw ctx.unsupported(op, "a scalar input is not supported");
+        }
         if (axis < 0) {
             axis += rank;
         }
@@ -47,9 +52,20 @@ final class NormalizationLowering implements OpLowering {
         }
         String x = ctx.read(op.operand(0), op);
         String y = ctx.write(op.result(0), op);
-        boolean log = op.opName().equals("LogSoftmax");
-        ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op),
-                List.of(new Call("Softmax.softmax", List.of(x, y, outer, n, inner, log)))));
+        Call call = switch (op.opName()) {
+            case "Hardmax" -> new Call("Softmax.hardmax", List.of(x, y, outer, n, inner));
+            case "LpNormalization" -> new Call("Softmax.lpNormalize", List.of(x, y, outer, n, inner, lpExponent(op, ctx)));
+            default -> new Call("Softmax.softmax", List.of(x, y, outer, n, inner, op.opName().equals("LogSoftmax")));
+        };
+        ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op), List.of(call)));
+    }
+
+    private static int lpExponent(Operation op, LoweringContext ctx) {
+        long p = ctx.attrs(op).getInt("p", 2);
+        if (p != 1 && p != 2) {
+            throw ctx.unsupported(op, "p must be 1 or 2, got " + p);
+        }
+        return (int) p;
     }
 
     private static void batchNorm(Operation op, LoweringContext ctx) {

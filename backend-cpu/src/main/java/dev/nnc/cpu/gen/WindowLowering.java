@@ -24,7 +24,7 @@ final class WindowLowering implements OpLowering {
     public void lower(Operation op, LoweringContext ctx) {
         switch (op.opName()) {
             case "Conv", "FusedConv" -> conv(op, ctx);
-            case "GlobalAveragePool" -> globalAverage(op, ctx);
+            case "GlobalAveragePool", "GlobalMaxPool" -> global(op, ctx);
             default -> pool(op, ctx);
         }
     }
@@ -82,13 +82,14 @@ final class WindowLowering implements OpLowering {
         ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op), List.of(call)));
     }
 
-    private static void globalAverage(Operation op, LoweringContext ctx) {
+    private static void global(Operation op, LoweringContext ctx) {
         int[] xs = ctx.shape(op.operand(0));
         int spatial = Math.toIntExact(LinearLowering.product(Arrays.copyOfRange(xs, 2, xs.length)));
         String x = ctx.read(op.operand(0), op);
         String y = ctx.write(op.result(0), op);
         ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op),
-                List.of(new Call("Pool.globalAverage", List.of(xs[0] * xs[1], spatial, x, y)))));
+                List.of(new Call(op.opName().equals("GlobalMaxPool") ? "Pool.globalMax" : "Pool.globalAverage",
+                        List.of(xs[0] * xs[1], spatial, x, y)))));
     }
 
     private static JavaModel.Window window(Operation op, LoweringContext ctx, OpAttributes a, int[] xs, int[] kernel,

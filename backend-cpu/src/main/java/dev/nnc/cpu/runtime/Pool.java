@@ -37,6 +37,17 @@ public final class Pool {
         }
     }
 
+    /** GlobalMaxPool: the maximum of each plane of {@code spatial} values (a NaN wins). */
+    public static void globalMax(int planes, int spatial, float[] x, float[] y) {
+        for (int pl = 0; pl < planes; pl++) {
+            float m = Float.NEGATIVE_INFINITY;
+            for (int i = pl * spatial; i < (pl + 1) * spatial; i++) {
+                m = x[i] > m || Float.isNaN(x[i]) ? x[i] : m;
+            }
+            y[pl] = m;
+        }
+    }
+
     private static void window(Window3 win, float[] x, int xOff, float[] y, int yOff, boolean max, boolean includePad) {
         int[] in = win.in();
         int[] out = win.out();

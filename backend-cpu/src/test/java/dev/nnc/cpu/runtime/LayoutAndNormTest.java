@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Transpose, Copy (Concat), Softmax and BatchNorm against the interpreter. */
+/** Transpose, Copy (Concat), Softmax, Hardmax, LpNormalization, GlobalMaxPool and BatchNorm against the interpreter. */
 class LayoutAndNormTest {
     @Test
     void transposeFourDims() {
@@ -60,5 +60,21 @@ class LayoutAndNormTest {
         float[] y = new float[x.size()];
         BatchNorm.inference(floats(x), y, 2, 3, 20, floats(scale), floats(bias), floats(mean), floats(var), 1e-5f);
         assertClose(expected, y);
+    }
+
+    @Test
+    void hardmaxLpNormalizationAndGlobalMax() {
+        Tensor x = random(new Random(9), 2, 7, 3);
+        float[] y = new float[x.size()];
+        Softmax.hardmax(floats(x), y, 2, 7, 3);
+        assertClose(Reference.eval("Hardmax", Map.of("axis", Attribute.of(1)), x), y);
+        Softmax.lpNormalize(floats(x), y, 2, 7, 3, 1);
+        assertClose(Reference.eval("LpNormalization", Map.of("axis", Attribute.of(1), "p", Attribute.of(1)), x), y);
+        Softmax.lpNormalize(floats(x), y, 2, 7, 3, 2);
+        assertClose(Reference.eval("LpNormalization", Map.of("axis", Attribute.of(1), "p", Attribute.of(2)), x), y);
+        Tensor planes = random(new Random(10), 2, 3, 4, 5);
+        float[] m = new float[6];
+        Pool.globalMax(6, 20, floats(planes), m);
+        assertClose(Reference.eval("GlobalMaxPool", Map.of(), planes), m);
     }
 }
