@@ -5,6 +5,7 @@ import dev.nnc.ir.core.Value;
 import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.spec.OpAttributes;
 import dev.nnc.ir.tensor.Tensor;
+import java.util.List;
 
 /** What an {@link OpLowering} may ask of the model builder. */
 interface LoweringContext {
@@ -13,6 +14,12 @@ interface LoweringContext {
 
     /** A weight operand transposed as a [rows, cols] matrix at construction (so a kernel reads it row-major). */
     String readTransposed(Value v, Operation user, int rows, int cols);
+
+    /**
+     * A constant operand re-laid-out once at construction by the runtime method {@code target},
+     * called with the weight array then {@code args}.
+     */
+    String readPacked(Value v, Operation user, String target, List<Object> args);
 
     /** A fresh array for a result of {@code op}. */
     String write(Value v, Operation op);

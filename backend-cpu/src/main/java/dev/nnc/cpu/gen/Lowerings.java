@@ -16,7 +16,7 @@ final class Lowerings {
         ElementwiseLowering.BINARY.forEach(n -> t.put("onnx." + n, elementwise));
         OpLowering linear = new LinearLowering();
         put(t, linear, "MatMul", "Gemm", "FusedGemm");
-        put(t, new WindowLowering(), "Conv", "FusedConv", "MaxPool", "AveragePool", "GlobalAveragePool",
+        put(t, new WindowLowering(), "Conv", "FusedConv", "ConvTranspose", "MaxPool", "AveragePool", "GlobalAveragePool",
                 "GlobalMaxPool");
         OpLowering layout = new LayoutLowering();
         LayoutLowering.ALIASES.forEach(n -> t.put("onnx." + n, layout));

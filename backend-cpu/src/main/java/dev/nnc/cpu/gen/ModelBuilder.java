@@ -159,12 +159,22 @@ public final class ModelBuilder implements LoweringContext {
 
     @Override
     public String readTransposed(Value v, Operation user, int rows, int cols) {
+        return readPacked(v, user, "Transpose.matrix", List.of(rows, cols));
+    }
+
+    @Override
+    public String readPacked(Value v, Operation user, String target, List<Object> args) {
         Tensor c = constants.get(v);
-        if (c == null || c.elementType() != FloatType.F32) {
-            throw new IllegalStateException("readTransposed of a non-constant " + v);
+        if (c == null) {
+            throw unsupported(user, "operand " + valueName(v) + " must be a constant");
         }
-        Call pack = new Call("Transpose.matrix", List.of("weights[" + weights.size() + "]", rows, cols));
-        return addWeight(v, c, pack);
+        if (c.elementType() != FloatType.F32) {
+            throw unsupported(user, "operand " + valueName(v) + " is " + c.tensorType() + ": the CPU backend runs f32 tensors only");
+        }
+        List<Object> all = new ArrayList<>();
+        all.add("weights[" + weights.size() + "]");
+        all.addAll(args);
+        return addWeight(v, c, new Call(target, all));
     }
 
     @Override

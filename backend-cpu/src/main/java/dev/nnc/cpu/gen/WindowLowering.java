@@ -6,9 +6,11 @@ import dev.nnc.cpu.gen.JavaModel.KernelStep;
 import dev.nnc.cpu.gen.JavaModel.WindowField;
 import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.onnx.kernels.ConvolutionKernels;
 import dev.nnc.ir.onnx.kernels.Window;
 import dev.nnc.ir.spec.OpAttributes;
 import dev.nnc.ir.type.NoneType;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -24,6 +26,7 @@ final class WindowLowering implements OpLowering {
     public void lower(Operation op, LoweringContext ctx) {
         switch (op.opName()) {
             case "Conv", "FusedConv" -> conv(op, ctx);
+            case "ConvTranspose" -> convTranspose(op, ctx);
             case "GlobalAveragePool", "GlobalMaxPool" -> global(op, ctx);
             default -> pool(op, ctx);
         }
@@ -54,6 +57,45 @@ final class WindowLowering implements OpLowering {
         ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op),
                 List.of(new Call("Conv.forward", List.of(geometry, x, w, bias, y, scratch, "parallel")))));
         FusedActivation.addIfFused(op, ctx, y);
+    }
+
+    private static void convTranspose(Operation op, LoweringContext ctx) {
+        int[] xs = ctx.shape(op.operand(0));
+        int[] ws = ctx.shape(op.operand(1));
+        OpAttributes a = ctx.attrs(op);
+        int group = Math.toIntExact(a.getInt("group", 1));
+        if (xs.length < 3 || xs.length > 5) {
+            throw ctx.unsupported(op, "only 1-D, 2-D and 3-D transposed convolutions are supported");
+        }
+        int[] kernel = Arrays.copyOfRange(ws, 2, ws.length);
+        Window w;
+        try {
+            w = ConvolutionKernels.transposeWindow(op.name(), a, Arrays.copyOfRange(xs, 2, xs.length), kernel)
+                    .as3d(op.name());
+        } catch (NncException e) {
+            throw ctx.unsupported(op, e.getMessage());
+        }
+        JavaModel.Window win = model(w);
+        int m = ws[1] * group;
+        String geometry = ctx.staticName(op, "geometry");
+        ctx.addStatic(new ConvField(geometry, xs[0], xs[1], m, group, win));
+        String x = ctx.read(op.operand(0), op);
+        int rowsPerGroup = ws[1] * product(win.kernel());
+        List<Call> calls = new ArrayList<>();
+        String packed;
+        if (ctx.constant(op.operand(1)) != null) {
+            packed = ctx.readPacked(op.operand(1), op, "ConvTranspose.packWeights", List.of(group, xs[1], rowsPerGroup));
+        } else {
+            packed = ctx.scratch(op, Math.toIntExact(LinearLowering.product(ws)));
+            calls.add(new Call("ConvTranspose.packWeightsInto", List.of(ctx.read(op.operand(1), op), packed, group, xs[1],
+                    rowsPerGroup)));
+        }
+        boolean hasBias = op.numOperands() > 2 && op.operand(2).type() != NoneType.NONE;
+        Object bias = hasBias ? ctx.read(op.operand(2), op) : "null";
+        String y = ctx.write(op.result(0), op);
+        String cols = ctx.scratch(op, rowsPerGroup * product(win.in()));
+        calls.add(new Call("ConvTranspose.forward", List.of(geometry, x, packed, bias, y, cols, "parallel")));
+        ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op), calls));
     }
 
     private static void pool(Operation op, LoweringContext ctx) {
@@ -100,6 +142,10 @@ final class WindowLowering implements OpLowering {
         } catch (NncException e) {
             throw ctx.unsupported(op, e.getMessage());
         }
+        return model(w);
+    }
+
+    private static JavaModel.Window model(Window w) {
         return new JavaModel.Window(list(w.in()), list(w.kernel()), list(w.strides()), list(w.dilations()),
                 list(w.padBegin()), list(w.padEnd()), list(w.out()));
     }
