@@ -20,6 +20,14 @@ public final class CompiledModel implements AutoCloseable {
     private final Parallel parallel;
     private final GeneratedModel model;
 
+    /**
+     * Instantiates an already loaded generated class (e.g. from a compiled model jar); {@code source}
+     * supplies its weights and input/output names and shapes (its text is not needed).
+     */
+    public static CompiledModel of(Class<?> cls, GeneratedSource source, CpuOptions options) {
+        return new CompiledModel(cls, source, options);
+    }
+
     CompiledModel(Class<?> cls, GeneratedSource source, CpuOptions options) {
         this.source = source;
         this.parallel = options.threads() == 1 ? Parallel.SERIAL : new Parallel(options.threads());

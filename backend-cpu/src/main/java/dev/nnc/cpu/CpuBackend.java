@@ -51,6 +51,11 @@ public final class CpuBackend {
         return new CompiledModel(cls, src, options);
     }
 
+    /** The class files of generated source (for a jar), by binary name. */
+    public static Map<String, byte[]> classFiles(GeneratedSource src) {
+        return InMemoryCompiler.compileToBytes(src.qualifiedName(), src.source(), List.of());
+    }
+
     private static List<int[]> shapes(List<Value> values) {
         List<int[]> out = new ArrayList<>();
         for (Value v : values) {
