@@ -13,15 +13,15 @@ public record JavaModel(String packageName, String className, String modelName, 
                         List<Binding> outputs, List<Object> steps) {
 
     /** A weight array: {@code weights[index]} as given, or pre-packed by {@code pack}. */
-    public record WeightField(String name, int index, String type, Call pack) {
+    public record WeightField(String name, int index, String type, String javaType, Call pack) {
     }
 
     /** An intermediate (or scratch) array allocated once per instance. */
-    public record BufferField(String name, int size, String type) {
+    public record BufferField(String name, int size, String type, String javaType) {
     }
 
     /** A model input or output bound to the field holding it. */
-    public record Binding(String field, int index, String name, String type) {
+    public record Binding(String field, int index, String name, String type, String javaType) {
     }
 
     /** A call of a runtime method; arguments are identifiers (strings) or numbers (rendered as Java literals). */

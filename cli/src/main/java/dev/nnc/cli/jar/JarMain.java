@@ -4,6 +4,7 @@ import dev.nnc.cli.io.Npy;
 import dev.nnc.cli.io.Npz;
 import dev.nnc.cpu.CompiledModel;
 import dev.nnc.cpu.CpuOptions;
+import dev.nnc.cpu.Dtype;
 import dev.nnc.cpu.GeneratedSource;
 import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.tensor.Tensor;
@@ -68,7 +69,7 @@ public final class JarMain {
             throw new IllegalArgumentException("--threads must be at least 1");
         }
         GeneratedSource src = new GeneratedSource(p.getProperty("class"), "", weights(p), inputNames,
-                shapes(p, "input"), outputNames, shapes(p, "output"));
+                shapes(p, "input"), types(p, "input"), outputNames, shapes(p, "output"), types(p, "output"));
         Map<String, Tensor> result;
         try (CompiledModel model = CompiledModel.of(modelClass(src.qualifiedName()), src, new CpuOptions(threads))) {
             result = model.run(inputs);
@@ -144,12 +145,21 @@ public final class JarMain {
         return out;
     }
 
+    private static List<Dtype> types(Properties p, String kind) {
+        List<Dtype> out = new ArrayList<>();
+        int n = Integer.parseInt(p.getProperty(kind + "s"));
+        for (int i = 0; i < n; i++) {
+            out.add(Dtype.valueOf(p.getProperty(kind + "." + i + ".type")));
+        }
+        return out;
+    }
+
     private static String describe(Properties p, String kind) {
         List<String> parts = new ArrayList<>();
         List<String> names = names(p, kind);
         List<int[]> shapes = shapes(p, kind);
         for (int i = 0; i < names.size(); i++) {
-            parts.add(names.get(i) + " " + Arrays.toString(shapes.get(i)));
+            parts.add(names.get(i) + " " + types(p, kind).get(i).elementType() + Arrays.toString(shapes.get(i)));
         }
         return String.join(", ", parts);
     }

@@ -63,10 +63,12 @@ public final class ModelJar {
         for (int i = 0; i < src.inputNames().size(); i++) {
             p.put("input." + i + ".name", src.inputNames().get(i));
             p.put("input." + i + ".shape", shape(src.inputShapes().get(i)));
+            p.put("input." + i + ".type", src.inputTypes().get(i).name());
         }
         for (int i = 0; i < src.outputNames().size(); i++) {
             p.put("output." + i + ".name", src.outputNames().get(i));
             p.put("output." + i + ".shape", shape(src.outputShapes().get(i)));
+            p.put("output." + i + ".type", src.outputTypes().get(i).name());
         }
         StringBuilder text = new StringBuilder();
         p.forEach((k, v) -> {
