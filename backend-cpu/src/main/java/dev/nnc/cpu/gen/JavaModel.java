@@ -77,4 +77,28 @@ public record JavaModel(String packageName, String className, String modelName, 
     /** The scalar template {@code fn} applied to one or two operand expressions, with float parameters. */
     public record Apply(String fn, Object a, Object b, Map<String, Float> params) {
     }
+
+    /** {@code (a op b)} with a Java infix operator. */
+    public record Infix(String op, Object a, Object b) {
+    }
+
+    /** {@code (op a)} with a Java prefix operator. */
+    public record Prefix(String op, Object a) {
+    }
+
+    /** A static method call {@code name(args)}. */
+    public record Fn(String name, List<Object> args) {
+    }
+
+    /** {@code (cond ? a : b)}. */
+    public record Select(Object cond, Object a, Object b) {
+    }
+
+    /** A primitive conversion {@code ((javaType) a)}. */
+    public record Convert(String javaType, Object a) {
+    }
+
+    /** A literal. */
+    public record Lit(String text) {
+    }
 }

@@ -22,12 +22,7 @@ final class LayoutLowering implements OpLowering {
     @Override
     public void lower(Operation op, LoweringContext ctx) {
         String name = op.opName();
-        if (name.equals("Cast") || name.equals("CastLike")) {
-            if (!op.operand(0).type().equals(op.result(0).type())) {
-                throw ctx.unsupported(op, "casts between types are not supported (f32 only)");
-            }
-            ctx.alias(op.result(0), op.operand(0), op);
-        } else if (ALIASES.contains(name)) {
+        if (ALIASES.contains(name)) {
             if (op.numResults() > 1 && op.result(1).hasUses()) {
                 throw ctx.unsupported(op, "the mask output is not supported");
             }
