@@ -6,7 +6,9 @@ import dev.nnc.ir.core.FuncOp;
 import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.interp.Interpreter;
-import dev.nnc.ir.tensor.Tensor;
+import dev.nnc.ir.core.Value;
+import dev.nnc.ir.tensor.RuntimeValue;
+import dev.nnc.ir.type.Type;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,9 +88,9 @@ public final class ConformanceRunner {
             }
             Interpreter interp = new Interpreter();
             for (Path set : sets) {
-                List<Tensor> inputs = readAll(set, "input", main.arguments().size());
-                List<Tensor> expected = readAll(set, "output", main.outputs().size());
-                List<Tensor> actual = interp.run(main, inputs, module.opset());
+                List<RuntimeValue> inputs = readAll(set, "input", main.arguments().stream().map(Value::type).toList());
+                List<RuntimeValue> expected = readAll(set, "output", main.outputs().stream().map(Value::type).toList());
+                List<RuntimeValue> actual = interp.runValues(main, inputs, module.opset());
                 for (int i = 0; i < expected.size(); i++) {
                     String why = comparison.mismatch(expected.get(i), actual.get(i));
                     if (why != null) {
@@ -112,14 +114,16 @@ public final class ConformanceRunner {
         }
     }
 
-    private static List<Tensor> readAll(Path set, String prefix, int expectedCount) {
-        List<Tensor> out = new ArrayList<>();
+    /** Reads {@code prefix_K.pb} files, each as the kind its declared type names (tensor, sequence, optional). */
+    private static List<RuntimeValue> readAll(Path set, String prefix, List<Type> declared) {
+        int expectedCount = declared.size();
+        List<RuntimeValue> out = new ArrayList<>();
         for (int k = 0; ; k++) {
             Path p = set.resolve(prefix + "_" + k + ".pb");
             if (!Files.exists(p)) {
                 break;
             }
-            out.add(TensorFiles.readTensorProto(p));
+            out.add(k < declared.size() ? TensorFiles.readValue(p, declared.get(k)) : TensorFiles.readValue(p));
         }
         if (prefix.equals("input") && out.size() != expectedCount) {
             throw new NncException(set + ": " + out.size() + " input files for a model with " + expectedCount + " inputs");

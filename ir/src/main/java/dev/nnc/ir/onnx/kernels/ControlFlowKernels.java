@@ -3,6 +3,7 @@ package dev.nnc.ir.onnx.kernels;
 import dev.nnc.ir.onnx.KernelFamily;
 import dev.nnc.ir.onnx.KernelTable;
 import dev.nnc.ir.spec.EvalContext;
+import dev.nnc.ir.tensor.RuntimeValue;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.BoolType;
 import dev.nnc.ir.type.IntegerType;
@@ -27,7 +28,7 @@ public final class ControlFlowKernels implements KernelFamily {
         t.op("Scan", ctx -> Infer.unknown(ctx.op().numResults()), ControlFlowKernels::scan);
     }
 
-    private static List<Tensor> ifOp(EvalContext ctx) {
+    private static List<RuntimeValue> ifOp(EvalContext ctx) {
         Tensor cond = ctx.input(0);
         if (cond.size() != 1) {
             throw ctx.error("condition must hold one element, got shape " + java.util.Arrays.toString(cond.shape()));
@@ -35,10 +36,10 @@ public final class ControlFlowKernels implements KernelFamily {
         return ctx.runRegion(cond.getLong(0) != 0 ? 0 : 1, List.of());
     }
 
-    private static List<Tensor> loop(EvalContext ctx) {
+    private static List<RuntimeValue> loop(EvalContext ctx) {
         long maxTrips = ctx.hasInput(0) ? ctx.input(0).getLong(0) : Long.MAX_VALUE;
         boolean cond = !ctx.hasInput(1) || ctx.input(1).getLong(0) != 0;
-        List<Tensor> carried = new ArrayList<>(ctx.inputs().subList(2, ctx.numInputs()));
+        List<RuntimeValue> carried = new ArrayList<>(ctx.values().subList(2, ctx.numInputs()));
         int nCarried = carried.size();
         int nScan = ctx.numOutputs() - nCarried;
         List<List<Tensor>> scans = new ArrayList<>();
@@ -46,18 +47,18 @@ public final class ControlFlowKernels implements KernelFamily {
             scans.add(new ArrayList<>());
         }
         for (long i = 0; i < maxTrips && cond; i++) {
-            List<Tensor> args = new ArrayList<>();
+            List<RuntimeValue> args = new ArrayList<>();
             args.add(Tensor.scalar(IntegerType.I64, i));
             args.add(Tensor.ofLongs(BoolType.I1, new int[0], new long[] {1}));
             args.addAll(carried);
-            List<Tensor> out = ctx.runRegion(0, args);
-            cond = out.get(0).getLong(0) != 0;
+            List<RuntimeValue> out = ctx.runRegion(0, args);
+            cond = tensor(ctx, out.get(0), "the loop condition").getLong(0) != 0;
             carried = new ArrayList<>(out.subList(1, 1 + nCarried));
             for (int k = 0; k < nScan; k++) {
-                scans.get(k).add(out.get(1 + nCarried + k));
+                scans.get(k).add(tensor(ctx, out.get(1 + nCarried + k), "scan output " + k));
             }
         }
-        List<Tensor> results = new ArrayList<>(carried);
+        List<RuntimeValue> results = new ArrayList<>(carried);
         for (int k = 0; k < nScan; k++) {
             results.add(Stacking.stack(scans.get(k), ctx.outputType(nCarried + k)));
         }
@@ -98,10 +99,13 @@ public final class ControlFlowKernels implements KernelFamily {
                 int at = inDirs[j] == 1 ? length - 1 - t : t;
                 args.add(Stacking.slice(scanIns.get(j), axes[j], at));
             }
-            List<Tensor> out = ctx.runRegion(0, args);
-            state = new ArrayList<>(out.subList(0, nState));
+            List<RuntimeValue> out = ctx.runRegion(0, args);
+            state = new ArrayList<>();
+            for (int k = 0; k < nState; k++) {
+                state.add(tensor(ctx, out.get(k), "state output " + k));
+            }
             for (int k = 0; k < nScanOut; k++) {
-                scans.get(k).add(out.get(nState + k));
+                scans.get(k).add(tensor(ctx, out.get(nState + k), "scan output " + k));
             }
         }
         List<Tensor> results = new ArrayList<>(state);
@@ -115,5 +119,13 @@ public final class ControlFlowKernels implements KernelFamily {
             results.add(Stacking.moveAxis(stacked, 0, axis));
         }
         return results;
+    }
+
+    /** A body result that must be a tensor (a loop condition, a scan output). */
+    private static Tensor tensor(EvalContext ctx, RuntimeValue v, String what) {
+        if (v instanceof Tensor t) {
+            return t;
+        }
+        throw ctx.error("the body's " + what + " is " + (v == null ? "absent" : "a " + v.kind()) + ", but must be a tensor");
     }
 }
