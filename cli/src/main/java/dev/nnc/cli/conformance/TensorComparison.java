@@ -24,7 +24,7 @@ public record TensorComparison(double rtol, double atol) {
             return "no value computed";
         }
         if (!expected.kind().equals(actual.kind())) {
-            return "a " + actual.kind() + ", expected a " + expected.kind();
+            return actual.kind() + ", expected " + expected.kind();
         }
         if (expected instanceof Tensor e) {
             return mismatch(e, (Tensor) actual);

@@ -52,7 +52,7 @@ public final class EvalContext {
         if (v == null || v instanceof Tensor) {
             return (Tensor) v;
         }
-        throw error("input " + i + " is a " + v.kind() + ", but this op takes a tensor there");
+        throw error("input " + i + " is " + v.kind() + ", but this op takes a tensor there");
     }
 
     /** Input i as any runtime value (tensor, sequence or optional), or null when absent. */

@@ -35,7 +35,7 @@ public record OptionalValue(RuntimeValue value, Type elementType) implements Run
 
     @Override
     public String kind() {
-        return "optional";
+        return "an optional";
     }
 
     @Override

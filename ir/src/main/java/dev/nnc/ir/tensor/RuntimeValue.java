@@ -11,6 +11,6 @@ public sealed interface RuntimeValue permits Tensor, TensorSequence, OptionalVal
     /** The IR type of this value (a tensor's static shape, a sequence's element type, ...). */
     Type valueType();
 
-    /** "tensor", "sequence" or "optional", for error messages. */
+    /** "a tensor", "a sequence" or "an optional", for error messages. */
     String kind();
 }

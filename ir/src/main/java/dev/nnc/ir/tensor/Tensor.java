@@ -123,7 +123,7 @@ public final class Tensor implements RuntimeValue {
 
     @Override
     public String kind() {
-        return "tensor";
+        return "a tensor";
     }
 
     public boolean isDoubles() {

@@ -56,7 +56,7 @@ public record TensorSequence(ElementType elementType, List<Tensor> tensors) impl
 
     @Override
     public String kind() {
-        return "sequence";
+        return "a sequence";
     }
 
     @Override

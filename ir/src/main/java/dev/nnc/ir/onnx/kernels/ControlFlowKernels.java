@@ -126,6 +126,6 @@ public final class ControlFlowKernels implements KernelFamily {
         if (v instanceof Tensor t) {
             return t;
         }
-        throw ctx.error("the body's " + what + " is " + (v == null ? "absent" : "a " + v.kind()) + ", but must be a tensor");
+        throw ctx.error("the body's " + what + " is " + (v == null ? "absent" : v.kind()) + ", but must be a tensor");
     }
 }

@@ -57,7 +57,7 @@ public final class SequenceKernels implements KernelFamily {
         if (v instanceof TensorSequence s) {
             return s;
         }
-        throw ctx.error("input " + i + " must be a sequence, got " + (v == null ? "nothing" : "a " + v.kind()));
+        throw ctx.error("input " + i + " must be a sequence, got " + (v == null ? "nothing" : v.kind()));
     }
 
     private static TensorSequence construct(EvalContext ctx) {
