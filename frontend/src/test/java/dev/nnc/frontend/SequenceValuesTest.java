@@ -125,7 +125,12 @@ class SequenceValuesTest {
         Map<String, RuntimeValue> out = new Interpreter().runValues(m, Map.of("s", in));
         assertEquals(OptionalValue.of(in), out.get("o"));
         assertEquals(2L, ((Tensor) out.get("n")).getLong(0));
-        NncException e = assertThrows(NncException.class, () -> new Interpreter().run(m, Map.of()));
-        assertTrue(e.oneLine().contains("missing input 's'"), e.oneLine());
+        NncException e = assertThrows(NncException.class, () -> new Interpreter().run(m, Map.of("s", Tensor.scalar(FloatType.F32, 1))));
+        assertTrue(e.oneLine().contains("must be a sequence"), e.oneLine());
+        Path exported = dir.resolve("back.onnx");
+        OnnxExporter.exportFile(m, exported);
+        FuncOp back = OnnxImporter.importFile(exported).mainFunction();
+        assertEquals(SEQ_F32, back.arguments().get(0).type());
+        assertEquals(new OptionalType(SEQ_F32), back.outputs().get(0).type());
     }
 }
