@@ -24,6 +24,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "and the totals 'N passed, N failed, N skipped'.",
             "Floats match when |actual - expected| <= atol + rtol*|expected|; other types must be equal."})
 final class ConformanceCommand implements Callable<Integer> {
+    /** Exit code when fewer tests pass than {@code --fail-under} asks (1 means an internal error). */
+    static final int BELOW_THRESHOLD = 3;
+
     @Spec
     private CommandSpec spec;
 
@@ -45,7 +48,7 @@ final class ConformanceCommand implements Callable<Integer> {
     private boolean verbose;
 
     @Option(names = "--fail-under", paramLabel = "N",
-            description = "Exit with code 1 when fewer than N tests pass (for scripts).")
+            description = "Exit with code " + BELOW_THRESHOLD + " when fewer than N tests pass (for scripts).")
     private Long failUnder;
 
     @Override
@@ -78,6 +81,10 @@ final class ConformanceCommand implements Callable<Integer> {
         out.print(report.operatorTable());
         out.println(report.totalsLine());
         long passed = report.count(CaseResult.Status.PASSED);
-        return failUnder != null && passed < failUnder ? 1 : 0;
+        if (failUnder != null && passed < failUnder) {
+            err.println("nnc: conformance: " + passed + " passed, fewer than --fail-under " + failUnder);
+            return BELOW_THRESHOLD;
+        }
+        return 0;
     }
 }

@@ -101,6 +101,10 @@ public final class ConformanceRunner {
             for (Path set : sets) {
                 List<RuntimeValue> inputs = readAll(set, "input", main.arguments().stream().map(Value::type).toList());
                 List<RuntimeValue> expected = readAll(set, "output", main.outputs().stream().map(Value::type).toList());
+                if (expected.size() != main.outputs().size()) {
+                    return result(dir, CaseResult.Status.FAILED, op, set.getFileName() + ": " + expected.size()
+                            + " expected output files for a model with " + main.outputs().size() + " outputs", start);
+                }
                 List<RuntimeValue> actual = interp.runValues(main, inputs, module.opset());
                 for (int i = 0; i < expected.size(); i++) {
                     String why = comparison.mismatch(expected.get(i), actual.get(i));
