@@ -97,7 +97,7 @@ public final class Interpreter {
         if (v == null || v instanceof Tensor) {
             return (Tensor) v;
         }
-        throw new NncException(what + " is " + v.kind() + ", not a tensor; only tensor results can be returned here");
+        throw new NncException(what + " is " + v.kind() + "; only tensor outputs are supported here");
     }
 
     /**

@@ -37,36 +37,7 @@ final class SequenceTensors {
             }
             items.add(t);
         }
-        int[] first = items.get(0).shape();
-        int[] out = first.clone();
-        out[axis] = 0;
-        for (Tensor t : items) {
-            int[] s = t.shape();
-            for (int d = 0; d < first.length; d++) {
-                if (s.length != first.length || d != axis && s[d] != first[d]) {
-                    throw ctx.error("sequence tensors of shapes " + Arrays.toString(seq.get(0).shape()) + " and "
-                            + Arrays.toString(newAxis ? dropAxis(s, axis) : s) + " cannot be "
-                            + (newAxis ? "stacked" : "concatenated") + " on axis " + axis);
-                }
-            }
-            out[axis] += s[axis];
-        }
-        int outer = (int) Shapes.size(Arrays.copyOfRange(out, 0, axis));
-        int inner = (int) Shapes.size(Arrays.copyOfRange(out, axis + 1, out.length));
-        int n = (int) Shapes.size(out);
-        int[] which = new int[n];
-        int[] idx = new int[n];
-        int k = 0;
-        for (int o = 0; o < outer; o++) {
-            for (int j = 0; j < items.size(); j++) {
-                int block = items.get(j).dim(axis) * inner;
-                for (int e = 0; e < block; e++) {
-                    which[k] = j;
-                    idx[k++] = o * block + e;
-                }
-            }
-        }
-        return TensorGather.gatherMany(items, out, which, idx);
+        return ConcatSplitKernels.concat(ctx, items, axis);
     }
 
     private static int[] dropAxis(int[] s, int axis) {
