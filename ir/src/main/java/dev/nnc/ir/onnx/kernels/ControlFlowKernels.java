@@ -1,12 +1,18 @@
 package dev.nnc.ir.onnx.kernels;
 
+import dev.nnc.ir.core.Operation;
+import dev.nnc.ir.core.Value;
 import dev.nnc.ir.onnx.KernelFamily;
 import dev.nnc.ir.onnx.KernelTable;
 import dev.nnc.ir.spec.EvalContext;
+import dev.nnc.ir.spec.InferContext;
 import dev.nnc.ir.tensor.RuntimeValue;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.BoolType;
 import dev.nnc.ir.type.IntegerType;
+import dev.nnc.ir.type.SequenceType;
+import dev.nnc.ir.type.TensorType;
+import dev.nnc.ir.type.Type;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,9 +29,60 @@ public final class ControlFlowKernels implements KernelFamily {
 
     @Override
     public void register(KernelTable t) {
-        t.op("If", ctx -> Infer.unknown(ctx.op().numResults()), ControlFlowKernels::ifOp);
-        t.op("Loop", ctx -> Infer.unknown(ctx.op().numResults()), ControlFlowKernels::loop);
+        t.op("If", ControlFlowKernels::inferIf, ControlFlowKernels::ifOp);
+        t.op("Loop", ControlFlowKernels::inferLoop, ControlFlowKernels::loop);
         t.op("Scan", ctx -> Infer.unknown(ctx.op().numResults()), ControlFlowKernels::scan);
+    }
+
+    /** Each result has the type both branches yield, where they agree (see {@link #join}). */
+    private static List<Type> inferIf(InferContext ctx) {
+        List<Type> out = Infer.unknown(ctx.op().numResults());
+        List<Type> a = yieldTypes(ctx.op(), 0);
+        List<Type> b = yieldTypes(ctx.op(), 1);
+        for (int i = 0; a != null && b != null && i < out.size() && i < a.size() && i < b.size(); i++) {
+            out.set(i, join(a.get(i), b.get(i)));
+        }
+        return out;
+    }
+
+    /** A carried result has the type of its initial value, where the body yields the same (scan outputs stay unknown). */
+    private static List<Type> inferLoop(InferContext ctx) {
+        List<Type> out = Infer.unknown(ctx.op().numResults());
+        List<Type> body = yieldTypes(ctx.op(), 0);
+        int carried = ctx.operandTypes().size() - 2;
+        for (int k = 0; body != null && k < carried && k < out.size() && 1 + k < body.size(); k++) {
+            out.set(k, join(ctx.operandType(2 + k), body.get(1 + k)));
+        }
+        return out;
+    }
+
+    /** The types region {@code r}'s terminator yields, or null before the region is built. */
+    private static List<Type> yieldTypes(Operation op, int r) {
+        if (op.regions().size() <= r || op.region(r).blocks().isEmpty() || op.region(r).entry().terminator() == null) {
+            return null;
+        }
+        return op.region(r).entry().terminator().operands().stream().map(Value::type).toList();
+    }
+
+    /**
+     * The type two values share: equal types as they are, tensors that differ only in shape as an
+     * unranked tensor, sequences of such tensors likewise; null when they have nothing in common.
+     */
+    private static Type join(Type a, Type b) {
+        if (a == null || b == null) {
+            return null;
+        }
+        if (a.equals(b)) {
+            return a;
+        }
+        if (a instanceof TensorType x && b instanceof TensorType y && x.elementType().equals(y.elementType())) {
+            return TensorType.unranked(x.elementType());
+        }
+        if (a instanceof SequenceType x && b instanceof SequenceType y) {
+            Type e = join(x.element(), y.element());
+            return e == null ? null : new SequenceType(e);
+        }
+        return null;
     }
 
     private static List<RuntimeValue> ifOp(EvalContext ctx) {
