@@ -105,7 +105,7 @@ public final class ConformanceRunner {
                     return result(dir, CaseResult.Status.FAILED, op, set.getFileName() + ": " + expected.size()
                             + " expected output files for a model with " + main.outputs().size() + " outputs", start);
                 }
-                List<RuntimeValue> actual = interp.runValues(main, inputs, module.opset());
+                List<RuntimeValue> actual = interp.runValues(main, inputs, module.opsets());
                 for (int i = 0; i < expected.size(); i++) {
                     String why = comparison.mismatch(expected.get(i), actual.get(i));
                     if (why != null) {

@@ -4,6 +4,7 @@ import dev.nnc.ir.core.Block;
 import dev.nnc.ir.core.FuncOp;
 import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.core.Operation;
+import dev.nnc.ir.core.Opsets;
 import dev.nnc.ir.core.Value;
 import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.spec.DialectRegistry;
@@ -48,6 +49,11 @@ public final class Interpreter {
 
     /** Runs a function on positional tensor inputs; every output must be a tensor. */
     public List<Tensor> run(FuncOp f, List<Tensor> inputs, int opset) {
+        return run(f, inputs, Opsets.of(opset));
+    }
+
+    /** Runs a function on positional tensor inputs, each op at its own domain's opset; every output must be a tensor. */
+    public List<Tensor> run(FuncOp f, List<Tensor> inputs, Opsets opset) {
         List<RuntimeValue> outs = runValues(f, inputs, opset);
         List<Tensor> result = new ArrayList<>(outs.size());
         for (int i = 0; i < outs.size(); i++) {
@@ -76,7 +82,7 @@ public final class Interpreter {
                 throw new NncException("unknown input '" + given + "' (model inputs: " + String.join(", ", names) + ")");
             }
         }
-        List<RuntimeValue> outs = runValues(f, args, module.opset());
+        List<RuntimeValue> outs = runValues(f, args, module.opsets());
         Map<String, RuntimeValue> result = new LinkedHashMap<>();
         List<String> outNames = f.outputNames();
         for (int i = 0; i < outs.size(); i++) {
@@ -87,6 +93,11 @@ public final class Interpreter {
 
     /** Runs a function on positional inputs of any kind. */
     public List<RuntimeValue> runValues(FuncOp f, List<? extends RuntimeValue> inputs, int opset) {
+        return runValues(f, inputs, Opsets.of(opset));
+    }
+
+    /** Runs a function on positional inputs of any kind; each op sees the opset version of its own domain. */
+    public List<RuntimeValue> runValues(FuncOp f, List<? extends RuntimeValue> inputs, Opsets opset) {
         if (f.arguments().size() != inputs.size()) {
             throw new NncException("function " + f.symName() + " takes " + f.arguments().size() + " inputs, got " + inputs.size());
         }
@@ -104,7 +115,7 @@ public final class Interpreter {
      * Runs a block: binds its arguments, executes its ops and returns the operands of its
      * terminator (the last op, which has no semantics of its own: {@code func.return} or a yield).
      */
-    List<RuntimeValue> runBlock(Block block, List<? extends RuntimeValue> args, Environment parent, int opset) {
+    List<RuntimeValue> runBlock(Block block, List<? extends RuntimeValue> args, Environment parent, Opsets opset) {
         Environment env = new Environment(parent, block);
         for (int i = 0; i < args.size(); i++) {
             env.bind(block.arguments().get(i), args.get(i));
@@ -125,7 +136,7 @@ public final class Interpreter {
         return outs;
     }
 
-    private void execute(Operation op, Environment env, int opset) {
+    private void execute(Operation op, Environment env, Opsets opset) {
         OpSpec spec = registry.lookup(op.name()).orElseThrow(
                 () -> new NncException(op.location(), "unknown op " + op.name()));
         if (spec.semantics() == null) {
@@ -137,7 +148,7 @@ public final class Interpreter {
         }
         List<? extends RuntimeValue> outs;
         try {
-            outs = spec.semantics().evaluate(new EvalContext(op, spec, ins, opset,
+            outs = spec.semantics().evaluate(new EvalContext(op, spec, ins, opset.forOp(op.name()),
                     (index, args) -> runBlock(op.region(index).entry(), args, env, opset)));
         } catch (NncException e) {
             throw e.location() == null ? new NncException(op.location(), e.getMessage(), e) : e;

@@ -14,6 +14,7 @@ import java.util.List;
  */
 public final class EvalContext {
     private final Operation op;
+    private final OpSpec spec;
     private final List<? extends RuntimeValue> inputs;
     private final OpAttributes attrs;
     private final int opset;
@@ -27,6 +28,7 @@ public final class EvalContext {
 
     public EvalContext(Operation op, OpSpec spec, List<? extends RuntimeValue> inputs, int opset, RegionRunner regions) {
         this.op = op;
+        this.spec = spec;
         this.inputs = inputs;
         this.attrs = new OpAttributes(op, spec);
         this.opset = opset;
@@ -36,6 +38,11 @@ public final class EvalContext {
     /** Runs region {@code index} of this op with the given block arguments; returns what it yields. */
     public List<RuntimeValue> runRegion(int index, List<? extends RuntimeValue> args) {
         return regions.run(index, args);
+    }
+
+    /** The region holding graph attribute {@code attr} (see {@link RegionAttrs}), or -1 when it is absent. */
+    public int regionIndex(String attr) {
+        return RegionAttrs.index(op, spec, attr);
     }
 
     public Operation op() {

@@ -110,7 +110,8 @@ public final class FoldConstantsPass implements Pass {
         }
         try {
             // sequences and optionals are not folded: only tensors become constants
-            return Semantics.tensorsOrNull(spec.semantics().evaluate(new EvalContext(op, spec, inputs, module.opset())));
+            return Semantics.tensorsOrNull(spec.semantics().evaluate(
+                    new EvalContext(op, spec, inputs, module.opsets().forOp(op.name()))));
         } catch (RuntimeException e) {
             return null;
         }
