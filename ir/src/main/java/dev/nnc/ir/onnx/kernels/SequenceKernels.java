@@ -35,8 +35,9 @@ public final class SequenceKernels implements KernelFamily {
     @Override
     public void register(KernelTable t) {
         t.op("SequenceConstruct", SequenceKernels::inferConstruct, ctx -> List.of(construct(ctx)));
-        t.op("SequenceEmpty", ctx -> List.of(seqOf(TensorType.unranked(dtype(ctx.attrs().getInt("dtype", 1))))),
-                ctx -> List.of(TensorSequence.empty(dtype(ctx.attrs().getInt("dtype", 1)))));
+        t.op("SequenceEmpty", ctx -> Collections.singletonList(OnnxDataType.toElementType((int) ctx.attrs().getInt("dtype", 1))
+                        .map(e -> (Type) seqOf(TensorType.unranked(e))).orElse(null)),
+                ctx -> List.of(TensorSequence.empty(dtype(ctx))));
         t.op("SequenceAt", ctx -> Collections.singletonList(elementOf(ctx.operandType(0))), ctx -> List.of(at(ctx)));
         t.op("SequenceInsert", SequenceKernels::inferInsert, ctx -> List.of(insert(ctx)));
         t.op("SequenceErase", ctx -> Collections.singletonList(ctx.operandType(0)), ctx -> List.of(erase(ctx)));
@@ -158,9 +159,11 @@ public final class SequenceKernels implements KernelFamily {
         return results;
     }
 
-    private static ElementType dtype(long code) {
+    /** SequenceEmpty's {@code dtype} (float when not given). */
+    private static ElementType dtype(EvalContext ctx) {
+        long code = ctx.attrs().getInt("dtype", 1);
         return OnnxDataType.toElementType((int) code).orElseThrow(
-                () -> new IllegalArgumentException("dtype " + code + " is not a supported tensor element type"));
+                () -> ctx.error("dtype " + code + " is not a tensor element type nnc supports"));
     }
 
     /** The tensor element type of a declared sequence type, f32 when unknown (an empty result). */

@@ -66,6 +66,8 @@ class SequenceKernelsTest {
         assertEquals(0, s.size());
         assertEquals(IntegerType.I64, s.elementType());
         assertEquals(FloatType.F32, seqResult(KernelRun.of("SequenceEmpty")).elementType());
+        NncException e = assertThrows(NncException.class, () -> KernelRun.of("SequenceEmpty").attr("dtype", 99).runValues());
+        assertTrue(e.getMessage().contains("dtype 99 is not a tensor element type"), e.getMessage());
         assertLongs(KernelRun.of("SequenceLength").value(s).run1(), shape(), 0);
     }
 
