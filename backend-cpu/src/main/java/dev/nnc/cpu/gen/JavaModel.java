@@ -101,4 +101,12 @@ public record JavaModel(String packageName, String className, String modelName, 
     /** A literal. */
     public record Lit(String text) {
     }
+
+    /**
+     * Gather over an [outer, n, inner] view of {@code data}: for each outer block and each of the
+     * {@code count} indices, one row of {@code inner} elements copied.
+     */
+    public record GatherStep(String method, String comment, String out, String data, String indices, int outer,
+                             int n, int count, int inner) {
+    }
 }

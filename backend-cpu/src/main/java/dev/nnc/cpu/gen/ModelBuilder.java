@@ -38,7 +38,8 @@ public final class ModelBuilder implements LoweringContext {
     private final JavaNames fields = new JavaNames("weights", "parallel", "inputs", "outputs");
     {
         JavaNames.RUNTIME_TYPES.forEach(t -> fields.fresh(t, t)); // a field must not shadow a runtime class
-        fields.fresh("i", "i"); // loop variables (BroadcastLoops)
+        fields.fresh("i", "i"); // loop variables (BroadcastLoops, GatherStep)
+        List.of("o", "j", "k").forEach(v -> fields.fresh(v, v));
         for (int d = 0; d < 10; d++) {
             fields.fresh("i" + d, "i");
         }
