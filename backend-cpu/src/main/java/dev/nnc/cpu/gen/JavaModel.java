@@ -41,6 +41,10 @@ public record JavaModel(String packageName, String className, String modelName, 
     public record WindowField(String name, Window window) {
     }
 
+    /** A static {@code float[]} constant. */
+    public record FloatsField(String name, List<Float> values) {
+    }
+
     /** A static {@code int[]} constant. */
     public record IntsField(String name, List<Integer> values) {
     }

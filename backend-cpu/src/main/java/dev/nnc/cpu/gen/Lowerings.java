@@ -22,6 +22,7 @@ final class Lowerings {
         LayoutLowering.ALIASES.forEach(n -> t.put("onnx." + n, layout));
         put(t, layout, "Transpose", "Concat");
         put(t, new IndexLowering(), "Gather", "ArgMax", "ArgMin");
+        put(t, new ResizeLowering(), "Resize");
         OpLowering typed = new TypedElementwiseLowering();
         TypedElementwiseLowering.OPS.forEach(n -> t.put("onnx." + n, typed));
         for (String n : TypedElementwiseLowering.ARITHMETIC) {

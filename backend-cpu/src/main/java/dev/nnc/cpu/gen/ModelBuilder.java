@@ -100,6 +100,9 @@ public final class ModelBuilder implements LoweringContext {
         if (!op.regions().isEmpty()) {
             throw unsupported(op, "ops with subgraphs are not supported");
         }
+        if (op.numResults() > 0 && op.results().stream().allMatch(r -> r.type() == dev.nnc.ir.type.NoneType.NONE)) {
+            return; // onnx.NoValue: an absent optional operand, nothing to compute
+        }
         if (Folding.foldable(op, constants)) {
             List<Tensor> outs = Folding.evaluate(op, constants, specOf(op), opset);
             for (int i = 0; i < op.numResults(); i++) {

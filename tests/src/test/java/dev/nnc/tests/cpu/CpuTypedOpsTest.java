@@ -29,9 +29,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The typed (non-f32) ops of the CPU backend against the reference interpreter on random inputs
+ * The ops added with typed arrays to the CPU backend against the reference interpreter on random inputs
  * (fixed seeds): comparisons, logic and Where; Cast between f32/i64/i32/bool and integer
- * arithmetic; Gather with negative indices; ArgMax/ArgMin with ties; reductions over scattered axes.
+ * arithmetic; Gather with negative indices; ArgMax/ArgMin with ties; reductions over scattered
+ * axes; Resize (linear, nearest, cubic).
  */
 class CpuTypedOpsTest {
     private static final int INT64 = TensorProto.DataType.INT64_VALUE;
@@ -121,6 +122,31 @@ class CpuTypedOpsTest {
         check(g, Map.of("x", Tensor.ofDoubles(FloatType.F32, new int[] {3, 4, 5, 2}, v)));
     }
 
+    @Test
+    void resizeLinearByScalesAndNearestBySizes() throws Exception {
+        TensorProto scales = TensorProto.newBuilder().setName("scales").setDataType(TensorProto.DataType.FLOAT_VALUE)
+                .addDims(4).addFloatData(1).addFloatData(1).addFloatData(2).addFloatData(1.5f).build();
+        TensorProto sizes = TensorProto.newBuilder().setName("sizes").setDataType(INT64)
+                .addDims(4).addInt64Data(1).addInt64Data(2).addInt64Data(3).addInt64Data(7).build();
+        GraphProto g = GraphProto.newBuilder().setName("resize")
+                .addInput(tensor("x", FLOAT, 1, 2, 4, 5)).addInitializer(scales).addInitializer(sizes)
+                .addNode(OnnxBuilder.node("Resize", "up", List.of("x", "", "scales"), List.of("up")).toBuilder()
+                        .addAttribute(stringAttr("mode", "linear")))
+                .addNode(OnnxBuilder.node("Resize", "near", List.of("x", "", "", "sizes"), List.of("near")).toBuilder()
+                        .addAttribute(stringAttr("mode", "nearest"))
+                        .addAttribute(stringAttr("coordinate_transformation_mode", "asymmetric"))
+                        .addAttribute(stringAttr("nearest_mode", "floor")))
+                .addNode(OnnxBuilder.node("Resize", "cubic", List.of("x", "", "", "sizes"), List.of("cubic")).toBuilder()
+                        .addAttribute(stringAttr("mode", "cubic")))
+                .addOutput(tensor("up", FLOAT, 1, 2, 8, 7)).addOutput(tensor("near", FLOAT, 1, 2, 3, 7))
+                .addOutput(tensor("cubic", FLOAT, 1, 2, 3, 7)).build();
+        double[] v = new double[40];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        check(g, Map.of("x", Tensor.ofDoubles(FloatType.F32, new int[] {1, 2, 4, 5}, v)));
+    }
+
     private void check(GraphProto g, Map<String, Tensor> inputs) throws Exception {
         Path file = OnnxBuilder.write(dir, g.getName() + ".onnx", model(g));
         ModuleOp module = OnnxImporter.importFile(file);
@@ -169,6 +195,11 @@ class CpuTypedOpsTest {
             b.addInts(v);
         }
         return b.build();
+    }
+
+    private static AttributeProto stringAttr(String name, String value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
+                .setS(com.google.protobuf.ByteString.copyFromUtf8(value)).build();
     }
 
     private static AttributeProto intAttr(String name, long value) {
