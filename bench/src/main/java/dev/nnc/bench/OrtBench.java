@@ -40,7 +40,7 @@ public class OrtBench {
     private Map<String, OnnxTensor> inputs;
 
     @Setup
-    public void open() throws OrtException {
+    public void open() throws OrtException, java.io.IOException {
         session = OrtModel.open(SharedModels.model(model).resolve("model.onnx"), threads);
         inputs = session.prepare(session.byName(SharedModels.tensors(SharedModels.model(model).resolve("test_data_set_0"), "input_")));
     }
