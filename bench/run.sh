@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=bench/target
-mvn -q -Pbench -pl bench -am package -DskipTests
+mvn -B -ntp -q -Pbench -pl bench -am package -DskipTests
 cp="$out/classes:$(cat "$out/classpath.txt")"
 echo "running JMH (about 10 s per model, engine and thread count; full log in $out/jmh.log)" >&2
 if ! java -cp "$cp" org.openjdk.jmh.Main 'dev\.nnc\.bench\.(Cpu|Interpreter|Ort)Bench' \
