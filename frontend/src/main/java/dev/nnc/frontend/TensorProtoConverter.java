@@ -114,8 +114,26 @@ final class TensorProtoConverter {
         return dims.stream().mapToInt(Long::intValue).toArray();
     }
 
-    /** Decodes little-endian packed data; {@code buf} holds exactly the tensor's bytes. */
+    /**
+     * Decodes little-endian packed data; {@code buf} holds exactly the tensor's bytes. Float8 are
+     * one byte each, float4 two per byte, low nibble first, like int4.
+     */
     static Tensor fromRaw(ElementType type, int[] shape, int n, ByteBuffer buf) {
+        if (type instanceof FloatType ft && ft.mini() != null) {
+            long[] codes = new long[n];
+            if (ft.bitWidth() < 8) {
+                unpackSubByte(buf, codes, ft.bitWidth());
+            } else {
+                for (int i = 0; i < n; i++) {
+                    codes[i] = buf.get() & 0xFF;
+                }
+            }
+            double[] d = new double[n];
+            for (int i = 0; i < n; i++) {
+                d[i] = ft.fromBits(codes[i]);
+            }
+            return Tensor.ofDoubles(type, shape, d);
+        }
         if (type instanceof FloatType ft) {
             double[] d = new double[n];
             for (int i = 0; i < n; i++) {

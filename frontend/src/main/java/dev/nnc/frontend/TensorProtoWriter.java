@@ -6,18 +6,16 @@ import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.onnx.OnnxDataType;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.BFloat16;
-import dev.nnc.ir.type.BoolType;
 import dev.nnc.ir.type.ElementType;
 import dev.nnc.ir.type.FloatType;
 import dev.nnc.ir.type.Half;
-import dev.nnc.ir.type.IntegerType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
  * An IR {@link Tensor} as an ONNX {@code TensorProto}: numbers in {@code raw_data} (little endian,
- * sub-byte types packed from the low bits up), strings in {@code string_data}. The inverse of
+ * sub-byte types packed from the low bits up, float8/float4 as their codes), strings in {@code string_data}. The inverse of
  * {@link TensorProtoConverter}.
  */
 final class TensorProtoWriter {
@@ -55,7 +53,7 @@ final class TensorProtoWriter {
         ByteBuffer buf = ByteBuffer.allocate((int) bytes).order(ByteOrder.LITTLE_ENDIAN);
         int bits = ElementSizes.bitsPerElement(type);
         for (int i = 0; i < n; i++) {
-            if (type instanceof FloatType ft) {
+            if (type instanceof FloatType ft && ft.mini() == null) {
                 double v = t.doubles()[i];
                 switch (ft) {
                     case F32: buf.putFloat((float) v); break;
@@ -63,13 +61,16 @@ final class TensorProtoWriter {
                     case F16: buf.putShort(Half.fromDouble(v)); break;
                     default: buf.putShort(BFloat16.fromDouble(v)); break;
                 }
-            } else if (bits < 8) {
+                continue;
+            }
+            // integers as they are, float8/float4 as their codes
+            long v = t.isDoubles() ? ((FloatType) type).toBits(t.doubles()[i]) : t.longs()[i];
+            if (bits < 8) {
                 int bit = i * bits;
                 int at = bit / 8;
-                buf.put(at, (byte) (buf.get(at) | (t.longs()[i] & ((1 << bits) - 1)) << (bit % 8)));
+                buf.put(at, (byte) (buf.get(at) | (v & ((1 << bits) - 1)) << (bit % 8)));
             } else {
-                long v = t.longs()[i];
-                switch (type == BoolType.I1 ? 8 : ((IntegerType) type).width()) {
+                switch (bits) {
                     case 8: buf.put((byte) v); break;
                     case 16: buf.putShort((short) v); break;
                     case 32: buf.putInt((int) v); break;

@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Reads a tensor from ONNX's typed value fields. {@code int32_data} carries every type of 16 bits
  * or fewer (their bit patterns; sub-byte types one packed byte per entry), {@code uint64_data}
- * carries uint32 and uint64.
+ * carries uint32 and uint64. Float8 codes are one per entry, float4 packed two per entry.
  */
 final class TypedFields {
     /** Builds the error for a field holding the wrong number of values. */
@@ -57,7 +57,7 @@ final class TypedFields {
             }
             return Tensor.ofDoubles(type, shape, d);
         }
-        if (type instanceof IntegerType it && it.width() < 8) {
+        if (type instanceof IntegerType it && it.width() < 8 || type instanceof FloatType ft && ft.mini() != null) {
             int bytes = (int) ElementSizes.packedBytes(type, n);
             check("int32_data", t.getInt32DataCount(), bytes, err);
             ByteBuffer buf = ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);

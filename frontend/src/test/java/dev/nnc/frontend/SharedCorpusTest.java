@@ -91,7 +91,7 @@ class SharedCorpusTest {
         System.out.println("corpus: " + imported + " of " + models.size() + " models imported (" + roundTrips
                 + " export round trips), " + tensors + " of " + pbs.size() + " tensors read");
         assertEquals(List.of(), crashes);
-        // the rest use float8/float4, sequences, optionals, subgraphs or non-ONNX domains
+        // the rest use complex numbers, sequences, optionals, subgraphs or non-ONNX domains
         assertTrue(imported >= models.size() * 0.85, imported + " of " + models.size() + " models imported");
         assertTrue(tensors >= pbs.size() * 0.9, tensors + " of " + pbs.size() + " tensors read");
     }

@@ -140,6 +140,41 @@ class TensorProtoConverterTest {
         assertEquals(expB, convert(typedB.build()));
     }
 
+    /** Float8 codes are one byte (one int32_data entry) each; float4 packs two per byte, low nibble first; writing gives the same bytes. */
+    @Test
+    void float8AndFloat4FromRawAndTypedFields() {
+        Object[][] cases = {
+            {DataType.FLOAT8E4M3FN, FloatType.F8E4M3FN, new long[] {0x7E, 0x80, 0x7F}, new double[] {448, -0.0, Double.NaN}},
+            {DataType.FLOAT8E4M3FNUZ, FloatType.F8E4M3FNUZ, new long[] {0x7F, 0x01, 0x80}, new double[] {240, 0x1p-10, Double.NaN}},
+            {DataType.FLOAT8E5M2, FloatType.F8E5M2, new long[] {0x7C, 0xFB, 0x3C}, new double[] {Double.POSITIVE_INFINITY, -57344, 1}},
+            {DataType.FLOAT8E5M2FNUZ, FloatType.F8E5M2FNUZ, new long[] {0x40, 0xFF, 0x80}, new double[] {1, -57344, Double.NaN}},
+            {DataType.FLOAT8E8M0, FloatType.F8E8M0FNU, new long[] {0x7F, 0x00, 0xFF}, new double[] {1, 0x1p-127, Double.NaN}},
+            {DataType.FLOAT4E2M1, FloatType.F4E2M1FN, new long[] {0x7, 0xF, 0x3}, new double[] {6, -6, 1.5}},
+        };
+        for (Object[] c : cases) {
+            DataType dt = (DataType) c[0];
+            FloatType type = (FloatType) c[1];
+            long[] codes = (long[]) c[2];
+            double[] expected = (double[]) c[3];
+            ByteString bytes = raw(codes, type.bitWidth());
+            assertEquals(type.bitWidth() == 4 ? 2 : 3, bytes.size(), dt + " packed size");
+            Tensor fromRaw = convert(proto(dt).setRawData(bytes).build());
+            assertEquals(type, fromRaw.elementType(), dt.name());
+            assertArrayEquals(expected, fromRaw.doubles(), dt + " raw_data");
+            TensorProto.Builder typed = proto(dt);
+            for (byte b : bytes.toByteArray()) {
+                typed.addInt32Data(b & 0xFF);
+            }
+            assertArrayEquals(expected, convert(typed.build()).doubles(), dt + " int32_data");
+            TensorProto written = TensorProtoWriter.toProto(fromRaw, "x");
+            assertEquals(dt.getNumber(), written.getDataType(), dt + " written type");
+            assertEquals(bytes, written.getRawData(), dt + " written codes");
+        }
+        NncException e = assertThrows(NncException.class,
+                () -> convert(proto(DataType.FLOAT4E2M1).setRawData(ByteString.copyFrom(new byte[3])).build()));
+        assertTrue(e.oneLine().contains("need 2"), e.oneLine());
+    }
+
     @Test
     void strings() {
         TensorProto.Builder b = proto(DataType.STRING);
@@ -171,7 +206,7 @@ class TensorProtoConverterTest {
 
     @Test
     void unsupportedTypesAreNamed() {
-        for (DataType dt : List.of(DataType.FLOAT8E5M2, DataType.FLOAT4E2M1, DataType.COMPLEX64, DataType.COMPLEX128)) {
+        for (DataType dt : List.of(DataType.COMPLEX64, DataType.COMPLEX128)) {
             NncException e = assertThrows(NncException.class,
                     () -> convert(proto(dt).setRawData(ByteString.copyFrom(new byte[48])).build()));
             assertTrue(e.oneLine().contains("tensor 'x'") && e.oneLine().contains(dt.name()), e.oneLine());

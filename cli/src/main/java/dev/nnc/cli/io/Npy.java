@@ -105,7 +105,7 @@ public final class Npy {
                     case F16 -> Half.toDouble(in.getShort());
                     case F32 -> in.getFloat();
                     case F64 -> in.getDouble();
-                    case BF16 -> throw new IllegalStateException("numpy has no bfloat16");
+                    default -> throw new IllegalStateException("numpy has no " + ft.spelling());
                 };
             }
             return Tensor.ofDoubles(ft, shape, v);

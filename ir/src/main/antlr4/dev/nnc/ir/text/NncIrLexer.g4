@@ -47,7 +47,7 @@ ERROR_CHAR : . ;
 fragment DIGITS : [0-9]+ ;
 fragment EXPONENT : [eE] [+-]? DIGITS ;
 fragment NAME_CHAR : [A-Za-z0-9_$.\-] ;
-fragment ELEM : ( 'f' | 'bf' | 'i' | 'u' ) DIGITS | 'str' | 'u'? 'fixed<' '-'? DIGITS ',' '-'? DIGITS '>' ;
+fragment ELEM : ( 'f' | 'bf' | 'i' | 'u' ) DIGITS | 'f' DIGITS 'E' DIGITS 'M' DIGITS [A-Z]* | 'str' | 'u'? 'fixed<' '-'? DIGITS ',' '-'? DIGITS '>' ;
 
 mode TENSOR;
 T_WS : [ \t\r\n]+ -> skip ;

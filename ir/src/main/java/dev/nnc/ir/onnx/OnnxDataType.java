@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * ONNX's {@code TensorProto.DataType} codes (as used by the {@code to} attribute of Cast and in
- * tensors) mapped to IR element types. Codes the IR has no element type for (complex, float8,
- * float4) map to empty, and callers report them by {@link #name(int)}.
+ * tensors) mapped to IR element types. Codes the IR has no element type for (complex) map to
+ * empty, and callers report them by {@link #name(int)}.
  */
 public final class OnnxDataType {
     private OnnxDataType() {
@@ -32,8 +32,14 @@ public final class OnnxDataType {
             case 12 -> IntegerType.U32;
             case 13 -> IntegerType.U64;
             case 16 -> FloatType.BF16;
+            case 17 -> FloatType.F8E4M3FN;
+            case 18 -> FloatType.F8E4M3FNUZ;
+            case 19 -> FloatType.F8E5M2;
+            case 20 -> FloatType.F8E5M2FNUZ;
             case 21 -> new IntegerType(4, false);
             case 22 -> new IntegerType(4, true);
+            case 23 -> FloatType.F4E2M1FN;
+            case 24 -> FloatType.F8E8M0FNU;
             case 25 -> new IntegerType(2, false);
             case 26 -> new IntegerType(2, true);
             default -> null;

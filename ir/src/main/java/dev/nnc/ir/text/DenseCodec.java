@@ -7,8 +7,9 @@ import dev.nnc.ir.type.FloatType;
 
 /**
  * The byte layout of constants in the resource section: elements in row-major order, little
- * endian, {@link ElementType#byteSize()} bytes each (f16/bf16 as their 16-bit encodings, i2/i4
- * one byte each, bool one byte, fixed-point as its raw integer), written as {@code 0x} + hex.
+ * endian, {@link ElementType#byteSize()} bytes each (f16/bf16 as their 16-bit encodings, float8
+ * as their codes, i2/i4 and f4E2M1FN unpacked at one byte each, bool one byte, fixed-point as its
+ * raw integer), written as {@code 0x} + hex.
  * Strings have no byte form and are always printed inline.
  */
 public final class DenseCodec {

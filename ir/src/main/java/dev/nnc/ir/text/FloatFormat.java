@@ -53,7 +53,7 @@ public final class FloatFormat {
         if (type == FloatType.F64) {
             return Double.parseDouble(s);
         }
-        // f16/bf16 values are all exact floats, so reading as float first rounds the same way
+        // f16/bf16/float8/float4 values are all exact floats, so reading as float first rounds the same way
         return type.round(Float.parseFloat(s));
     }
 

@@ -76,15 +76,11 @@ final class TypeReader {
     /** Reads {@code f32}, {@code i8}, {@code u64}, {@code i1}, {@code str}, {@code fixed<16,6>}, ... */
     ElementType elementType(Token t) {
         String s = t.getText();
+        FloatType f = FloatType.ofSpelling(s);
+        if (f != null) {
+            return f;
+        }
         switch (s) {
-            case "f16":
-                return FloatType.F16;
-            case "bf16":
-                return FloatType.BF16;
-            case "f32":
-                return FloatType.F32;
-            case "f64":
-                return FloatType.F64;
             case "i1":
                 return BoolType.I1;
             case "str":

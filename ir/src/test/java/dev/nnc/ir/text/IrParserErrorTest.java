@@ -49,6 +49,12 @@ class IrParserErrorTest {
     }
 
     @Test
+    void misspelledFloat8TypeIsNamed() {
+        NncException e = fails(wrap("    %y = \"onnx.Identity\"(%x) : (tensor<2xf32>) -> tensor<2xf8E4M3>\n"));
+        assertTrue(e.getMessage().startsWith("bad.nnc:4:") && e.getMessage().endsWith("unknown element type 'f8E4M3'"), e.getMessage());
+    }
+
+    @Test
     void strayCharacterIsASyntaxError() {
         NncException e = fails("\"builtin.module\"() ({\n}) : () -> () @\n");
         assertTrue(e.getMessage().startsWith("bad.nnc:2:15: syntax error: "), e.getMessage());

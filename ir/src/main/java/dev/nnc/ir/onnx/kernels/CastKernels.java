@@ -14,6 +14,7 @@ import dev.nnc.ir.type.BoolType;
 import dev.nnc.ir.type.ElementType;
 import dev.nnc.ir.type.FloatType;
 import dev.nnc.ir.type.IntegerType;
+import dev.nnc.ir.type.MiniFloat;
 import dev.nnc.ir.type.StringType;
 import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
@@ -24,8 +25,10 @@ import java.util.List;
  * {@code Cast} and {@code CastLike}. Between numbers: floats round to nearest even, float to
  * integer truncates toward zero and then wraps to the width (what the ONNX tests expect for
  * int4/int2; out-of-range values are undefined in ONNX), integers wrap, anything to bool is
- * {@code != 0} (NaN is true). Strings convert as {@link NumberStrings} describes. Float8, float4
- * and e8m0 targets are not represented in nnc and are rejected naming the node.
+ * {@code != 0} (NaN is true). Strings convert as {@link NumberStrings} describes. Float8 targets
+ * honour {@code saturate} (1: out of range values and infinities clamp to the largest finite
+ * value; 0: they overflow to infinity or NaN), float4 always saturates (as ONNX's reference), and
+ * E8M0 rounds to a power of two by {@code round_mode}.
  */
 public final class CastKernels implements KernelFamily {
     @Override
@@ -102,6 +105,9 @@ public final class CastKernels implements KernelFamily {
         if (from == StringType.STR) {
             return fromStrings(ctx, x, to);
         }
+        if (to instanceof FloatType ft && ft.mini() != null) {
+            return toMiniFloat(ctx, x, ft);
+        }
         if (to instanceof FloatType ft) {
             double[] r = new double[n];
             for (int i = 0; i < n; i++) {
@@ -125,6 +131,26 @@ public final class CastKernels implements KernelFamily {
             return Tensor.ofLongs(to, shape, r);
         }
         throw ctx.error("cannot cast to " + to.spelling());
+    }
+
+    /** Casts numbers to a float8/float4/e8m0 type under the {@code saturate} and {@code round_mode} attributes. */
+    private static Tensor toMiniFloat(EvalContext ctx, Tensor x, FloatType to) {
+        boolean saturate = ctx.attrs().getInt("saturate", 1) != 0;
+        MiniFloat.PowerRounding mode = null;
+        if (to == FloatType.F8E8M0FNU) {
+            String name = ctx.attrs().getString("round_mode", "up");
+            mode = MiniFloat.PowerRounding.named(name);
+            if (mode == null) {
+                throw ctx.error("round_mode '" + name + "' is not one of up, down, nearest");
+            }
+        }
+        double[] r = new double[x.size()];
+        for (int i = 0; i < r.length; i++) {
+            double v = x.getDouble(i);
+            r[i] = mode != null ? to.mini().toPowerOfTwo(v, mode, saturate)
+                    : saturate ? to.roundSaturating(v) : to.round(v);
+        }
+        return Tensor.ofDoubles(to, x.shape(), r);
     }
 
     private static Tensor fromStrings(EvalContext ctx, Tensor x, ElementType to) {

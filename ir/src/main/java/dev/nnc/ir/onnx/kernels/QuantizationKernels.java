@@ -18,9 +18,9 @@ import java.util.List;
 
 /**
  * Linear quantization: {@code QuantizeLinear} (per-tensor, per-axis and blocked scales, integer
- * targets of 2 to 32 bits, round half to even, saturating), {@code DequantizeLinear},
- * {@code DynamicQuantizeLinear}, {@code QLinearConv} and {@code QLinearMatMul}. The float8/float4
- * targets are not supported (the IR has no such element types).
+ * targets of 2 to 32 bits, round half to even, saturating; float8 targets under {@code saturate},
+ * float4 always saturating), {@code DequantizeLinear}, {@code DynamicQuantizeLinear},
+ * {@code QLinearConv} and {@code QLinearMatMul}.
  */
 public final class QuantizationKernels implements KernelFamily {
     @Override
@@ -43,7 +43,7 @@ public final class QuantizationKernels implements KernelFamily {
         Tensor x = ctx.input(0);
         Tensor scale = ctx.input(1);
         Tensor zp = ctx.input(2);
-        IntegerType out = quantizedType(op, zp == null ? null : zp.elementType(), ctx.attrs().getInt("output_dtype", 0));
+        ElementType target = quantizedType(op, zp == null ? null : zp.elementType(), ctx.attrs().getInt("output_dtype", 0));
         QuantLayout layout = QuantLayout.of(op, x.shape(), scale.shape(), ctx.attrs().getInt("axis", 1), ctx.attrs().getInt("block_size", 0));
         if (zp != null && !Arrays.equals(zp.shape(), scale.shape()) && zp.size() != 1) {
             throw ctx.error("zero point shape " + Arrays.toString(zp.shape()) + " differs from scale shape " + Arrays.toString(scale.shape()));
@@ -52,6 +52,10 @@ public final class QuantizationKernels implements KernelFamily {
         FloatType div = precision != 0 ? (FloatType) dataType(op, precision) : promote(x.elementType(), scale.elementType());
         double[] xv = NnUtil.values(x);
         double[] sv = NnUtil.values(scale);
+        if (target instanceof FloatType ft) {
+            return List.of(quantizeToFloat(ctx, ft, div, layout, xv, sv, zp));
+        }
+        IntegerType out = (IntegerType) target;
         long[] zv = zp == null ? null : NnUtil.longs(zp);
         long[] q = new long[xv.length];
         for (int i = 0; i < xv.length; i++) {
@@ -65,14 +69,35 @@ public final class QuantizationKernels implements KernelFamily {
         return List.of(Tensor.ofLongs(out, x.shape(), q));
     }
 
+    /**
+     * y = x / scale rounded to a float8 or float4 type, as ONNX's reference: the quotient in the
+     * float type in force, float4 adds the zero point (float8 zero points must be 0 and are not
+     * added, which keeps -0), then the conversion saturates (float8 under {@code saturate}).
+     */
+    private static Tensor quantizeToFloat(EvalContext ctx, FloatType out, FloatType div, QuantLayout layout,
+            double[] xv, double[] sv, Tensor zp) {
+        boolean saturate = ctx.attrs().getInt("saturate", 1) != 0;
+        double[] zv = zp == null || out != FloatType.F4E2M1FN ? null : NnUtil.values(zp);
+        double[] y = new double[xv.length];
+        for (int i = 0; i < xv.length; i++) {
+            int si = layout.index(i);
+            double v = div.round(div.round(xv[i]) / div.round(sv[si]));
+            if (zv != null) {
+                v = div.round(v + zv[zv.length == 1 ? 0 : si]);
+            }
+            y[i] = saturate ? out.roundSaturating(v) : out.round(v);
+        }
+        return Tensor.ofDoubles(out, ctx.input(0).shape(), y);
+    }
+
     /** y = (x - zero_point) * scale in the scale's (or {@code output_dtype}'s) float type. */
     private static List<Tensor> dequantize(EvalContext ctx) {
         String op = ctx.op().name();
         Tensor x = ctx.input(0);
         Tensor scale = ctx.input(1);
         Tensor zp = ctx.input(2);
-        if (!x.elementType().isIntegral()) {
-            throw ctx.error("input type " + x.elementType().spelling() + " is not supported (only integer quantized types)");
+        if (!x.elementType().isIntegral() && !isQuantizedFloat(x.elementType())) {
+            throw ctx.error("input type " + x.elementType().spelling() + " is not supported (only integer, float8 and float4 quantized types)");
         }
         long od = ctx.attrs().getInt("output_dtype", 0);
         ElementType out = od != 0 ? dataType(op, od) : scale.elementType();
@@ -128,13 +153,18 @@ public final class QuantizationKernels implements KernelFamily {
         return FloatType.F32;
     }
 
-    /** The quantized integer type: the zero point's, else {@code output_dtype}, else u8. */
-    static IntegerType quantizedType(String op, ElementType zpType, long outputDtype) {
+    /** The quantized type: the zero point's, else {@code output_dtype}, else u8; an integer, float8 or float4 type. */
+    static ElementType quantizedType(String op, ElementType zpType, long outputDtype) {
         ElementType t = zpType != null ? zpType : outputDtype != 0 ? dataType(op, outputDtype) : IntegerType.U8;
-        if (!(t instanceof IntegerType it)) {
-            throw new NncException(op + ": quantizing to " + t.spelling() + " is not supported (only integer types)");
+        if (!(t instanceof IntegerType) && !isQuantizedFloat(t)) {
+            throw new NncException(op + ": quantizing to " + t.spelling() + " is not supported (only integer, float8 and float4 types)");
         }
-        return it;
+        return t;
+    }
+
+    /** The float8 and float4 types ONNX quantizes to (not E8M0, which is a scale type). */
+    static boolean isQuantizedFloat(ElementType t) {
+        return t instanceof FloatType ft && ft.mini() != null && ft != FloatType.F8E8M0FNU;
     }
 
     /** The element type of a TensorProto data type code, or an error naming the unsupported type. */
@@ -146,11 +176,11 @@ public final class QuantizationKernels implements KernelFamily {
     private static List<Type> inferQuantize(InferContext ctx) {
         Type zp = ctx.operandType(2);
         ElementType zt = zp == null || zp instanceof NoneType ? null : Infer.elementType(zp);
-        if (zt != null && !(zt instanceof IntegerType)) {
-            // float8/float4 targets: left unknown here, the semantics report them when run
+        if (zt != null && !(zt instanceof IntegerType) && !isQuantizedFloat(zt)) {
+            // other zero point types: left unknown here, the semantics report them when run
             return Collections.singletonList(null);
         }
-        IntegerType out = quantizedType(ctx.op().name(), zt, ctx.attrs().getInt("output_dtype", 0));
+        ElementType out = quantizedType(ctx.op().name(), zt, ctx.attrs().getInt("output_dtype", 0));
         return List.of(withElement(ctx.operandType(0), out));
     }
 

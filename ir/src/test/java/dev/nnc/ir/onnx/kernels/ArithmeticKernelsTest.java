@@ -133,7 +133,7 @@ class ArithmeticKernelsTest {
     void mismatchedShapesAreAnErrorNamingTheNode() {
         NncException e = assertThrows(NncException.class,
                 () -> run("Add", f32(new int[] {2}, 1, 2), f32(new int[] {3}, 1, 2, 3)));
-        assertTrue(e.oneLine().contains("n0"), e.oneLine());
+        assertTrue(e.oneLine().contains("node 'n'"), e.oneLine());
         assertTrue(e.oneLine().contains("do not broadcast"), e.oneLine());
     }
 

@@ -27,7 +27,12 @@ class CastKernelsTest {
     private static final int FLOAT16 = 10;
     private static final int DOUBLE = 11;
     private static final int BFLOAT16 = 16;
+    private static final int COMPLEX64 = 14;
     private static final int FLOAT8E4M3FN = 17;
+    private static final int FLOAT8E4M3FNUZ = 18;
+    private static final int FLOAT8E5M2 = 19;
+    private static final int FLOAT4E2M1 = 23;
+    private static final int FLOAT8E8M0 = 24;
     private static final int UINT4 = 21;
     private static final int INT4 = 22;
 
@@ -96,10 +101,64 @@ class CastKernelsTest {
     }
 
     @Test
-    void float8TargetIsRejectedNamingTheNode() {
+    void unsupportedTargetIsRejectedNamingTheNode() {
         Tensor x = Tensor.ofDoubles(FloatType.F32, new int[] {1}, new double[] {1});
-        NncException e = assertThrows(NncException.class, () -> run("Cast", to(FLOAT8E4M3FN), x));
-        assertTrue(e.oneLine().contains("n0") && e.oneLine().contains("FLOAT8E4M3FN"), e.oneLine());
+        NncException e = assertThrows(NncException.class, () -> run("Cast", to(COMPLEX64), x));
+        assertTrue(e.oneLine().contains("node 'n'") && e.oneLine().contains("COMPLEX64"), e.oneLine());
+    }
+
+    /** The ONNX saturation table: saturate=1 clamps out of range values and infinities to the largest finite value. */
+    @Test
+    void float8SaturateClampsAndNoSaturateOverflows() {
+        Tensor x = Tensor.ofDoubles(FloatType.F32, new int[] {6}, new double[] {0.4789, 1e6, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY, Double.NaN, -1e-7});
+        Tensor sat = run("Cast", to(FLOAT8E4M3FN), x);
+        assertEquals(FloatType.F8E4M3FN, sat.elementType());
+        assertArrayEquals(new long[] {0x2F, 0x7E, 0x7E, 0xFE, 0x7F, 0x80}, codes(sat));
+        Map<String, Attribute> noSat = Map.of("to", Attribute.of(FLOAT8E4M3FN), "saturate", Attribute.of(0));
+        assertArrayEquals(new long[] {0x2F, 0x7F, 0x7F, 0xFF, 0x7F, 0x80}, codes(run("Cast", noSat, x)));
+        Map<String, Attribute> e5m2 = Map.of("to", Attribute.of(FLOAT8E5M2), "saturate", Attribute.of(0));
+        assertArrayEquals(new long[] {0x38, 0x7C, 0x7C, 0xFC, 0x7E, 0x80}, codes(run("Cast", e5m2, x)));
+        assertArrayEquals(new long[] {0x38, 0x7B, 0x7B, 0xFB, 0x7E, 0x80}, codes(run("Cast", to(FLOAT8E5M2), x)));
+        Map<String, Attribute> fnuz = Map.of("to", Attribute.of(FLOAT8E4M3FNUZ), "saturate", Attribute.of(0));
+        assertArrayEquals(new long[] {0x37, 0x80, 0x80, 0x80, 0x80, 0x00}, codes(run("Cast", fnuz, x)));
+        assertArrayEquals(new long[] {0x37, 0x7F, 0x7F, 0xFF, 0x80, 0x00}, codes(run("Cast", to(FLOAT8E4M3FNUZ), x)));
+        // float4 saturates whatever the attribute says; NaN becomes the -0 pattern
+        Map<String, Attribute> f4 = Map.of("to", Attribute.of(FLOAT4E2M1), "saturate", Attribute.of(0));
+        assertArrayEquals(new long[] {0x1, 0x7, 0x7, 0xF, 0x8, 0x8}, codes(run("Cast", f4, x)));
+        // and back: the values widen exactly
+        assertArrayEquals(new double[] {0.46875, 448, 448, -448, Double.NaN, -0.0}, run("Cast", to(FLOAT), sat).doubles());
+    }
+
+    @Test
+    void e8m0RoundsByRoundMode() {
+        Tensor x = Tensor.ofDoubles(FloatType.F32, new int[] {5}, new double[] {0, 0.124, 1.5, 3, -6});
+        Tensor up = run("Cast", to(FLOAT8E8M0), x);
+        assertEquals(FloatType.F8E8M0FNU, up.elementType());
+        assertArrayEquals(new double[] {0x1p-127, 0.125, 2, 4, 8}, up.doubles());
+        Map<String, Attribute> down = Map.of("to", Attribute.of(FLOAT8E8M0), "round_mode", Attribute.of("down"));
+        assertArrayEquals(new double[] {0x1p-127, 0.0625, 1, 2, 4}, run("Cast", down, x).doubles());
+        Map<String, Attribute> nearest = Map.of("to", Attribute.of(FLOAT8E8M0), "round_mode", Attribute.of("nearest"));
+        assertArrayEquals(new double[] {0x1p-127, 0.125, 2, 4, 8}, run("Cast", nearest, x).doubles());
+        Map<String, Attribute> bad = Map.of("to", Attribute.of(FLOAT8E8M0), "round_mode", Attribute.of("even"));
+        NncException e = assertThrows(NncException.class, () -> run("Cast", bad, x));
+        assertTrue(e.oneLine().contains("round_mode 'even'"), e.oneLine());
+        assertArrayEquals(new long[] {0x00, 0x7C, 0x80, 0x81, 0x82}, codes(up));
+    }
+
+    @Test
+    void castLikeToFloat8HonoursSaturate() {
+        Tensor x = Tensor.ofDoubles(FloatType.F16, new int[] {2}, new double[] {65504, -0.0});
+        Tensor like = Tensor.ofDoubles(FloatType.F8E5M2FNUZ, new int[] {0}, new double[0]);
+        assertArrayEquals(new long[] {0x7F, 0x00}, codes(run("CastLike", x, like)));
+        Tensor r = run("CastLike", Map.of("saturate", Attribute.of(0)), x, like);
+        assertEquals(FloatType.F8E5M2FNUZ, r.elementType());
+        assertArrayEquals(new long[] {0x80, 0x00}, codes(r));
+    }
+
+    private static long[] codes(Tensor t) {
+        FloatType ft = (FloatType) t.elementType();
+        return java.util.Arrays.stream(t.doubles()).mapToLong(ft::toBits).toArray();
     }
 
     @Test

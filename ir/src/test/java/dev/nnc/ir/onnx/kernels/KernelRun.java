@@ -132,8 +132,32 @@ final class KernelRun {
             results.add(TensorType.unranked(dev.nnc.ir.type.FloatType.F32));
         }
         built = f.body().append(Operation.create("onnx." + op, operands, results, attrs, Location.named("n")));
+        applyInferredTypes(built);
         f.setOutputs(built.results(), outputNames());
         return m;
+    }
+
+    /** Gives the op the result types its inference computes, as the importer does for a model. */
+    private void applyInferredTypes(Operation o) {
+        OpSpec spec = DialectRegistry.standard().lookup(o.name()).orElseThrow();
+        if (spec.inference() == null) {
+            return;
+        }
+        List<Type> types = new ArrayList<>();
+        for (Value v : o.operands()) {
+            types.add(v.type());
+        }
+        List<Type> inferred;
+        try {
+            inferred = spec.inference().infer(new InferContext(o, types, new OpAttributes(o, spec), opset));
+        } catch (RuntimeException e) {
+            return; // bad attributes: the verifier or the semantics will say so, which is what such tests check
+        }
+        for (int i = 0; i < Math.min(inferred.size(), o.numResults()); i++) {
+            if (inferred.get(i) != null) {
+                o.result(i).setType(inferred.get(i));
+            }
+        }
     }
 
     private List<String> outputNames() {

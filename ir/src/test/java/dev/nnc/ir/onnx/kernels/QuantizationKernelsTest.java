@@ -90,4 +90,29 @@ class QuantizationKernelsTest {
         Tensor y = KernelRun.of("QLinearMatMul").in(a).in(f32(shape(2), 1, 2)).in(zero).in(b).in(f32(shape(2), 1, 10)).in(zero).in(Tensor.scalar(FloatType.F32, 1)).in(zero).run1();
         assertArrayEquals(new long[] {3, 40, 12, 160}, y.longs());
     }
+
+    /** The ONNX backend tests' cases: float8 saturates x / scale, float4 adds the zero point and saturates. */
+    @Test
+    void quantizeToFloat8AndFloat4() {
+        Tensor x = f32(shape(5), 0, 1, 2, 100000, 200);
+        Tensor zp8 = Tensor.ofDoubles(FloatType.F8E4M3FN, shape(1), new double[] {0});
+        Tensor y = KernelRun.of("QuantizeLinear").in(x).in(Tensor.scalar(FloatType.F32, 2)).in(zp8).run1();
+        assertEquals(FloatType.F8E4M3FN, y.elementType());
+        assertArrayEquals(new double[] {0, 0.5, 1, 448, 96}, y.doubles());
+        Tensor noSat = KernelRun.of("QuantizeLinear").attr("saturate", 0).in(x).in(Tensor.scalar(FloatType.F32, 2)).in(zp8).run1();
+        assertEquals(Double.NaN, noSat.doubles()[3]);
+        Tensor zp4 = Tensor.ofDoubles(FloatType.F4E2M1FN, shape(2), new double[] {0, 1});
+        Tensor y4 = KernelRun.of("QuantizeLinear").attr("axis", 0).in(f32(shape(2, 2), 2.5, -30, -0.0, 9)).in(f32(shape(2), 2, 3)).in(zp4).run1();
+        assertArrayEquals(new double[] {1, -6, 1, 4}, y4.doubles());
+        assertEquals(List.of(TensorType.of(FloatType.F4E2M1FN, 2, 2)),
+                KernelRun.of("QuantizeLinear").attr("axis", 0).in(f32(shape(2, 2), 1, 2, 3, 4)).in(f32(shape(2), 2, 3)).in(zp4).infer());
+    }
+
+    @Test
+    void dequantizeFromFloat8() {
+        Tensor q = Tensor.ofDoubles(FloatType.F8E4M3FN, shape(3), new double[] {0.5, 448, -104});
+        Tensor y = KernelRun.of("DequantizeLinear").in(q).in(Tensor.scalar(FloatType.F16, 2)).run1();
+        assertEquals(FloatType.F16, y.elementType());
+        assertArrayEquals(new double[] {1, 896, -208}, y.doubles());
+    }
 }
