@@ -5,7 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=bench/target
-mvn -B -ntp -q -Pbench -pl bench -am package -DskipTests
+mkdir -p "$out"
+if ! mvn -B -ntp -q -Pbench -pl bench -am package -DskipTests > "$out/build.log" 2>&1; then
+    cat "$out/build.log" >&2
+    exit 1
+fi
 cp="$out/classes:$(cat "$out/classpath.txt")"
 echo "running JMH (about 10 s per model, engine and thread count; full log in $out/jmh.log)" >&2
 if ! java -cp "$cp" org.openjdk.jmh.Main 'dev\.nnc\.bench\.(Cpu|Interpreter|Ort)Bench' \
@@ -13,4 +17,8 @@ if ! java -cp "$cp" org.openjdk.jmh.Main 'dev\.nnc\.bench\.(Cpu|Interpreter|Ort)
     tail -n 30 "$out/jmh.log" >&2
     exit 1
 fi
+# The conditions of the run, for the record beside the table.
+echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC'); machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | xargs)), load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null)"
+echo "- java: $(java -version 2>&1 | head -n 1)"
+echo
 java -cp "$cp" dev.nnc.bench.ResultTable "$out/jmh.json"
