@@ -1,6 +1,7 @@
 package dev.nnc.cli;
 
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.passes.PassFailure;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -30,6 +31,14 @@ final class ErrorHandlers {
     /** picocli's handler for exceptions thrown by a command. */
     static int executionError(Exception ex, CommandLine cl, ParseResult parsed) {
         PrintWriter err = cl.getErr();
+        if (ex instanceof PassFailure f && f.crashed()) {
+            // a pass threw: a bug, but the message already names the pass and the reproducer
+            err.println("nnc: internal error: " + f.oneLine());
+            if (debugRequested(parsed)) {
+                ex.printStackTrace(err);
+            }
+            return INTERNAL_ERROR;
+        }
         if (ex instanceof NncException nnc) {
             err.println("nnc: error: " + nnc.oneLine());
             if (debugRequested(parsed)) {

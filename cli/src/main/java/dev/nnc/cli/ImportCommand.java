@@ -3,6 +3,8 @@ package dev.nnc.cli;
 import dev.nnc.cli.io.FileAccess;
 import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.text.IrPrinter;
+import dev.nnc.passes.PassRegistry;
+import dev.nnc.passes.pipeline.Pipeline;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code nnc import}: ONNX model in, IR text (onnx dialect) out. */
 @Command(name = "import", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = {"Import an ONNX model and print it as IR text (the onnx dialect).",
-            "The text can be edited and given back to other commands as a .nir file."})
+            "The text can be edited and given back to other commands as a .nir file.",
+            "With -O1/-O2 or --pass-pipeline the passes run before printing (as in 'nnc opt')."})
 final class ImportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -26,15 +29,28 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     private ModelOptions modelOptions;
 
+    @Mixin
+    private PipelineOptions pipelineOptions;
+
     @Override
     public Integer call() {
+        PassRegistry registry = PassRegistry.standard();
+        Pipeline pipeline = pipelineOptions.pipeline(registry);
         ModuleOp module = modelOptions.load();
+        if (!pipeline.isEmpty()) {
+            pipelineOptions.run(pipeline, module, registry, spec.commandLine().getErr(), Path.of(""));
+        }
+        writeIr(module, output, spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** Writes the IR text of {@code module} to {@code output}, or to {@code out} when it is null. */
+    static void writeIr(ModuleOp module, Path output, java.io.PrintWriter out) {
         String text = IrPrinter.print(module);
         if (output != null) {
             FileAccess.writeAtomically(output, text);
         } else {
-            spec.commandLine().getOut().print(text);
+            out.print(text);
         }
-        return 0;
     }
 }

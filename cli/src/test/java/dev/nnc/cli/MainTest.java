@@ -31,9 +31,10 @@ class MainTest {
         CliRun r = CliRun.of("--help");
         assertEquals(0, r.exitCode());
         assertTrue(r.out().matches("(?s).*\\bimport +Import an ONNX model.*"), r.out());
+        assertTrue(r.out().matches("(?s).*\\bopt +Run optimization passes on a model.*"), r.out());
         assertTrue(r.out().matches("(?s).*\\brun +Run a model on the reference interpreter.*"), r.out());
         assertTrue(r.out().matches("(?s).*\\bconformance +Run ONNX backend tests.*"), r.out());
-        for (String cmd : List.of("import", "run")) {
+        for (String cmd : List.of("import", "opt", "run")) {
             CliRun sub = CliRun.of(cmd, "--help");
             assertEquals(0, sub.exitCode());
             assertTrue(sub.out().startsWith("Usage: nnc " + cmd), sub.out());

@@ -29,10 +29,20 @@ public final class ConformanceRunner {
     private static final java.util.Set<String> PLUMBING = java.util.Set.of("onnx.Constant", "onnx.NoValue", "onnx.Identity");
     private final TensorComparison comparison;
     private final long timeoutSeconds;
+    private final java.util.function.Consumer<ModuleOp> transform;
 
     public ConformanceRunner(TensorComparison comparison, long timeoutSeconds) {
+        this(comparison, timeoutSeconds, m -> { });
+    }
+
+    /**
+     * A runner that applies {@code transform} (e.g. an optimization pipeline) to each imported
+     * module before interpreting it; an exception it throws fails the case with its message.
+     */
+    public ConformanceRunner(TensorComparison comparison, long timeoutSeconds, java.util.function.Consumer<ModuleOp> transform) {
         this.comparison = comparison;
         this.timeoutSeconds = timeoutSeconds;
+        this.transform = transform;
     }
 
     public ConformanceRunner() {
@@ -79,6 +89,7 @@ public final class ConformanceRunner {
         try {
             ModuleOp module = OnnxImporter.importFile(dir.resolve("model.onnx"));
             op = operatorOf(module);
+            transform.accept(module);
             FuncOp main = module.mainFunction();
             List<Path> sets = dataSets(dir);
             if (sets.isEmpty()) {

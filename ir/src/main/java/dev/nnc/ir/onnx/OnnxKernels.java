@@ -11,6 +11,7 @@ import dev.nnc.ir.onnx.kernels.ControlFlowKernels;
 import dev.nnc.ir.onnx.kernels.ConvolutionKernels;
 import dev.nnc.ir.onnx.kernels.DetectionKernels;
 import dev.nnc.ir.onnx.kernels.DeterminantKernels;
+import dev.nnc.ir.onnx.kernels.FusedKernels;
 import dev.nnc.ir.onnx.kernels.GatherKernels;
 import dev.nnc.ir.onnx.kernels.GenerateKernels;
 import dev.nnc.ir.onnx.kernels.GridKernels;
@@ -55,6 +56,7 @@ public final class OnnxKernels {
                 new ConvolutionKernels(),
                 new DetectionKernels(),
                 new DeterminantKernels(),
+                new FusedKernels(),
                 new GatherKernels(),
                 new GenerateKernels(),
                 new GridKernels(),

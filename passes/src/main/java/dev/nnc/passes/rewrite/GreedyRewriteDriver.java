@@ -25,6 +25,11 @@ public final class GreedyRewriteDriver {
      * {@code context} under its name. Returns true when anything changed.
      */
     public static boolean apply(Operation root, List<RewritePattern> patterns, PassContext context) {
+        return apply(root, patterns, context, MAX_REWRITES);
+    }
+
+    /** As {@link #apply(Operation, List, PassContext)}, giving up after {@code maxRewrites}. */
+    public static boolean apply(Operation root, List<RewritePattern> patterns, PassContext context, int maxRewrites) {
         PatternRewriter rewriter = new PatternRewriter();
         List<Operation> initial = new ArrayList<>();
         root.walk(op -> {
@@ -48,9 +53,9 @@ public final class GreedyRewriteDriver {
                 if (p.matchAndRewrite(op, rewriter)) {
                     changed = true;
                     context.count(p.name(), 1);
-                    if (++rewrites > MAX_REWRITES) {
+                    if (++rewrites > maxRewrites) {
                         throw new IllegalStateException("rewrite patterns did not converge after "
-                                + MAX_REWRITES + " rewrites (last: " + p.name() + ")");
+                                + maxRewrites + " rewrites (last: " + p.name() + ")");
                     }
                     dedupe(rewriter);
                     break;
