@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -20,10 +21,13 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code nnc conformance}: runs ONNX backend-test folders through import and the reference interpreter. */
 @Command(name = "conformance", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = {"Run ONNX backend tests (folders with model.onnx and test_data_set_N/) through import and "
-                + "the reference interpreter, compare with the expected outputs and print a per-operator table "
+                + "the reference interpreter (or --backend cpu), compare with the expected outputs and print a per-operator table "
                 + "and the totals 'N passed, N failed, N skipped'.",
             "Floats match when |actual - expected| <= atol + rtol*|expected|; other types must be equal."})
 final class ConformanceCommand implements Callable<Integer> {
+    /** Exit code when fewer tests pass than {@code --fail-under} asks (1 means an internal error). */
+    static final int BELOW_THRESHOLD = 3;
+
     @Spec
     private CommandSpec spec;
 
@@ -45,8 +49,11 @@ final class ConformanceCommand implements Callable<Integer> {
     private boolean verbose;
 
     @Option(names = "--fail-under", paramLabel = "N",
-            description = "Exit with code 1 when fewer than N tests pass (for scripts).")
+            description = "Exit with code " + BELOW_THRESHOLD + " when fewer than N tests pass (for scripts).")
     private Long failUnder;
+
+    @Mixin
+    private BackendOptions backendOptions;
 
     @Override
     public Integer call() throws IOException {
@@ -62,7 +69,8 @@ final class ConformanceCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ConformanceRunner runner = new ConformanceRunner(new TensorComparison(rtol, atol), timeout);
+        ConformanceRunner runner = new ConformanceRunner(new TensorComparison(rtol, atol), timeout,
+                backendOptions.executor());
         int[] done = {0};
         List<CaseResult> results = runner.runAll(cases, r -> {
             done[0]++;
@@ -78,6 +86,10 @@ final class ConformanceCommand implements Callable<Integer> {
         out.print(report.operatorTable());
         out.println(report.totalsLine());
         long passed = report.count(CaseResult.Status.PASSED);
-        return failUnder != null && passed < failUnder ? 1 : 0;
+        if (failUnder != null && passed < failUnder) {
+            err.println("nnc: conformance: " + passed + " passed, fewer than --fail-under " + failUnder);
+            return BELOW_THRESHOLD;
+        }
+        return 0;
     }
 }

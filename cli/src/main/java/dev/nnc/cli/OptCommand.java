@@ -37,6 +37,12 @@ final class OptCommand implements Callable<Integer> {
             description = "Replay a crash reproducer written by a failing pass (its IR and pipeline).")
     private Path reproducer;
 
+    @Option(names = "--verify-diagnostics",
+            description = "For tests: instead of printing IR, check what the parser, the verifier and the passes report"
+                    + " against the 'expected-error@+1 {{text}}' comments of the .nir input (see tests/README.md);"
+                    + " exit 0 when exactly those are reported.")
+    private boolean verifyDiagnostics;
+
     @Mixin
     private ModelOptions modelOptions;
 
@@ -74,6 +80,11 @@ final class OptCommand implements Callable<Integer> {
             reproducerDir = null; // replaying must not overwrite the reproducer by default
         } else {
             pipeline = pipelineOptions.pipeline(registry);
+            if (verifyDiagnostics) {
+                // expected errors are no crash: no reproducer unless one was asked for
+                return ExpectedDiagnosticsMode.run(modelOptions.model(), pipeline,
+                        pipelineOptions.manager(registry, spec.commandLine().getErr(), null), spec.commandLine().getErr());
+            }
             module = modelOptions.load();
             reproducerDir = Path.of("");
         }

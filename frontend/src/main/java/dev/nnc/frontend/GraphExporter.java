@@ -11,10 +11,12 @@ import dev.nnc.ir.core.FuncOp;
 import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.core.Value;
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.onnx.OnnxDomains;
 import dev.nnc.ir.spec.AttrKind;
 import dev.nnc.ir.spec.AttrSpec;
 import dev.nnc.ir.spec.DialectRegistry;
 import dev.nnc.ir.spec.OpSpec;
+import dev.nnc.ir.spec.RegionAttrs;
 import dev.nnc.ir.type.NoneType;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +119,8 @@ final class GraphExporter {
         if (!op.dialect().equals("onnx")) {
             throw new NncException("cannot export " + what + " to ONNX: only ops of the onnx dialect have an ONNX form");
         }
-        NodeProto.Builder n = NodeProto.newBuilder().setOpType(op.opName());
+        NodeProto.Builder n = NodeProto.newBuilder().setOpType(OnnxDomains.opType(op.name()))
+                .setDomain(OnnxDomains.domainOf(op.name()));
         if (op.location().name() != null) {
             n.setName(op.location().name());
         }
@@ -126,13 +129,15 @@ final class GraphExporter {
         op.results().forEach(r -> n.addOutput(r.nameHint() == null && !r.hasUses() && !names.has(r) ? "" : names.of(r)));
         Optional<OpSpec> spec = registry.lookup(op.name());
         for (Map.Entry<String, Attribute> p : op.properties().entrySet()) {
+            if (p.getKey().equals(RegionAttrs.PROPERTY)) {
+                continue;
+            }
             AttrKind kind = spec.flatMap(s -> s.attribute(p.getKey())).map(AttrSpec::kind).orElse(null);
             n.addAttribute(AttributeExporter.of(p.getKey(), p.getValue(), kind, what));
         }
-        List<AttrSpec> graphs = spec.map(s -> s.attributes().stream().filter(a -> a.kind() == AttrKind.GRAPH).toList())
-                .orElse(List.of());
+        List<String> graphs = spec.map(s -> RegionAttrs.names(op, s)).orElse(List.of());
         for (int r = 0; r < op.regions().size(); r++) {
-            String attr = r < graphs.size() ? graphs.get(r).name() : "region" + r;
+            String attr = r < graphs.size() ? graphs.get(r) : "region" + r;
             n.addAttribute(AttributeProto.newBuilder().setName(attr).setType(AttributeProto.AttributeType.GRAPH)
                     .setG(subgraph(op.region(r).entry(), attr)));
         }

@@ -8,9 +8,11 @@ import dev.nnc.ir.core.Block;
 import dev.nnc.ir.core.Location;
 import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.core.Value;
+import dev.nnc.ir.onnx.OnnxDomains;
 import dev.nnc.ir.spec.AttrKind;
 import dev.nnc.ir.spec.AttrSpec;
 import dev.nnc.ir.spec.OpSpec;
+import dev.nnc.ir.spec.RegionAttrs;
 import dev.nnc.ir.type.NoneType;
 import dev.nnc.ir.type.Type;
 import java.util.ArrayList;
@@ -19,14 +21,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Turns one ONNX node into an {@code onnx.<op_type>} operation: operands by value name (an empty
+ * Turns one ONNX node into an {@code onnx.<op_type>} operation (ops of other domains are named
+ * as {@link OnnxDomains} says, e.g. {@code onnx.ml.Binarizer}): operands by value name (an empty
  * name is an absent optional input, read from one shared {@code onnx.NoValue} per block),
  * attributes as properties with the spec's defaults filled in, graph attributes as regions, and
  * result types from the file or the spec's inference.
  *
  * <p>Regions are ordered as the spec lists its graph attributes (If: {@code then_branch} = region
  * 0, {@code else_branch} = region 1), then any others in the node's order (which the verifier
- * rejects); graph attributes are not properties.
+ * rejects); graph attributes are not properties. When the spec has optional graph attributes,
+ * property {@code region_attrs} records which attribute each region holds (see {@link RegionAttrs}).
  */
 final class NodeImporter {
     static final String DIALECT_PREFIX = "onnx.";
@@ -46,14 +50,18 @@ final class NodeImporter {
 
     void importNode(NodeProto n, int index) {
         String what = NodeOrder.display(n, index);
-        OpSpec spec = ctx.registry().lookup(DIALECT_PREFIX + n.getOpType()).orElseThrow(
-                () -> ctx.error(what + ": unsupported op " + n.getOpType()));
+        OpSpec spec = ctx.registry().lookup(OnnxDomains.opName(n.getDomain(), n.getOpType())).orElseThrow(
+                () -> ctx.error(what + ": unsupported op " + OnnxDomains.opName(n.getDomain(), n.getOpType())));
         List<Value> operands = operands(n);
         List<String> outputs = trimTrailingEmpty(n.getOutputList());
         checkArity(spec, what, operands.size(), outputs.size());
         List<AttributeProto> graphs = graphAttributes(n, spec);
         Operation op = Operation.create(spec.name(), operands, List.of(), properties(n, spec, what, graphs),
                 Location.named(NodeOrder.name(n, index)));
+        if (RegionAttrs.needsNames(spec) && !graphs.isEmpty()) {
+            op.setProperty(RegionAttrs.PROPERTY, new Attribute.ArrayAttr(
+                    graphs.stream().map(g -> (Attribute) new Attribute.StringAttr(g.getName())).toList()));
+        }
         for (AttributeProto g : graphs) {
             new GraphImporter(ctx, scope.child()).importSubgraph(g.getG(), op.addRegion().addBlock(), op, what);
         }
@@ -62,7 +70,7 @@ final class NodeImporter {
             op.addResult(NoneType.NONE, out.isEmpty() ? null : out);
             declaredTypes.add(declared.get(out));
         }
-        ResultTypes.assign(op, spec, declaredTypes, ctx.opset(), ctx.file());
+        ResultTypes.assign(op, spec, declaredTypes, ctx.opsets().forOp(spec.name()), ctx.file());
         block.append(op);
         for (int i = 0; i < outputs.size(); i++) {
             if (!outputs.get(i).isEmpty()) {

@@ -55,9 +55,11 @@ public final class OnnxExporter {
             throw new NncException("the module has no function to export");
         }
         int opset = module.opset() > 0 ? module.opset() : 21;
-        return ModelProto.newBuilder().setIrVersion(irVersion(opset)).setProducerName("nnc")
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset))
-                .setGraph(new GraphExporter(registry).main(main)).build();
+        ModelProto.Builder m = ModelProto.newBuilder().setIrVersion(irVersion(opset)).setProducerName("nnc")
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset));
+        module.opsets().others().forEach((domain, version) ->
+                m.addOpsetImport(OperatorSetIdProto.newBuilder().setDomain(domain).setVersion(version)));
+        return m.setGraph(new GraphExporter(registry).main(main)).build();
     }
 
     /** The IR version that introduced the opset, so older runtimes still accept the file. */

@@ -6,11 +6,15 @@ import dev.nnc.frontend.proto.Onnx.OperatorSetIdProto;
 import dev.nnc.ir.core.FuncOp;
 import dev.nnc.ir.core.Location;
 import dev.nnc.ir.core.ModuleOp;
+import dev.nnc.ir.core.Opsets;
 import dev.nnc.ir.diag.Diagnostic;
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.onnx.OnnxDomains;
 import dev.nnc.ir.spec.DialectRegistry;
 import dev.nnc.ir.verify.Verifier;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Imports an ONNX model file into a {@link ModuleOp} of the {@code onnx} dialect with one
@@ -52,15 +56,15 @@ public final class OnnxImporter {
 
     /** Imports an already parsed model; {@code folder} is where its external data lives. */
     ModuleOp importProto(ModelProto proto, String label, Path folder, ImportOptions options) {
-        int opset = defaultOpset(proto);
+        Opsets opsets = opsets(proto);
         ModuleOp module = ModuleOp.create();
-        module.setOpset(opset);
+        module.setOpsets(opsets);
         FuncOp main = FuncOp.create(module, "main");
         GraphProto graph = FunctionInliner.inline(proto, label);
         SupportedOps.check(graph, registry, label);
         TensorProtoConverter tensors = new TensorProtoConverter(label,
                 folder == null ? null : new ExternalData(folder, label), options.maxTensorBytes());
-        ImportContext ctx = ImportContext.create(label, options, tensors, registry, opset);
+        ImportContext ctx = ImportContext.create(label, options, tensors, registry, opsets);
         new GraphImporter(ctx, new Scope(null)).importMain(graph, main);
         verify(module, label);
         return module;
@@ -74,6 +78,18 @@ public final class OnnxImporter {
                 throw new NncException(label + ": " + where + d.message());
             }
         }
+    }
+
+    /** The versions of the ONNX domains the model imports (QONNX-style domains are not versioned ops of ours). */
+    static Opsets opsets(ModelProto proto) {
+        Map<String, Integer> others = new TreeMap<>();
+        for (OperatorSetIdProto id : proto.getOpsetImportList()) {
+            String d = OnnxDomains.canonical(id.getDomain());
+            if (!d.isEmpty() && OnnxDomains.mapped(d) && !OnnxDomains.isDefaultAlias(d)) {
+                others.put(d, (int) id.getVersion());
+            }
+        }
+        return new Opsets(defaultOpset(proto), others);
     }
 
     /** The version of the default ONNX domain; models before opset imports existed mean version 1. */

@@ -3,6 +3,7 @@ package dev.nnc.frontend;
 import dev.nnc.frontend.proto.Onnx.GraphProto;
 import dev.nnc.frontend.proto.Onnx.NodeProto;
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.onnx.OnnxDomains;
 import dev.nnc.ir.spec.DialectRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +12,7 @@ import java.util.Map;
 
 /**
  * Checks, before anything is built, that every node of a model (subgraphs included) is an op of
- * a domain the importer maps (see {@link Domains}) that the registry knows, and reports all that are not in one line:
+ * a domain the importer maps (see {@link OnnxDomains}) that the registry knows, and reports all that are not in one line:
  * {@code model.onnx: unsupported ops: Foo (nodes n1, n2), com.x.Bar (node n3)}.
  */
 final class SupportedOps {
@@ -38,11 +39,16 @@ final class SupportedOps {
         return "nodes " + shown + (users.size() > 3 ? " and " + (users.size() - 3) + " more" : "");
     }
 
+    /** How errors name an op: {@code Conv}, or {@code com.microsoft.FusedConv} outside the default domain. */
+    static String qualifiedName(String domain, String opType) {
+        return OnnxDomains.canonical(domain).isEmpty() ? opType : domain + "." + opType;
+    }
+
     private static void collect(GraphProto g, DialectRegistry registry, Map<String, List<String>> missing) {
         for (int i = 0; i < g.getNodeCount(); i++) {
             NodeProto n = g.getNode(i);
-            if (!Domains.mapsToOnnxDialect(n.getDomain()) || registry.lookup(NodeImporter.DIALECT_PREFIX + n.getOpType()).isEmpty()) {
-                missing.computeIfAbsent(Domains.qualifiedName(n.getDomain(), n.getOpType()), k -> new ArrayList<>())
+            if (!OnnxDomains.mapped(n.getDomain()) || registry.lookup(OnnxDomains.opName(n.getDomain(), n.getOpType())).isEmpty()) {
+                missing.computeIfAbsent(qualifiedName(n.getDomain(), n.getOpType()), k -> new ArrayList<>())
                         .add(NodeOrder.name(n, i));
             }
             for (GraphProto sub : Captures.subgraphs(n)) {

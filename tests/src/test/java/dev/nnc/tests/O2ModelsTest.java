@@ -9,7 +9,6 @@ import dev.nnc.frontend.TensorFiles;
 import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.interp.Interpreter;
 import dev.nnc.ir.tensor.Tensor;
-import dev.nnc.passes.graph.GraphPasses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,7 +92,7 @@ class O2ModelsTest {
         synchronized ModuleOp optimized() {
             if (optimized == null) {
                 ModuleOp m = OnnxImporter.importFile(file);
-                GraphPasses.runO2(m);
+                O2.run(m);
                 optimized = m;
             }
             return optimized;

@@ -25,6 +25,9 @@ import java.util.zip.ZipOutputStream;
  * a fixed timestamp so the same tensors always give the same bytes.
  */
 public final class Npz {
+    /** The largest array one entry may unpack to, so a small crafted file cannot exhaust memory. */
+    static final int MAX_ENTRY_BYTES = 1 << 30;
+
     /** The earliest time a zip (MS-DOS) timestamp can hold; fixed so output is reproducible. */
     private static final LocalDateTime FIXED_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
@@ -51,7 +54,10 @@ public final class Npz {
                 String key = name.substring(0, name.length() - 4);
                 byte[] bytes;
                 try (InputStream in = zip.getInputStream(e)) {
-                    bytes = in.readAllBytes();
+                    bytes = in.readNBytes(MAX_ENTRY_BYTES + 1);
+                }
+                if (bytes.length > MAX_ENTRY_BYTES) {
+                    throw new NncException(file + ": entry '" + name + "' unpacks to more than " + MAX_ENTRY_BYTES + " bytes");
                 }
                 if (out.put(key, Npy.read(bytes, file + "[" + name + "]")) != null) {
                     throw new NncException(file + ": entry '" + name + "' appears twice");

@@ -48,7 +48,7 @@ public final class Block {
         return op;
     }
 
-    /** Detaches {@code op} from this block; its operands are dropped so its uses disappear too. */
+    /** Detaches {@code op} from this block; its operands (and those of ops nested in it) are dropped so their uses disappear too. */
     public void erase(Operation op) {
         int i = indexOf(op);
         for (Value r : op.results()) {
@@ -56,7 +56,7 @@ public final class Block {
                 throw new IllegalStateException("erasing " + op.name() + " whose result still has uses");
             }
         }
-        op.dropOperands();
+        op.walk(Operation::dropOperands); // ops inside its regions may use outer values too
         operations.remove(i);
         op.setParent(null);
     }

@@ -22,7 +22,8 @@ public final class BuiltinDialect {
     public static List<Dialect> all() {
         Dialect builtin = new Dialect("builtin");
         builtin.register(new OpSpec(MODULE, List.of(1), new Arity(0, 0), new Arity(0, 0),
-                List.of(new AttrSpec("opset", AttrKind.INT, null, false)), null, null, null));
+                List.of(new AttrSpec("opset", AttrKind.INT, null, false),
+                        new AttrSpec(ModuleOp.OPSET_IMPORTS, AttrKind.STRINGS, null, false)), null, null, null));
         Dialect func = new Dialect("func");
         func.register(new OpSpec(FUNC, List.of(1), new Arity(0, 0), new Arity(0, 0), List.of(
                 new AttrSpec("sym_name", AttrKind.STRING, null, true),

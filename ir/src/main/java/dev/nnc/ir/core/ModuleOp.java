@@ -6,6 +6,9 @@ import java.util.Map;
 
 /** Typed view of a {@code builtin.module}: a list of functions plus the ONNX opset in force. */
 public record ModuleOp(Operation op) {
+    /** Module property listing the non-default domains' versions as {@code domain=version}. */
+    public static final String OPSET_IMPORTS = "opset_imports";
+
     public ModuleOp {
         if (!op.name().equals(BuiltinDialect.MODULE)) {
             throw new IllegalArgumentException("not a module: " + op.name());
@@ -42,5 +45,26 @@ public record ModuleOp(Operation op) {
 
     public void setOpset(int opset) {
         op.setProperty("opset", new Attribute.IntAttr(opset));
+    }
+
+    /** The opsets of every imported domain (property {@code opset} plus {@code opset_imports}). */
+    public Opsets opsets() {
+        Map<String, Integer> others = Map.of();
+        if (op.property(OPSET_IMPORTS) instanceof Attribute.ArrayAttr arr) {
+            others = Opsets.decodeOthers(arr.values().stream()
+                    .map(a -> a instanceof Attribute.StringAttr s ? s.value() : String.valueOf(a)).toList());
+        }
+        return new Opsets(opset(), others);
+    }
+
+    /** Sets {@code opset} and, when other domains are imported, {@code opset_imports}. */
+    public void setOpsets(Opsets opsets) {
+        setOpset(opsets.defaultVersion());
+        if (opsets.others().isEmpty()) {
+            op.properties().remove(OPSET_IMPORTS);
+        } else {
+            op.setProperty(OPSET_IMPORTS, new Attribute.ArrayAttr(
+                    opsets.encodeOthers().stream().map(s -> (Attribute) new Attribute.StringAttr(s)).toList()));
+        }
     }
 }

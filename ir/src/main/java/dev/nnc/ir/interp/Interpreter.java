@@ -4,6 +4,7 @@ import dev.nnc.ir.core.Block;
 import dev.nnc.ir.core.FuncOp;
 import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.core.Operation;
+import dev.nnc.ir.core.Opsets;
 import dev.nnc.ir.core.Value;
 import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.spec.DialectRegistry;
@@ -51,7 +52,7 @@ public final class Interpreter {
                 throw new NncException("unknown input '" + given + "' (model inputs: " + String.join(", ", names) + ")");
             }
         }
-        List<Tensor> outs = run(f, args, module.opset());
+        List<Tensor> outs = run(f, args, module.opsets());
         Map<String, Tensor> result = new LinkedHashMap<>();
         List<String> outNames = f.outputNames();
         for (int i = 0; i < outs.size(); i++) {
@@ -62,6 +63,11 @@ public final class Interpreter {
 
     /** Runs a function on positional inputs. */
     public List<Tensor> run(FuncOp f, List<Tensor> inputs, int opset) {
+        return run(f, inputs, Opsets.of(opset));
+    }
+
+    /** Runs a function on positional inputs; each op sees the opset version of its own domain. */
+    public List<Tensor> run(FuncOp f, List<Tensor> inputs, Opsets opset) {
         if (f.arguments().size() != inputs.size()) {
             throw new NncException("function " + f.symName() + " takes " + f.arguments().size() + " inputs, got " + inputs.size());
         }
@@ -72,7 +78,7 @@ public final class Interpreter {
      * Runs a block: binds its arguments, executes its ops and returns the operands of its
      * terminator (the last op, which has no semantics of its own: {@code func.return} or a yield).
      */
-    List<Tensor> runBlock(Block block, List<Tensor> args, Environment parent, int opset) {
+    List<Tensor> runBlock(Block block, List<Tensor> args, Environment parent, Opsets opset) {
         Environment env = new Environment(parent, block);
         for (int i = 0; i < args.size(); i++) {
             env.bind(block.arguments().get(i), args.get(i));
@@ -93,7 +99,7 @@ public final class Interpreter {
         return outs;
     }
 
-    private void execute(Operation op, Environment env, int opset) {
+    private void execute(Operation op, Environment env, Opsets opset) {
         OpSpec spec = registry.lookup(op.name()).orElseThrow(
                 () -> new NncException(op.location(), "unknown op " + op.name()));
         if (spec.semantics() == null) {
@@ -105,7 +111,7 @@ public final class Interpreter {
         }
         List<Tensor> outs;
         try {
-            outs = spec.semantics().evaluate(new EvalContext(op, spec, ins, opset,
+            outs = spec.semantics().evaluate(new EvalContext(op, spec, ins, opset.forOp(op.name()),
                     (index, args) -> runBlock(op.region(index).entry(), args, env, opset)));
         } catch (NncException e) {
             throw e.location() == null ? new NncException(op.location(), e.getMessage(), e) : e;

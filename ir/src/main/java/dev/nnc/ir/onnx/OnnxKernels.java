@@ -11,14 +11,17 @@ import dev.nnc.ir.onnx.kernels.ControlFlowKernels;
 import dev.nnc.ir.onnx.kernels.ConvolutionKernels;
 import dev.nnc.ir.onnx.kernels.DetectionKernels;
 import dev.nnc.ir.onnx.kernels.DeterminantKernels;
+import dev.nnc.ir.onnx.kernels.FlexAttention;
 import dev.nnc.ir.onnx.kernels.FusedKernels;
 import dev.nnc.ir.onnx.kernels.GatherKernels;
 import dev.nnc.ir.onnx.kernels.GenerateKernels;
 import dev.nnc.ir.onnx.kernels.GridKernels;
+import dev.nnc.ir.onnx.kernels.ImageKernels;
 import dev.nnc.ir.onnx.kernels.LegacyKernels;
 import dev.nnc.ir.onnx.kernels.LogicKernels;
 import dev.nnc.ir.onnx.kernels.LossKernels;
 import dev.nnc.ir.onnx.kernels.MatMulKernels;
+import dev.nnc.ir.onnx.kernels.MlKernels;
 import dev.nnc.ir.onnx.kernels.NormalizationKernels;
 import dev.nnc.ir.onnx.kernels.PadKernels;
 import dev.nnc.ir.onnx.kernels.PermuteKernels;
@@ -34,6 +37,8 @@ import dev.nnc.ir.onnx.kernels.SliceKernels;
 import dev.nnc.ir.onnx.kernels.SoftmaxKernels;
 import dev.nnc.ir.onnx.kernels.StringKernels;
 import dev.nnc.ir.onnx.kernels.StructuralKernels;
+import dev.nnc.ir.onnx.kernels.TfIdfKernels;
+import dev.nnc.ir.onnx.kernels.TrainingKernels;
 import dev.nnc.ir.onnx.kernels.UnaryMathKernels;
 import dev.nnc.ir.onnx.kernels.UniqueKernels;
 import java.util.List;
@@ -56,14 +61,17 @@ public final class OnnxKernels {
                 new ConvolutionKernels(),
                 new DetectionKernels(),
                 new DeterminantKernels(),
+                new FlexAttention(),
                 new FusedKernels(),
                 new GatherKernels(),
                 new GenerateKernels(),
                 new GridKernels(),
+                new ImageKernels(),
                 new LogicKernels(),
                 new LegacyKernels(),
                 new LossKernels(),
                 new MatMulKernels(),
+                new MlKernels(),
                 new NormalizationKernels(),
                 new PadKernels(),
                 new PermuteKernels(),
@@ -79,6 +87,8 @@ public final class OnnxKernels {
                 new SoftmaxKernels(),
                 new StringKernels(),
                 new StructuralKernels(),
+                new TfIdfKernels(),
+                new TrainingKernels(),
                 new UnaryMathKernels(),
                 new UniqueKernels());
     }

@@ -12,7 +12,13 @@ public final class DialectRegistry {
     private static volatile DialectRegistry standard;
     private final Map<String, Dialect> dialects = new TreeMap<>();
 
+    private boolean frozen;
+
+    /** Adds a dialect; the shared {@link #standard()} registry is frozen and refuses. */
     public void add(Dialect d) {
+        if (frozen) {
+            throw new IllegalStateException("the standard dialect registry is frozen; build your own to add " + d.name());
+        }
         dialects.put(d.name(), d);
     }
 
@@ -35,6 +41,7 @@ public final class DialectRegistry {
                     DialectRegistry n = new DialectRegistry();
                     BuiltinDialect.all().forEach(n::add);
                     n.add(OnnxDialect.load());
+                    n.frozen = true;
                     standard = n;
                 }
                 r = standard;

@@ -12,6 +12,7 @@ import java.util.List;
  */
 public final class EvalContext {
     private final Operation op;
+    private final OpSpec spec;
     private final List<Tensor> inputs;
     private final OpAttributes attrs;
     private final int opset;
@@ -25,6 +26,7 @@ public final class EvalContext {
 
     public EvalContext(Operation op, OpSpec spec, List<Tensor> inputs, int opset, RegionRunner regions) {
         this.op = op;
+        this.spec = spec;
         this.inputs = inputs;
         this.attrs = new OpAttributes(op, spec);
         this.opset = opset;
@@ -34,6 +36,11 @@ public final class EvalContext {
     /** Runs region {@code index} of this op with the given block arguments; returns what it yields. */
     public List<Tensor> runRegion(int index, List<Tensor> args) {
         return regions.run(index, args);
+    }
+
+    /** The region holding graph attribute {@code attr} (see {@link RegionAttrs}), or -1 when it is absent. */
+    public int regionIndex(String attr) {
+        return RegionAttrs.index(op, spec, attr);
     }
 
     public Operation op() {

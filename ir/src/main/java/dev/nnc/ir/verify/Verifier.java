@@ -12,6 +12,7 @@ import dev.nnc.ir.spec.AttrKind;
 import dev.nnc.ir.spec.AttrSpec;
 import dev.nnc.ir.spec.DialectRegistry;
 import dev.nnc.ir.spec.OpSpec;
+import dev.nnc.ir.spec.RegionAttrs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -116,12 +117,44 @@ public final class Verifier {
         if (graphs.isEmpty()) {
             return;
         }
+        if (op.property(RegionAttrs.PROPERTY) != null) {
+            checkNamedRegions(op, graphs);
+            return;
+        }
         long required = graphs.stream().filter(AttrSpec::required).count();
         int n = op.regions().size();
+        if (n > required && n < graphs.size()) {
+            error(op, "has some of its optional graph attributes, so property '" + RegionAttrs.PROPERTY + "' must name its regions");
+        }
         if (n < required || n > graphs.size()) {
             String names = String.join(", ", graphs.stream().map(AttrSpec::name).toList());
             String expected = required == graphs.size() ? String.valueOf(required) : required + ".." + graphs.size();
             error(op, "expects " + expected + " regions (for " + names + "), got " + n);
+        }
+    }
+
+    /** With {@code region_attrs}: one distinct graph attribute name per region, the required ones all there. */
+    private void checkNamedRegions(Operation op, List<AttrSpec> graphs) {
+        if (!AttrKinds.matches(AttrKind.STRINGS, op.property(RegionAttrs.PROPERTY))) {
+            error(op, "property '" + RegionAttrs.PROPERTY + "' must be a list of strings");
+            return;
+        }
+        List<String> names = RegionAttrs.names(op, null);
+        if (names.size() != op.regions().size()) {
+            error(op, "property '" + RegionAttrs.PROPERTY + "' names " + names.size() + " regions, but it has " + op.regions().size());
+        }
+        List<String> known = graphs.stream().map(AttrSpec::name).toList();
+        for (int i = 0; i < names.size(); i++) {
+            if (!known.contains(names.get(i))) {
+                error(op, "region " + i + " is for '" + names.get(i) + "', which is not a graph attribute of the op");
+            } else if (names.subList(0, i).contains(names.get(i))) {
+                error(op, "graph attribute '" + names.get(i) + "' has two regions");
+            }
+        }
+        for (AttrSpec g : graphs) {
+            if (g.required() && !names.contains(g.name())) {
+                error(op, "needs graph attribute '" + g.name() + "' (a region)");
+            }
         }
     }
 

@@ -108,7 +108,7 @@ public final class FoldConstantsPass implements Pass {
             return null;
         }
         try {
-            return spec.semantics().evaluate(new EvalContext(op, spec, inputs, module.opset()));
+            return spec.semantics().evaluate(new EvalContext(op, spec, inputs, module.opsets().forOp(op.name())));
         } catch (RuntimeException e) {
             return null;
         }

@@ -68,7 +68,7 @@ public final class ShapeInferencePass implements Pass {
             }
             List<Type> inferred;
             try {
-                inferred = spec.inference().infer(new InferContext(op, operandTypes, new OpAttributes(op, spec), module.opset()));
+                inferred = spec.inference().infer(new InferContext(op, operandTypes, new OpAttributes(op, spec), module.opsets().forOp(op.name())));
             } catch (RuntimeException e) {
                 continue; // inference cannot tell (or the op is malformed: the verifier and interpreter report that)
             }

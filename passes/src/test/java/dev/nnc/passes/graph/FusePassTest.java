@@ -21,6 +21,8 @@ import dev.nnc.ir.text.StructuralEquality;
 import dev.nnc.ir.verify.Verifier;
 import dev.nnc.ir.spec.OpAttributes;
 import dev.nnc.passes.PassContext;
+import dev.nnc.passes.PassRegistry;
+import dev.nnc.passes.pipeline.Pipeline;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -154,5 +156,13 @@ class FusePassTest {
                 "    %y = \"onnx.FusedGemm\"(%x, %w) <{activation = \"Gelu\"}> : (tensor<4x3xf32>, tensor<3x2xf32>) -> tensor<4x2xf32>\n",
                 "%y: tensor<4x2xf32>");
         assertThrows(NncException.class, () -> Verifier.verifyOrThrow(m.op(), DialectRegistry.standard()));
+    }
+
+    @Test
+    void theActivationsOptionIsWrittenInPipelineText() {
+        Pipeline p = Pipeline.parse("fuse{activations=relu,clip},dce", PassRegistry.standard());
+        assertEquals("fuse{activations=relu,clip},dce", p.toString());
+        assertEquals(new FusePass.Options(List.of("relu", "clip")), p.get(0).options());
+        assertEquals("fuse,dce", Pipeline.parse("fuse,dce", PassRegistry.standard()).toString());
     }
 }

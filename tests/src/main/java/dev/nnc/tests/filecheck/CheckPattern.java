@@ -110,6 +110,19 @@ public final class CheckPattern {
         return out;
     }
 
+    /** The text the pattern would match if its regexes matched nothing: for near-miss hints. */
+    String approximateText(Map<String, String> variables) {
+        StringBuilder sb = new StringBuilder();
+        for (Part p : parts) {
+            if (p instanceof Literal l) {
+                sb.append(l.text());
+            } else if (p instanceof Use u) {
+                sb.append(variables.getOrDefault(u.name(), ""));
+            }
+        }
+        return sb.toString();
+    }
+
     /**
      * The regex for this pattern with {@code variables} substituted; a variable defined earlier in
      * the same pattern becomes a back-reference. Returns null when a used variable is undefined.

@@ -43,7 +43,7 @@ final class CheckRun {
             CheckDirective l = directives.get(label);
             Match m = search(l, regionStart, out.length());
             if (m == null) {
-                throw notFound(l, regionStart);
+                throw notFound(l, regionStart, out.length());
             }
             checkRegion(directives.subList(i, label + 1), regionStart, m.end());
             regionStart = m.end();
@@ -77,7 +77,7 @@ final class CheckRun {
         for (int n = 0; n < d.count(); n++) {
             Match m = d.kind() == CheckKind.EMPTY ? findEmptyLine(from, end) : search(d, from, end);
             if (m == null) {
-                throw notFound(d, from);
+                throw notFound(d, from, end);
             }
             if (n == 0) {
                 checkLine(d, dag.position(), m); // as in LLVM: relative to the DAG matches when there are any
@@ -140,7 +140,7 @@ final class CheckRun {
         while (true) {
             Match m = search(d, from, end);
             if (m == null) {
-                throw notFound(d, start);
+                throw notFound(d, start, end);
             }
             Match overlapped = group.stream().filter(g -> m.start() < g.end() && g.start() < m.end()
                     || m.start() == g.start()).max(Comparator.comparingInt(Match::end)).orElse(null);
@@ -149,7 +149,7 @@ final class CheckRun {
             }
             from = Math.max(overlapped.end(), m.start() + 1);
             if (from > end) {
-                throw notFound(d, start);
+                throw notFound(d, start, end);
             }
         }
     }
@@ -196,8 +196,14 @@ final class CheckRun {
         return null;
     }
 
-    private CheckFailure notFound(CheckDirective d, int from) {
-        return failure(d, "expected string not found in input", out.note(Math.min(from, out.length()), "scanning from here"));
+    private CheckFailure notFound(CheckDirective d, int from, int end) {
+        int start = Math.min(from, out.length());
+        String note = out.note(start, "scanning from here");
+        int near = d.kind() == CheckKind.EMPTY ? -1 : NearMiss.find(out, d.pattern().approximateText(variables), start, end);
+        if (near >= 0) {
+            note += out.note(near, "possible intended match here");
+        }
+        return failure(d, "expected string not found in input", note);
     }
 
     private CheckFailure failure(CheckDirective d, String problem, String note) {

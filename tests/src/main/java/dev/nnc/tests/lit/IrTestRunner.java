@@ -49,7 +49,7 @@ public final class IrTestRunner {
         write(source, c.paddedText());
         for (int i = 0; i < file.runs().size(); i++) {
             RunLine run = file.runs().get(i);
-            String temp = scratch.resolve("t" + i).toString();
+            String temp = scratch.resolve("t").toString(); // shared by the RUN lines, as in lit
             List<String> args = run.argsFor(source.toString(), temp);
             runOne(c, run, args, withReproducerIn(scratch, args), source.toString());
         }

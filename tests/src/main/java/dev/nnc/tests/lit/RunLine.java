@@ -46,7 +46,7 @@ public record RunLine(int line, boolean expectFailure, List<String> args, boolea
         return prefixes.isEmpty() ? List.of("CHECK") : List.copyOf(prefixes);
     }
 
-    /** The nnc arguments with {@code %s} and {@code %t} substituted. */
+    /** The nnc arguments with {@code %s} (the case's file) and {@code %t} (a scratch path) substituted. */
     public List<String> argsFor(String source, String temp) {
         return args.stream().map(a -> a.replace("%s", source).replace("%t", temp)).toList();
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.nnc.cli.conformance.CaseResult;
 import dev.nnc.cli.conformance.ConformanceRunner;
 import dev.nnc.cli.conformance.TensorComparison;
-import dev.nnc.passes.graph.GraphPasses;
+import dev.nnc.tests.O2;
 import dev.nnc.tests.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +27,7 @@ class O2ConformanceTest {
     void o2KeepsEveryPassingTest(String folder) throws IOException {
         Path root = TestData.require("onnx-tests/" + folder);
         ConformanceRunner plain = new ConformanceRunner();
-        ConformanceRunner optimized = new ConformanceRunner(TensorComparison.ONNX_NODE_TESTS, 120, GraphPasses::runO2);
+        ConformanceRunner optimized = new ConformanceRunner(TensorComparison.ONNX_NODE_TESTS, 120, O2::run);
         int before = 0;
         int after = 0;
         List<String> regressions = new ArrayList<>();

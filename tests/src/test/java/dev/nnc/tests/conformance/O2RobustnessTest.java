@@ -6,7 +6,7 @@ import dev.nnc.cli.conformance.ConformanceRunner;
 import dev.nnc.frontend.OnnxImporter;
 import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.diag.NncException;
-import dev.nnc.passes.graph.GraphPasses;
+import dev.nnc.tests.O2;
 import dev.nnc.tests.TestData;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ class O2RobustnessTest {
                 continue; // not importable: nothing to optimize
             }
             try {
-                GraphPasses.runO2(m);
+                O2.run(m);
             } catch (NncException e) {
                 crashes.add(dir.getFileName() + ": " + e.oneLine());
             } catch (RuntimeException | StackOverflowError e) {

@@ -33,6 +33,18 @@ class FailureMessageTest {
     }
 
     @Test
+    void aNearMissIsPointedOut() {
+        String output = "func @main\n  %a = \"onnx.Relu\"(%x)\n  %b = \"onnx.Add\"(%a, %x)\n  return %b\n";
+        CheckFailure f = assertThrows(CheckFailure.class,
+                () -> FileCheck.parse("// CHECK: @main\n// CHECK: \"onnx.Add\"(%x, %a)", "t.nir").check(output, "out"));
+        assertTrue(f.getMessage().contains("out:3:8: note: possible intended match here\n"
+                + "  1 | func @main\n  2 |   %a = \"onnx.Relu\"(%x)\n> 3 |   %b = \"onnx.Add\"(%a, %x)"), f.getMessage());
+        CheckFailure far = assertThrows(CheckFailure.class,
+                () -> FileCheck.parse("// CHECK: \"onnx.Softmax\"(%y) <{axis = 1}>", "t.nir").check(output, "out"));
+        assertTrue(!far.getMessage().contains("possible intended match"), far.getMessage());
+    }
+
+    @Test
     void emptyOutputIsSaidToBeEmpty() {
         CheckFailure f = assertThrows(CheckFailure.class, () -> FileCheck.parse("// CHECK: x", "t.nir").check(""));
         assertTrue(f.getMessage().contains("(the output is empty)"), f.getMessage());

@@ -110,9 +110,10 @@ public final class CastKernels implements KernelFamily {
         }
         if (to instanceof FloatType ft) {
             double[] r = new double[n];
+            boolean fromInteger = from instanceof IntegerType;
+            boolean unsigned = fromInteger && !((IntegerType) from).signed();
             for (int i = 0; i < n; i++) {
-                r[i] = x.isLongs() && ft == FloatType.F32 && !ElementwiseSupport.isU64(from)
-                        ? (float) x.longs()[i] : x.getDouble(i);
+                r[i] = fromInteger ? IntegerToFloat.convert(x.longs()[i], unsigned, ft) : x.getDouble(i);
             }
             return Tensor.ofDoubles(ft, shape, r);
         }

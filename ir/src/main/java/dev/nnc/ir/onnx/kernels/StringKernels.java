@@ -14,8 +14,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
 
 /** String ops: {@code StringConcat}, {@code StringSplit}, {@code RegexFullMatch}, {@code StringNormalizer}. */
 public final class StringKernels implements KernelFamily {
