@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Turns JMH's JSON results ({@code -rf json}) into the markdown table of docs/benchmarks.md: one
- * row per model and thread count with the median latency of each engine and the ratios to ONNX
- * Runtime (above 1 = slower than ORT). A benchmark without a {@code threads} parameter (the
+ * Turns JMH's JSON results ({@code -rf json}) into the markdown tables of docs/benchmarks.md: one
+ * row per model and thread count with the median (and, in a second table, the minimum) latency of
+ * each engine and the ratios to ONNX Runtime (above 1 = slower than ORT). A benchmark without a {@code threads} parameter (the
  * single-threaded interpreter) fills every row of its model. Usage: {@code ResultTable FILE.json...}.
  */
 public final class ResultTable {
@@ -42,13 +42,18 @@ public final class ResultTable {
         }
         // UTF-8 whatever the platform's console encoding: the table holds µ and —.
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-        out.print(render(results));
+        out.print("Median latency:\n\n" + render(results, MEDIAN) + "\nFastest call (steadier than the median on a busy machine):\n\n"
+                + render(results, MINIMUM));
         out.flush();
     }
 
-    /** The markdown table of the given JMH result objects. */
-    public static String render(List<JsonNode> results) {
-        // model -> threads (0 = any) -> engine -> median in microseconds
+    /** JMH's percentile keys of the two statistics the tables show. */
+    public static final String MEDIAN = "50.0";
+    public static final String MINIMUM = "0.0";
+
+    /** The markdown table of the given JMH result objects at percentile {@code percentile} (e.g. {@link #MEDIAN}). */
+    public static String render(List<JsonNode> results, String percentile) {
+        // model -> threads (0 = any) -> engine -> latency in microseconds
         Map<String, Map<Integer, Map<String, Double>>> medians = new LinkedHashMap<>();
         TreeSet<Integer> threadCounts = new TreeSet<>();
         for (JsonNode r : results) {
@@ -64,7 +69,7 @@ public final class ResultTable {
                 threadCounts.add(threads);
             }
             medians.computeIfAbsent(params.path("model").asText(), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(threads, k -> new LinkedHashMap<>()).put(engine, medianMicros(r.path("primaryMetric")));
+                    .computeIfAbsent(threads, k -> new LinkedHashMap<>()).put(engine, micros(r.path("primaryMetric"), percentile));
         }
         if (threadCounts.isEmpty()) {
             threadCounts.add(1);
@@ -87,10 +92,10 @@ public final class ResultTable {
         return out.toString();
     }
 
-    /** The median (50th percentile of SampleTime), else the score, in microseconds. */
-    static double medianMicros(JsonNode metric) {
-        JsonNode p50 = metric.path("scorePercentiles").path("50.0");
-        double v = p50.isNumber() ? p50.asDouble() : metric.path("score").asDouble();
+    /** A percentile of SampleTime's distribution (the score in other modes), in microseconds. */
+    static double micros(JsonNode metric, String percentile) {
+        JsonNode p = metric.path("scorePercentiles").path(percentile);
+        double v = p.isNumber() ? p.asDouble() : metric.path("score").asDouble();
         String unit = metric.path("scoreUnit").asText();
         switch (unit) {
             case "ns/op": return v / 1e3;

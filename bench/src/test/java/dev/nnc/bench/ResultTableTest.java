@@ -1,6 +1,7 @@
 package dev.nnc.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** JMH's JSON becomes one row per model and thread count, medians converted and ratios to ORT. */
+/** JMH's JSON becomes one row per model and thread count, latencies converted and ratios to ORT. */
 class ResultTableTest {
     private static String result(String cls, String params, double p50, String unit) {
         return "{\"benchmark\":\"dev.nnc.bench." + cls + ".infer\",\"mode\":\"sample\",\"params\":{" + params + "},"
-                + "\"primaryMetric\":{\"score\":999.0,\"scoreUnit\":\"" + unit + "\",\"scorePercentiles\":{\"0.0\":1.0,\"50.0\":" + p50 + "}}}";
+                + "\"primaryMetric\":{\"score\":999.0,\"scoreUnit\":\"" + unit + "\",\"scorePercentiles\":{\"0.0\":" + p50 / 2 + ",\"50.0\":" + p50 + "}}}";
     }
 
     @Test
@@ -34,6 +35,7 @@ class ResultTableTest {
                 | ultraface_slim | 1 | — | 1.50 s | — | — | — |
                 | ultraface_slim | 2 | — | 1.50 s | — | — | — |
                 """;
-        assertEquals(expected, ResultTable.render(results));
+        assertEquals(expected, ResultTable.render(results, ResultTable.MEDIAN));
+        assertTrue(ResultTable.render(results, ResultTable.MINIMUM).contains("| mnist8 | 1 | 75.0 µs | 1.25 ms | 50.0 µs | 1.50 | 25.00 |\n"));
     }
 }
