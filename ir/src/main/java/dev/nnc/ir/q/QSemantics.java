@@ -1,0 +1,120 @@
+package dev.nnc.ir.q;
+
+import dev.nnc.ir.fixed.CastMode;
+import dev.nnc.ir.fixed.FixedCast;
+import dev.nnc.ir.fixed.LookupTable;
+import dev.nnc.ir.fixed.LutFunction;
+import dev.nnc.ir.fixed.Requantizer;
+import dev.nnc.ir.spec.EvalContext;
+import dev.nnc.ir.spec.OpAttributes;
+import dev.nnc.ir.tensor.Tensor;
+import dev.nnc.ir.type.ElementType;
+import dev.nnc.ir.type.FixedType;
+import java.util.List;
+
+/** Reference semantics of the q ops: each applies one rule of {@code dev.nnc.ir.fixed} element by element. */
+final class QSemantics {
+    private QSemantics() {
+    }
+
+    static List<Tensor> quantize(EvalContext ctx) {
+        Tensor x = ctx.input(0);
+        if (!x.elementType().isFloat()) {
+            throw ctx.error("operand must be a float tensor, got " + x.elementType().spelling());
+        }
+        FixedType to = QTypes.fixedResult(ctx, 0);
+        CastMode mode = mode(ctx);
+        double[] v = x.doubles();
+        long[] out = new long[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = FixedCast.quantize(v[i], to, mode);
+        }
+        return List.of(Tensor.ofLongs(to, x.shape(), out));
+    }
+
+    static List<Tensor> dequantize(EvalContext ctx) {
+        Tensor x = ctx.input(0);
+        FixedType from = fixedInput(ctx, x);
+        ElementType to = QTypes.element(ctx.outputType(0));
+        if (to == null || !to.isFloat()) {
+            throw ctx.error("result must be a float tensor, got " + ctx.outputType(0));
+        }
+        long[] v = x.longs();
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = FixedCast.toDouble(v[i], from);
+        }
+        return List.of(Tensor.ofDoubles(to, x.shape(), out));
+    }
+
+    static List<Tensor> cast(EvalContext ctx) {
+        Tensor x = ctx.input(0);
+        FixedType from = fixedInput(ctx, x);
+        FixedType to = QTypes.fixedResult(ctx, 0);
+        CastMode mode = mode(ctx);
+        long[] v = x.longs();
+        long[] out = new long[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = FixedCast.cast(v[i], from, to, mode);
+        }
+        return List.of(Tensor.ofLongs(to, x.shape(), out));
+    }
+
+    static List<Tensor> requantize(EvalContext ctx) {
+        Tensor x = ctx.input(0);
+        FixedType from = fixedInput(ctx, x);
+        FixedType to = QTypes.fixedResult(ctx, 0);
+        OpAttributes a = ctx.attrs();
+        Requantizer r;
+        try {
+            r = new Requantizer(a.getInt("multiplier"), Math.toIntExact(a.getInt("shift")), mode(ctx));
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw ctx.error(e.getMessage());
+        }
+        long[] v = x.longs();
+        long[] out = new long[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = r.apply(v[i], from, to);
+        }
+        return List.of(Tensor.ofLongs(to, x.shape(), out));
+    }
+
+    static List<Tensor> lut(EvalContext ctx) {
+        Tensor x = ctx.input(0);
+        LookupTable table = table(ctx, fixedInput(ctx, x), QTypes.fixedResult(ctx, 0));
+        long[] contents = table.contents();
+        long[] v = x.longs();
+        long[] out = new long[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = contents[table.index(v[i])];
+        }
+        return List.of(Tensor.ofLongs(table.output(), x.shape(), out));
+    }
+
+    /** The table a q.lut op describes: its function's defaults unless log2_size, lo or hi are set. */
+    static LookupTable table(EvalContext ctx, FixedType in, FixedType out) {
+        OpAttributes a = ctx.attrs();
+        try {
+            LutFunction f = LutFunction.parse(a.getString("function"));
+            int log2 = Math.toIntExact(a.getInt("log2_size", LutFunction.DEFAULT_LOG2_SIZE));
+            return new LookupTable(f, in, out, log2, a.getFloat("lo", f.defaultLo()), a.getFloat("hi", f.defaultHi()), mode(ctx));
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw ctx.error(e.getMessage());
+        }
+    }
+
+    private static CastMode mode(EvalContext ctx) {
+        try {
+            return QTypes.mode(ctx.attrs());
+        } catch (IllegalArgumentException e) {
+            throw ctx.error(e.getMessage());
+        }
+    }
+
+    private static FixedType fixedInput(EvalContext ctx, Tensor x) {
+        if (x.elementType() instanceof FixedType ft) {
+            return ft;
+        }
+        throw ctx.error("operand must be a fixed-point tensor, got " + x.elementType().spelling());
+    }
+}

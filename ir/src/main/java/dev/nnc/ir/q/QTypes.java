@@ -1,0 +1,51 @@
+package dev.nnc.ir.q;
+
+import dev.nnc.ir.fixed.CastMode;
+import dev.nnc.ir.fixed.Overflow;
+import dev.nnc.ir.fixed.Rounding;
+import dev.nnc.ir.spec.EvalContext;
+import dev.nnc.ir.spec.OpAttributes;
+import dev.nnc.ir.type.ElementType;
+import dev.nnc.ir.type.FixedType;
+import dev.nnc.ir.type.TensorType;
+import dev.nnc.ir.type.Type;
+
+/** Shared reads of the q ops: element types of operands/results and the cast-mode properties. */
+final class QTypes {
+    static final String ROUNDING = "rounding";
+    static final String OVERFLOW = "overflow";
+
+    private QTypes() {
+    }
+
+    static ElementType element(Type t) {
+        return t instanceof TensorType tt ? tt.elementType() : null;
+    }
+
+    /** The fixed element type of result i, or an error naming the op. */
+    static FixedType fixedResult(EvalContext ctx, int i) {
+        if (element(ctx.outputType(i)) instanceof FixedType ft) {
+            return ft;
+        }
+        throw ctx.error("result must be a fixed-point tensor, got " + ctx.outputType(i));
+    }
+
+    /** The rounding and overflow properties, each defaulting to {@link CastMode#DEFAULT}'s. */
+    static CastMode mode(OpAttributes a) {
+        try {
+            return new CastMode(Rounding.parse(a.getString(ROUNDING, CastMode.DEFAULT.rounding().name())),
+                    Overflow.parse(a.getString(OVERFLOW, CastMode.DEFAULT.overflow().name())));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown rounding or overflow mode: " + e.getMessage());
+        }
+    }
+
+    static boolean isFixed(Type t) {
+        return element(t) instanceof FixedType;
+    }
+
+    static boolean isFloat(Type t) {
+        ElementType e = element(t);
+        return e != null && e.isFloat();
+    }
+}
