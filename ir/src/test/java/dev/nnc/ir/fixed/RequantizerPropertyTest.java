@@ -16,10 +16,10 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
 /** Requantisation y = overflow(round(x·M·2^−s)) against the decimal model, and the choice of M and s. */
-class RequantizerProperties {
+class RequantizerPropertyTest {
     @Provide
     Arbitrary<CastMode> modes() {
-        return Arbitraries.of(FixedCastProperties.allModes());
+        return Arbitraries.of(FixedCastPropertyTest.allModes());
     }
 
     @Property(tries = 3000)

@@ -20,20 +20,20 @@ import net.jqwik.api.constraints.IntRange;
  * Exact products and sums: the raw computed in the result type of {@link FixedRules} stands for
  * exactly the mathematical product/sum (checked in {@link FixedModel}) and lies in that type's range.
  */
-class FixedRulesProperties {
+class FixedRulesPropertyTest {
     private static boolean inRange(long stored, FixedType t) {
         return Overflow.wrap(stored, t) == stored;
     }
 
     @Example
     void productsAndSumsAreExactOnAllSmallPairs() {
-        for (FixedType a : FixedCastProperties.smallTypes()) {
-            for (FixedType b : FixedCastProperties.smallTypes()) {
+        for (FixedType a : FixedCastPropertyTest.smallTypes()) {
+            for (FixedType b : FixedCastPropertyTest.smallTypes()) {
                 FixedType p = FixedRules.product(a, b);
                 FixedType s = FixedRules.sum(a, b);
                 FixedType d = FixedRules.difference(a, b);
-                for (long x : FixedCastProperties.allRaws(a)) {
-                    for (long y : FixedCastProperties.allRaws(b)) {
+                for (long x : FixedCastPropertyTest.allRaws(a)) {
+                    for (long y : FixedCastPropertyTest.allRaws(b)) {
                         BigDecimal va = FixedModel.value(x, a);
                         BigDecimal vb = FixedModel.value(y, b);
                         long pr = x * y;

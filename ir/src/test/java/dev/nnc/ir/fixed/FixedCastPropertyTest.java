@@ -15,7 +15,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** {@link FixedCast} against {@link FixedModel}: exhaustive over small types, random over wide ones. */
-class FixedCastProperties {
+class FixedCastPropertyTest {
     /** Every type of width 1..6 with integer bits −1, 2 or 5 (so fractions negative, zero and positive), both signs. */
     static List<FixedType> smallTypes() {
         List<FixedType> out = new ArrayList<>();

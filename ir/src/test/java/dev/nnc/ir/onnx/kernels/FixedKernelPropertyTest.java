@@ -37,7 +37,7 @@ import net.jqwik.api.constraints.IntRange;
  * ONNX kernels on fixed-point tensors against exact decimal arithmetic followed by the documented
  * default cast (round half to even, saturate) to the declared result type.
  */
-class FixedKernelProperties {
+class FixedKernelPropertyTest {
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
     static BigDecimal value(long raw, FixedType t) {
