@@ -41,8 +41,11 @@ public final class QDialect {
         q.register(spec(DEQUANTIZE, List.of(), QVerifiers.fixedToFloat(), QSemantics::dequantize));
         q.register(spec(CAST, mode, QVerifiers.fixedToFixed(), QSemantics::cast));
         List<AttrSpec> requant = new ArrayList<>(mode);
-        requant.add(new AttrSpec("multiplier", AttrKind.INT, null, true));
-        requant.add(new AttrSpec("shift", AttrKind.INT, null, true));
+        requant.add(new AttrSpec("multiplier", AttrKind.INT, null, false));
+        requant.add(new AttrSpec("shift", AttrKind.INT, null, false));
+        requant.add(new AttrSpec("multipliers", AttrKind.INTS, null, false));
+        requant.add(new AttrSpec("shifts", AttrKind.INTS, null, false));
+        requant.add(new AttrSpec("axis", AttrKind.INT, new Attribute.IntAttr(1), false));
         q.register(spec(REQUANTIZE, requant, QVerifiers.fixedToFixed(), QSemantics::requantize));
         List<AttrSpec> lut = new ArrayList<>(mode);
         lut.add(new AttrSpec("function", AttrKind.STRING, null, true));

@@ -7,6 +7,7 @@ import dev.nnc.ir.fixed.LutFunction;
 import dev.nnc.ir.fixed.Requantizer;
 import dev.nnc.ir.spec.EvalContext;
 import dev.nnc.ir.spec.OpAttributes;
+import dev.nnc.ir.tensor.Shapes;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.ElementType;
 import dev.nnc.ir.type.FixedType;
@@ -60,23 +61,49 @@ final class QSemantics {
         return List.of(Tensor.ofLongs(to, x.shape(), out));
     }
 
+    /**
+     * Per tensor ({@code multiplier}, {@code shift}) or per channel ({@code multipliers},
+     * {@code shifts}, one pair per index along {@code axis}, default 1).
+     */
     static List<Tensor> requantize(EvalContext ctx) {
         Tensor x = ctx.input(0);
         FixedType from = fixedInput(ctx, x);
         FixedType to = QTypes.fixedResult(ctx, 0);
-        OpAttributes a = ctx.attrs();
-        Requantizer r;
-        try {
-            r = new Requantizer(a.getInt("multiplier"), Math.toIntExact(a.getInt("shift")), mode(ctx));
-        } catch (IllegalArgumentException | ArithmeticException e) {
-            throw ctx.error(e.getMessage());
-        }
+        Requantizer[] rs = requantizers(ctx, x);
+        int axis = rs.length == 1 ? 0 : Shapes.axis(ctx.attrs().getInt("axis", 1), x.rank());
+        int inner = rs.length == 1 ? x.size() : Math.toIntExact(Shapes.size(java.util.Arrays.copyOfRange(x.shape(), axis + 1, x.rank())));
         long[] v = x.longs();
         long[] out = new long[v.length];
         for (int i = 0; i < v.length; i++) {
-            out[i] = r.apply(v[i], from, to);
+            out[i] = rs[(i / inner) % rs.length].apply(v[i], from, to);
         }
         return List.of(Tensor.ofLongs(to, x.shape(), out));
+    }
+
+    private static Requantizer[] requantizers(EvalContext ctx, Tensor x) {
+        OpAttributes a = ctx.attrs();
+        CastMode mode = mode(ctx);
+        try {
+            if (a.has("multiplier") && a.has("shift") && !a.has("multipliers") && !a.has("shifts")) {
+                return new Requantizer[] {new Requantizer(a.getInt("multiplier"), Math.toIntExact(a.getInt("shift")), mode)};
+            }
+            long[] ms = a.getInts("multipliers", null);
+            long[] ss = a.getInts("shifts", null);
+            if (a.has("multiplier") || a.has("shift") || ms == null || ss == null || ms.length != ss.length || ms.length == 0) {
+                throw ctx.error("needs multiplier and shift, or multipliers and shifts of equal length");
+            }
+            int axis = Shapes.axis(a.getInt("axis", 1), x.rank());
+            if (ms.length != x.dim(axis)) {
+                throw ctx.error(ms.length + " multipliers for " + x.dim(axis) + " channels along axis " + axis);
+            }
+            Requantizer[] rs = new Requantizer[ms.length];
+            for (int i = 0; i < rs.length; i++) {
+                rs[i] = new Requantizer(ms[i], Math.toIntExact(ss[i]), mode);
+            }
+            return rs;
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw ctx.error(e.getMessage());
+        }
     }
 
     static List<Tensor> lut(EvalContext ctx) {

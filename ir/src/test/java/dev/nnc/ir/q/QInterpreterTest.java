@@ -11,11 +11,14 @@ import dev.nnc.ir.interp.Interpreter;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.text.IrParser;
 import dev.nnc.ir.text.IrPrinter;
+import dev.nnc.ir.spec.DialectRegistry;
+import dev.nnc.ir.verify.Verifier;
 import dev.nnc.ir.type.FixedType;
 import dev.nnc.ir.type.FloatType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +91,19 @@ class QInterpreterTest {
     }
 
     @Test
+    void perChannelRequantize() {
+        ModuleOp m = parse("    %y = \"q.requantize\"(%x) <{multipliers = [1, 3], shifts = [0, 1]}> : (tensor<2x2xfixed<8,8>>) -> tensor<2x2xfixed<8,8>>\n"
+                + "    \"func.return\"(%y) : (tensor<2x2xfixed<8,8>>) -> ()", "tensor<2x2xfixed<8,8>>");
+        Tensor x = Tensor.ofLongs(new FixedType(8, 8, true), new int[] {2, 2}, new long[] {5, 5, -3, 7});
+        // channel 0 (axis 1) ×1; channel 1 ×3/2: 7.5 → 8 and 10.5 → 10 (ties to even)
+        assertArrayEquals(new long[] {5, 8, -3, 10}, new Interpreter().run(m, Map.of("x", x)).get("y").longs());
+        ModuleOp bad = parse("    %y = \"q.requantize\"(%x) <{multipliers = [1, 3, 4], shifts = [0, 1, 1]}> : (tensor<2x2xfixed<8,8>>) -> tensor<2x2xfixed<8,8>>\n"
+                + "    \"func.return\"(%y) : (tensor<2x2xfixed<8,8>>) -> ()", "tensor<2x2xfixed<8,8>>");
+        NncException e = assertThrows(NncException.class, () -> new Interpreter().run(bad, Map.of("x", x)));
+        assertTrue(e.getMessage().contains("3 multipliers for 2 channels"), e.getMessage());
+    }
+
+    @Test
     void mixingFloatAndFixedIsAClearError() {
         ModuleOp m = parse("    %c = \"onnx.Constant\"() <{value = dense<[1.0]> : tensor<1xf32>}> : () -> tensor<1xf32>\n"
                 + "    %y = \"onnx.Add\"(%x, %c) : (tensor<1xfixed<8,4>>, tensor<1xf32>) -> tensor<1xfixed<8,4>>\n"
@@ -104,6 +120,21 @@ class QInterpreterTest {
         Tensor x = Tensor.ofLongs(new FixedType(40, 4, true), new int[] {1}, new long[] {1});
         NncException e = assertThrows(NncException.class, () -> new Interpreter().run(m, Map.of("x", x)));
         assertTrue(e.getMessage().contains("needs 80 bits"), e.getMessage());
+    }
+
+    @Test
+    void sampleGraphsVerify() throws IOException {
+        for (String name : new String[] {"dense-fixed.nir", "conv-fixed.nir"}) {
+            assertEquals(List.of(), Verifier.verify(load(name), DialectRegistry.standard()), name);
+        }
+    }
+
+    @Test
+    void verifierRejectsWrongElementKinds() {
+        ModuleOp m = parse("    %y = \"q.quantize\"(%x) : (tensor<2xfixed<8,4>>) -> tensor<2xf32>\n"
+                + "    \"func.return\"(%y) : (tensor<2xf32>) -> ()", "tensor<2xfixed<8,4>>");
+        String all = Verifier.verify(m, DialectRegistry.standard()).toString();
+        assertTrue(all.contains("operand must be a float tensor") && all.contains("result must be a fixed-point tensor"), all);
     }
 
     @Test

@@ -140,7 +140,8 @@ public final class FixedWindowKernels {
         for (int p = 0; p < planes; p++) {
             for (int o = 0; o < outPlane; o++) {
                 int[] pos = {o / (out[1] * out[2]), (o / out[2]) % out[1], o % out[2]};
-                long best = Long.MIN_VALUE;
+                long best = 0;
+                boolean any = false;
                 for (int k0 = 0; k0 < k[0]; k0++) {
                     int i0 = start(g, pos, 0) + k0 * g.dilations()[0];
                     for (int k1 = 0; k1 < k[1]; k1++) {
@@ -148,12 +149,14 @@ public final class FixedWindowKernels {
                         for (int k2 = 0; k2 < k[2]; k2++) {
                             int i2 = start(g, pos, 2) + k2 * g.dilations()[2];
                             if (i0 >= 0 && i0 < in[0] && i1 >= 0 && i1 < in[1] && i2 >= 0 && i2 < in[2]) {
-                                best = Math.max(best, lx[p * inPlane + (i0 * in[1] + i1) * in[2] + i2]);
+                                long v = lx[p * inPlane + (i0 * in[1] + i1) * in[2] + i2];
+                                best = any ? Math.max(best, v) : v;
+                                any = true;
                             }
                         }
                     }
                 }
-                if (best == Long.MIN_VALUE) {
+                if (!any) {
                     throw ctx.error("a pooling window lies entirely in the padding");
                 }
                 y[p * outPlane + o] = best;
