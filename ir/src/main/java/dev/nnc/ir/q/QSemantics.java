@@ -1,7 +1,7 @@
 package dev.nnc.ir.q;
 
 import dev.nnc.ir.fixed.CastMode;
-import dev.nnc.ir.fixed.FixedCast;
+import dev.nnc.ir.fixed.FixedTensors;
 import dev.nnc.ir.fixed.LookupTable;
 import dev.nnc.ir.fixed.LutFunction;
 import dev.nnc.ir.fixed.Requantizer;
@@ -9,7 +9,7 @@ import dev.nnc.ir.spec.EvalContext;
 import dev.nnc.ir.spec.OpAttributes;
 import dev.nnc.ir.tensor.Shapes;
 import dev.nnc.ir.tensor.Tensor;
-import dev.nnc.ir.type.ElementType;
+import dev.nnc.ir.type.FloatType;
 import dev.nnc.ir.type.FixedType;
 import java.util.List;
 
@@ -23,42 +23,22 @@ final class QSemantics {
         if (!x.elementType().isFloat()) {
             throw ctx.error("operand must be a float tensor, got " + x.elementType().spelling());
         }
-        FixedType to = QTypes.fixedResult(ctx, 0);
-        CastMode mode = mode(ctx);
-        double[] v = x.doubles();
-        long[] out = new long[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = FixedCast.quantize(v[i], to, mode);
-        }
-        return List.of(Tensor.ofLongs(to, x.shape(), out));
+        return List.of(FixedTensors.quantize(x, QTypes.fixedResult(ctx, 0), mode(ctx)));
     }
 
     static List<Tensor> dequantize(EvalContext ctx) {
         Tensor x = ctx.input(0);
-        FixedType from = fixedInput(ctx, x);
-        ElementType to = QTypes.element(ctx.outputType(0));
-        if (to == null || !to.isFloat()) {
+        fixedInput(ctx, x);
+        if (!(QTypes.element(ctx.outputType(0)) instanceof FloatType to)) {
             throw ctx.error("result must be a float tensor, got " + ctx.outputType(0));
         }
-        long[] v = x.longs();
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = FixedCast.toDouble(v[i], from);
-        }
-        return List.of(Tensor.ofDoubles(to, x.shape(), out));
+        return List.of(FixedTensors.dequantize(x, to));
     }
 
     static List<Tensor> cast(EvalContext ctx) {
         Tensor x = ctx.input(0);
-        FixedType from = fixedInput(ctx, x);
-        FixedType to = QTypes.fixedResult(ctx, 0);
-        CastMode mode = mode(ctx);
-        long[] v = x.longs();
-        long[] out = new long[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = FixedCast.cast(v[i], from, to, mode);
-        }
-        return List.of(Tensor.ofLongs(to, x.shape(), out));
+        fixedInput(ctx, x);
+        return List.of(FixedTensors.cast(x, QTypes.fixedResult(ctx, 0), mode(ctx)));
     }
 
     /**
