@@ -90,15 +90,16 @@ class FixedCastPropertyTest {
     @Property(tries = 3000)
     void castIsTheModelOnWideTypes(@ForAll("wideTypes") FixedType from, @ForAll("wideTypes") FixedType to,
                                    @ForAll("modes") CastMode m, @ForAll long bits) {
-        long raw = stored(bits, from);
-        assertEquals(FixedModel.cast(FixedModel.value(raw, from), to, m), FixedCast.cast(raw, from, to, m),
-                () -> from + " raw " + raw + " -> " + to + " " + m);
+        checkCast(stored(bits, from), from, to, m);
     }
 
     @Property(tries = 3000)
     void castOfSmallRawsIsTheModelOnWideTypes(@ForAll("wideTypes") FixedType from, @ForAll("wideTypes") FixedType to,
                                               @ForAll("modes") CastMode m, @ForAll short bits) {
-        long raw = stored(bits, from);
+        checkCast(stored(bits, from), from, to, m);
+    }
+
+    private static void checkCast(long raw, FixedType from, FixedType to, CastMode m) {
         assertEquals(FixedModel.cast(FixedModel.value(raw, from), to, m), FixedCast.cast(raw, from, to, m),
                 () -> from + " raw " + raw + " -> " + to + " " + m);
     }
