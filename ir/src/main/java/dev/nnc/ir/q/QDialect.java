@@ -57,6 +57,6 @@ public final class QDialect {
     }
 
     private static OpSpec spec(String name, List<AttrSpec> attrs, OpVerifier v, Semantics s) {
-        return new OpSpec(name, List.of(1), new Arity(1, 1), new Arity(1, 1), attrs, v, null, s);
+        return new OpSpec(name, List.of(1), new Arity(1, 1), new Arity(1, 1), attrs, v, QTypes::keepShape, s);
     }
 }

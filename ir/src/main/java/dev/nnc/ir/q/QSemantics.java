@@ -9,8 +9,8 @@ import dev.nnc.ir.spec.EvalContext;
 import dev.nnc.ir.spec.OpAttributes;
 import dev.nnc.ir.tensor.Shapes;
 import dev.nnc.ir.tensor.Tensor;
-import dev.nnc.ir.type.FloatType;
 import dev.nnc.ir.type.FixedType;
+import dev.nnc.ir.type.FloatType;
 import java.util.List;
 
 /** Reference semantics of the q ops: each applies one rule of {@code dev.nnc.ir.fixed} element by element. */

@@ -4,11 +4,14 @@ import dev.nnc.ir.fixed.CastMode;
 import dev.nnc.ir.fixed.Overflow;
 import dev.nnc.ir.fixed.Rounding;
 import dev.nnc.ir.spec.EvalContext;
+import dev.nnc.ir.spec.InferContext;
 import dev.nnc.ir.spec.OpAttributes;
 import dev.nnc.ir.type.ElementType;
 import dev.nnc.ir.type.FixedType;
 import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
+import java.util.Collections;
+import java.util.List;
 
 /** Shared reads of the q ops: element types of operands/results and the cast-mode properties. */
 final class QTypes {
@@ -38,6 +41,19 @@ final class QTypes {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown rounding or overflow mode: " + e.getMessage());
         }
+    }
+
+    /**
+     * Type inference of every q op: the operand's shape with the declared result element type
+     * (the target format is the op's choice, so only the shape can be inferred).
+     */
+    static List<Type> keepShape(InferContext ctx) {
+        Type in = ctx.operandType(0);
+        ElementType declared = element(ctx.op().result(0).type());
+        if (!(in instanceof TensorType t) || declared == null) {
+            return Collections.singletonList(null);
+        }
+        return List.of(new TensorType(declared, t.dims()));
     }
 
     static boolean isFixed(Type t) {

@@ -6,15 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nnc.ir.core.ModuleOp;
+import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.interp.Interpreter;
+import dev.nnc.ir.spec.DialectRegistry;
+import dev.nnc.ir.spec.InferContext;
+import dev.nnc.ir.spec.OpAttributes;
+import dev.nnc.ir.spec.OpSpec;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.text.IrParser;
 import dev.nnc.ir.text.IrPrinter;
-import dev.nnc.ir.spec.DialectRegistry;
-import dev.nnc.ir.verify.Verifier;
 import dev.nnc.ir.type.FixedType;
 import dev.nnc.ir.type.FloatType;
+import dev.nnc.ir.type.TensorType;
+import dev.nnc.ir.type.Type;
+import dev.nnc.ir.verify.Verifier;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -135,6 +141,16 @@ class QInterpreterTest {
                 + "    \"func.return\"(%y) : (tensor<2xf32>) -> ()", "tensor<2xfixed<8,4>>");
         String all = Verifier.verify(m, DialectRegistry.standard()).toString();
         assertTrue(all.contains("operand must be a float tensor") && all.contains("result must be a fixed-point tensor"), all);
+    }
+
+    @Test
+    void inferenceKeepsTheShapeAndTheDeclaredFormat() {
+        ModuleOp m = parse("    %y = \"q.cast\"(%x) : (tensor<3xfixed<8,4>>) -> tensor<*xfixed<4,2>>\n"
+                + "    \"func.return\"(%y) : (tensor<*xfixed<4,2>>) -> ()", "tensor<3xfixed<8,4>>");
+        Operation cast = m.mainFunction().body().operations().get(0);
+        OpSpec spec = DialectRegistry.standard().lookup(QDialect.CAST).orElseThrow();
+        List<Type> inferred = spec.inference().infer(new InferContext(cast, List.of(cast.operand(0).type()), new OpAttributes(cast, spec), 1));
+        assertEquals(List.of(TensorType.of(new FixedType(4, 2, true), 3)), inferred);
     }
 
     @Test
