@@ -1,5 +1,8 @@
 package dev.nnc.ir.fixed;
 
+import java.util.Arrays;
+import java.util.Locale;
+
 /**
  * A rounding mode and an overflow mode: everything a cast to a narrower fixed type needs.
  *
@@ -24,6 +27,26 @@ public record CastMode(Rounding rounding, Overflow overflow) {
         if (rounding == null || overflow == null) {
             throw new IllegalArgumentException("cast mode needs a rounding and an overflow mode");
         }
+    }
+
+    /**
+     * Modes by their names, case-insensitive, with or without ap_fixed's {@code AP_} prefix
+     * ({@code "RND_CONV"}, {@code "AP_SAT"}); an unknown name is an IllegalArgumentException listing the valid ones.
+     */
+    public static CastMode parse(String rounding, String overflow) {
+        return new CastMode(byName(Rounding.class, rounding), byName(Overflow.class, overflow));
+    }
+
+    private static <E extends Enum<E>> E byName(Class<E> kind, String name) {
+        String n = name.toUpperCase(Locale.ROOT);
+        n = n.startsWith("AP_") ? n.substring(3) : n;
+        for (E e : kind.getEnumConstants()) {
+            if (e.name().equals(n)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("unknown " + kind.getSimpleName().toLowerCase(Locale.ROOT) + " mode '" + name
+                + "' (one of " + Arrays.toString(kind.getEnumConstants()) + ")");
     }
 
     @Override

@@ -87,9 +87,4 @@ public enum Overflow {
         long low = v & ((1L << w) - 1);
         return t.signed() && (low >>> (w - 1)) != 0 ? low - (1L << w) : low;
     }
-
-    public static Overflow parse(String s) {
-        String n = s.toUpperCase(java.util.Locale.ROOT);
-        return valueOf(n.startsWith("AP_") ? n.substring(3) : n);
-    }
 }

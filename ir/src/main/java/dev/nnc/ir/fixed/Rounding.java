@@ -78,10 +78,4 @@ public enum Rounding {
         int vsHalf = Long.compare(r, 1L << (n - 1));
         return roundsUp(v < 0, vsHalf, r != 0, (q & 1) != 0) ? q + 1 : q;
     }
-
-    /** Parses a mode name ({@code RND_CONV}, case-insensitive, an optional {@code AP_} prefix). */
-    public static Rounding parse(String s) {
-        String n = s.toUpperCase(java.util.Locale.ROOT);
-        return valueOf(n.startsWith("AP_") ? n.substring(3) : n);
-    }
 }

@@ -1,8 +1,6 @@
 package dev.nnc.ir.q;
 
 import dev.nnc.ir.fixed.CastMode;
-import dev.nnc.ir.fixed.Overflow;
-import dev.nnc.ir.fixed.Rounding;
 import dev.nnc.ir.spec.EvalContext;
 import dev.nnc.ir.spec.InferContext;
 import dev.nnc.ir.spec.OpAttributes;
@@ -35,12 +33,8 @@ final class QTypes {
 
     /** The rounding and overflow properties, each defaulting to {@link CastMode#DEFAULT}'s. */
     static CastMode mode(OpAttributes a) {
-        try {
-            return new CastMode(Rounding.parse(a.getString(ROUNDING, CastMode.DEFAULT.rounding().name())),
-                    Overflow.parse(a.getString(OVERFLOW, CastMode.DEFAULT.overflow().name())));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown rounding or overflow mode: " + e.getMessage());
-        }
+        return CastMode.parse(a.getString(ROUNDING, CastMode.DEFAULT.rounding().name()),
+                a.getString(OVERFLOW, CastMode.DEFAULT.overflow().name()));
     }
 
     /**

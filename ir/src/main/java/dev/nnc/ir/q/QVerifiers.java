@@ -1,6 +1,7 @@
 package dev.nnc.ir.q;
 
 import dev.nnc.ir.core.Operation;
+import dev.nnc.ir.spec.OpAttributes;
 import dev.nnc.ir.spec.OpVerifier;
 import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
@@ -25,6 +26,11 @@ final class QVerifiers {
 
     private static OpVerifier of(Predicate<Type> in, String inWhat, Predicate<Type> out, String outWhat) {
         return (Operation op, java.util.function.Consumer<String> error) -> {
+            try {
+                QTypes.mode(new OpAttributes(op, null));
+            } catch (IllegalArgumentException | dev.nnc.ir.diag.NncException e) {
+                error.accept(op.name() + ": " + e.getMessage());
+            }
             if (op.numOperands() != 1 || op.numResults() != 1) {
                 return;
             }

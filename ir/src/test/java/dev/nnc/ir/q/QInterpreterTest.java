@@ -141,6 +141,10 @@ class QInterpreterTest {
                 + "    \"func.return\"(%y) : (tensor<2xf32>) -> ()", "tensor<2xfixed<8,4>>");
         String all = Verifier.verify(m, DialectRegistry.standard()).toString();
         assertTrue(all.contains("operand must be a float tensor") && all.contains("result must be a fixed-point tensor"), all);
+        ModuleOp badMode = parse("    %y = \"q.cast\"(%x) <{rounding = \"NEAREST\"}> : (tensor<2xfixed<8,4>>) -> tensor<2xfixed<4,2>>\n"
+                + "    \"func.return\"(%y) : (tensor<2xfixed<4,2>>) -> ()", "tensor<2xfixed<8,4>>");
+        String modeError = Verifier.verify(badMode, DialectRegistry.standard()).toString();
+        assertTrue(modeError.contains("unknown rounding mode 'NEAREST' (one of [RND, RND_CONV"), modeError);
     }
 
     @Test
