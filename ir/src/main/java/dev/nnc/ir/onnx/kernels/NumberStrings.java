@@ -4,6 +4,7 @@ import dev.nnc.ir.text.FloatFormat;
 import dev.nnc.ir.type.BoolType;
 import dev.nnc.ir.type.ElementType;
 import dev.nnc.ir.type.FloatType;
+import dev.nnc.ir.type.Unsigned;
 import java.util.Locale;
 
 /**
@@ -51,7 +52,7 @@ public final class NumberStrings {
         if (t == BoolType.I1) {
             return v != 0 ? "True" : "False";
         }
-        return ElementwiseSupport.isU64(t) ? Long.toUnsignedString(v) : Long.toString(v);
+        return Unsigned.isU64(t) ? Long.toUnsignedString(v) : Long.toString(v);
     }
 
     /** Parses a float, or returns null when the text is not a number. */
@@ -80,7 +81,7 @@ public final class NumberStrings {
     public static Long parseLong(String text, ElementType t) {
         String s = text.strip();
         try {
-            return ElementwiseSupport.isU64(t) ? Long.parseUnsignedLong(s.startsWith("+") ? s.substring(1) : s) : Long.parseLong(s);
+            return Unsigned.isU64(t) ? Long.parseUnsignedLong(s.startsWith("+") ? s.substring(1) : s) : Long.parseLong(s);
         } catch (NumberFormatException e) {
             Double d = parseFloat(s, FloatType.F64);
             return d == null || d.isNaN() ? null : ElementwiseSupport.truncateToLong(d, t);
