@@ -2,8 +2,8 @@ package dev.nnc.cli;
 
 import dev.nnc.cli.diag.DiagnosticVerifier;
 import dev.nnc.cli.diag.PassDiagnostics;
-import dev.nnc.cli.io.FileAccess;
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.io.FileAccess;
 import dev.nnc.ir.spec.DialectRegistry;
 import dev.nnc.passes.pipeline.Pipeline;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package dev.nnc.cli;
 
-import dev.nnc.cli.io.FileAccess;
 import dev.nnc.ir.core.ModuleOp;
+import dev.nnc.ir.io.FileAccess;
 import dev.nnc.ir.text.IrPrinter;
 import dev.nnc.passes.PassRegistry;
 import dev.nnc.passes.pipeline.Pipeline;
