@@ -3,6 +3,7 @@ package dev.nnc.cli;
 import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.diag.NncException;
 import dev.nnc.passes.CrashReproducer;
+import dev.nnc.passes.Instrumentation;
 import dev.nnc.passes.OptLevels;
 import dev.nnc.passes.PassManager;
 import dev.nnc.passes.PassRegistry;
@@ -113,12 +114,8 @@ public final class PipelineOptions {
         return level != null || pipelineText != null;
     }
 
-    /**
-     * Runs {@code pipeline} on {@code module} with the requested instrumentation; a failing pass
-     * writes a reproducer to {@code defaultReproducerDir} unless another file was given (null: none).
-     */
-    PipelineResult run(Pipeline pipeline, ModuleOp module, PassRegistry registry, PrintWriter err,
-                       Path defaultReproducerDir) {
+    /** A pass manager with the requested verification, instrumentation and crash reproducer. */
+    PassManager manager(PassRegistry registry, PrintWriter err, Path defaultReproducerDir) {
         PassManager pm = new PassManager().verifyEach(verifyEach);
         PassSelection before = selection("--print-ir-before", printBefore, registry);
         PassSelection after = selection("--print-ir-after", printAfter, registry);
@@ -137,9 +134,20 @@ public final class PipelineOptions {
         } else if (defaultReproducerDir != null) {
             pm.crashReproducer(CrashReproducer.inDirectory(defaultReproducerDir));
         }
+        return pm;
+    }
+
+    /**
+     * Runs {@code pipeline} on {@code module} with the requested instrumentation; a failing pass
+     * writes a reproducer to {@code defaultReproducerDir} unless another file was given (null: none).
+     */
+    PipelineResult run(Pipeline pipeline, ModuleOp module, PassRegistry registry, PrintWriter err,
+                       Path defaultReproducerDir) {
+        PassManager pm = manager(registry, err, defaultReproducerDir);
+        // warnings as each pass ends, so that those before a failing pass are shown too
+        pm.addInstrumentation(Instrumentation.onEachRun(r -> r.warnings().forEach(w -> err.println("nnc: warning: "
+                + r.step().argument() + ": " + new NncException(w.location(), w.message()).oneLine()))));
         PipelineResult result = pm.run(pipeline, module);
-        result.runs().forEach(r -> r.warnings().forEach(w -> err.println("nnc: warning: " + r.step().argument()
-                + ": " + new NncException(w.location(), w.message()).oneLine())));
         if (timing) {
             err.print(TimingReport.format(result));
         }
