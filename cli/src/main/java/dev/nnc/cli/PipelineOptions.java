@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
- * The pass pipeline options shared by {@code nnc opt} and {@code nnc import} (a picocli mixin):
+ * The pass pipeline options shared by {@code nnc opt}, {@code import}, {@code run} and {@code bench} (a picocli mixin):
  * which passes to run and how to watch them. IR dumps and the timing table go to stderr.
  */
 public final class PipelineOptions {
@@ -91,6 +91,20 @@ public final class PipelineOptions {
             String n = next.toLowerCase(Locale.ROOT);
             return n.startsWith("-") || n.endsWith(".onnx") || n.endsWith(".nir");
         }
+    }
+
+    /**
+     * Loads the model and runs the chosen passes on it (none without -O or --pass-pipeline), for
+     * commands that execute the result ({@code run}, {@code bench}).
+     */
+    ModuleOp loadOptimized(ModelOptions model, PrintWriter err) {
+        PassRegistry registry = PassRegistry.standard();
+        Pipeline pipeline = pipeline(registry);
+        ModuleOp module = model.load();
+        if (!pipeline.isEmpty()) {
+            run(pipeline, module, registry, err, Path.of(""));
+        }
+        return module;
     }
 
     /** The pipeline the options name: the -O level's passes, then --pass-pipeline's. */
