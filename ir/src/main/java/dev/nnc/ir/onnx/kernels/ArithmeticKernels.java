@@ -1,6 +1,6 @@
 package dev.nnc.ir.onnx.kernels;
 
-import static dev.nnc.ir.onnx.kernels.ElementwiseSupport.isU64;
+import static dev.nnc.ir.type.Unsigned.isU64;
 
 import dev.nnc.ir.onnx.KernelFamily;
 import dev.nnc.ir.onnx.KernelTable;
