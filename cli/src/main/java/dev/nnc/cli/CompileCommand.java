@@ -1,6 +1,6 @@
 package dev.nnc.cli;
 
-import dev.nnc.cli.io.FileAccess;
+import dev.nnc.ir.io.FileAccess;
 import dev.nnc.cli.jar.ModelJar;
 import dev.nnc.cpu.CpuBackend;
 import dev.nnc.cpu.GeneratedSource;

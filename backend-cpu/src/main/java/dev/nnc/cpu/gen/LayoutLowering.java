@@ -53,8 +53,8 @@ final class LayoutLowering implements OpLowering {
         String stridesName = ctx.staticName(op, "strides");
         ctx.addStatic(new IntsField(shapeName, outShape));
         ctx.addStatic(new IntsField(stridesName, inStrides));
-        String x = ctx.read(op.operand(0), op);
-        String y = ctx.write(op.result(0), op);
+        String x = ctx.readTyped(op.operand(0), op);
+        String y = ctx.writeTyped(op.result(0), op);
         ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op),
                 List.of(new Call("Transpose.permute", List.of(x, y, shapeName, stridesName)))));
     }
@@ -68,14 +68,14 @@ final class LayoutLowering implements OpLowering {
         }
         int outer = Math.toIntExact(LinearLowering.product(Arrays.copyOfRange(ys, 0, axis)));
         int inner = Math.toIntExact(LinearLowering.product(Arrays.copyOfRange(ys, axis + 1, ys.length)));
-        String y = ctx.write(op.result(0), op);
+        String y = ctx.writeTyped(op.result(0), op);
         List<Call> calls = new ArrayList<>();
         int offset = 0;
         for (int i = 0; i < op.numOperands(); i++) {
             int[] xs = ctx.shape(op.operand(i));
             int block = xs[axis] * inner;
             if (block > 0) {
-                calls.add(new Call("Copy.blocks", List.of(ctx.read(op.operand(i), op), y, outer, block, ys[axis] * inner, offset)));
+                calls.add(new Call("Copy.blocks", List.of(ctx.readTyped(op.operand(i), op), y, outer, block, ys[axis] * inner, offset)));
             }
             offset += block;
         }

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Element-wise ops over any {@link Dtype}: comparisons, logic, {@code Where}, {@code Cast}, and
- * integer (or f64) arithmetic. Each is one loop nest (no fusion) whose body is a Java expression
+ * integer (or f64) arithmetic and {@code Expand}. Each is one loop nest (no fusion) whose body is a Java expression
  * tree of {@link JavaModel.Infix}, {@link JavaModel.Prefix}, {@link JavaModel.Fn},
  * {@link JavaModel.Select} and {@link JavaModel.Convert}; Java's own int and long arithmetic
  * wraps like ONNX's i32 and i64.
@@ -24,7 +24,7 @@ final class TypedElementwiseLowering implements OpLowering {
     static final List<String> OPS = List.of("Equal", "Less", "LessOrEqual", "Greater", "GreaterOrEqual", "And", "Or",
             "Xor", "Not", "Where", "Cast", "CastLike");
     /** Arithmetic lowered here when the result is not f32 (f32 goes to {@link ElementwiseLowering}). */
-    static final List<String> ARITHMETIC = List.of("Add", "Sub", "Mul", "Max", "Min", "Neg", "Abs");
+    static final List<String> ARITHMETIC = List.of("Add", "Sub", "Mul", "Max", "Min", "Neg", "Abs", "Expand");
 
     @Override
     public void lower(Operation op, LoweringContext ctx) {
@@ -34,10 +34,10 @@ final class TypedElementwiseLowering implements OpLowering {
             ctx.alias(op.result(0), op.operand(0), op);
             return;
         }
-        if (ARITHMETIC.contains(name) && outType == Dtype.BOOL) {
+        if (ARITHMETIC.contains(name) && !name.equals("Expand") && outType == Dtype.BOOL) {
             throw ctx.unsupported(op, "bool arithmetic is not supported");
         }
-        List<Value> data = name.equals("CastLike") ? List.of(op.operand(0)) : op.operands();
+        List<Value> data = name.equals("CastLike") || name.equals("Expand") ? List.of(op.operand(0)) : op.operands();
         if ((name.equals("Max") || name.equals("Min")) && data.size() != 2) {
             throw ctx.unsupported(op, data.size() + " operands (only 2 are supported)");
         }
@@ -64,6 +64,8 @@ final class TypedElementwiseLowering implements OpLowering {
 
     private static Object expression(Operation op, String name, List<Object> x, Dtype in, Dtype out) {
         switch (name) {
+            case "Expand":
+                return x.get(0);
             case "Not":
                 return new JavaModel.Prefix("!", x.get(0));
             case "Neg":

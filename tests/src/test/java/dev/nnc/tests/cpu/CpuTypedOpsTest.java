@@ -147,6 +147,41 @@ class CpuTypedOpsTest {
         check(g, Map.of("x", Tensor.ofDoubles(FloatType.F32, new int[] {1, 2, 4, 5}, v)));
     }
 
+    @Test
+    void integerSlicePadConcatTransposeAndExpand() throws Exception {
+        TensorProto starts = ints("starts", 1, 0);
+        TensorProto ends = ints("ends", 3, 5);
+        TensorProto axes = ints("axes", 0, 1);
+        TensorProto steps = ints("steps", 1, 2);
+        TensorProto pads = ints("pads", 1, 0, 0, 2);
+        TensorProto value = TensorProto.newBuilder().setName("value").setDataType(INT64).addInt64Data(-7).build();
+        TensorProto shape = ints("shape", 2, 3, 5);
+        GraphProto g = GraphProto.newBuilder().setName("moves")
+                .addInput(tensor("x", INT64, 3, 5)).addInitializer(starts).addInitializer(ends).addInitializer(axes)
+                .addInitializer(steps).addInitializer(pads).addInitializer(value).addInitializer(shape)
+                .addNode(node("Slice", List.of("x", "starts", "ends", "axes", "steps"), "sl"))
+                .addNode(node("Pad", List.of("x", "pads", "value"), "pad"))
+                .addNode(node("Transpose", List.of("x"), "tr"))
+                .addNode(node("Concat", List.of("x", "x"), "cat").toBuilder().addAttribute(intAttr("axis", 1)))
+                .addNode(node("Expand", List.of("x", "shape"), "ex"))
+                .addOutput(tensor("sl", INT64, 2, 3)).addOutput(tensor("pad", INT64, 4, 7))
+                .addOutput(tensor("tr", INT64, 5, 3)).addOutput(tensor("cat", INT64, 3, 10))
+                .addOutput(tensor("ex", INT64, 2, 3, 5)).build();
+        long[] v = new long[15];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = random.nextLong();
+        }
+        check(g, Map.of("x", Tensor.ofLongs(IntegerType.I64, new int[] {3, 5}, v)));
+    }
+
+    private static TensorProto ints(String name, long... values) {
+        TensorProto.Builder b = TensorProto.newBuilder().setName(name).setDataType(INT64).addDims(values.length);
+        for (long v : values) {
+            b.addInt64Data(v);
+        }
+        return b.build();
+    }
+
     private void check(GraphProto g, Map<String, Tensor> inputs) throws Exception {
         Path file = OnnxBuilder.write(dir, g.getName() + ".onnx", model(g));
         ModuleOp module = OnnxImporter.importFile(file);
