@@ -3,18 +3,35 @@ package dev.nnc.cpu.gen;
 import dev.nnc.cpu.Dtype;
 import dev.nnc.cpu.gen.JavaModel.Call;
 import dev.nnc.cpu.gen.JavaModel.GatherStep;
+import dev.nnc.cpu.gen.JavaModel.IntsField;
 import dev.nnc.cpu.gen.JavaModel.KernelStep;
 import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.spec.OpAttributes;
+import dev.nnc.ir.tensor.Shapes;
 import dev.nnc.ir.type.TensorType;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Ops that pick elements by index: {@code Gather} (rows copied with {@code System.arraycopy},
- * any element type, negative indices counted from the end) and {@code ArgMax}/{@code ArgMin}
+ * any element type, negative indices counted from the end), {@code GatherElements} (the runtime's,
+ * any element type) and {@code ArgMax}/{@code ArgMin}
  * (the runtime's {@code ArgReduce}, f32 and i64 inputs).
  */
 final class IndexLowering implements OpLowering {
+    /** GatherElements through the runtime: the indices' shape and the data's strides as static constants. */
+    private static void gatherElements(Operation op, LoweringContext ctx, int[] dataShape, int axis) {
+        String data = ctx.readTyped(op.operand(0), op);
+        String indices = ctx.readTyped(op.operand(1), op);
+        String out = ctx.writeTyped(op.result(0), op);
+        String shapeName = ctx.staticName(op, "shape");
+        String stridesName = ctx.staticName(op, "strides");
+        ctx.addStatic(new IntsField(shapeName, Arrays.stream(ctx.shape(op.operand(1))).boxed().toList()));
+        ctx.addStatic(new IntsField(stridesName, Arrays.stream(Shapes.strides(dataShape)).boxed().toList()));
+        ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op), List.of(new Call("GatherElements.apply",
+                List.of(data, indices, out, shapeName, stridesName, axis, dataShape[axis])))));
+    }
+
     @Override
     public void lower(Operation op, LoweringContext ctx) {
         int[] shape = ctx.shape(op.operand(0));
@@ -32,6 +49,10 @@ final class IndexLowering implements OpLowering {
             inner *= shape[d];
         }
         int n = shape[axis];
+        if (op.opName().equals("GatherElements")) {
+            gatherElements(op, ctx, shape, axis);
+            return;
+        }
         if (op.opName().equals("Gather")) {
             String data = ctx.readTyped(op.operand(0), op);
             String indices = ctx.readTyped(op.operand(1), op);

@@ -21,7 +21,7 @@ final class Lowerings {
         OpLowering layout = new LayoutLowering();
         LayoutLowering.ALIASES.forEach(n -> t.put("onnx." + n, layout));
         put(t, layout, "Transpose", "Concat");
-        put(t, new IndexLowering(), "Gather", "ArgMax", "ArgMin");
+        put(t, new IndexLowering(), "Gather", "GatherElements", "ArgMax", "ArgMin");
         put(t, new ResizeLowering(), "Resize");
         OpLowering typed = new TypedElementwiseLowering();
         TypedElementwiseLowering.OPS.forEach(n -> t.put("onnx." + n, typed));

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The ops added with typed arrays to the CPU backend against the reference interpreter on random inputs
  * (fixed seeds): comparisons, logic and Where; Cast between f32/i64/i32/bool and integer
- * arithmetic; Gather with negative indices; ArgMax/ArgMin with ties; reductions over scattered
+ * arithmetic; Gather and GatherElements with negative indices; ArgMax/ArgMin with ties; reductions over scattered
  * axes; Resize (linear, nearest, cubic).
  */
 class CpuTypedOpsTest {
@@ -91,6 +91,20 @@ class CpuTypedOpsTest {
             idx[i] = random.nextInt(6) - 3; // within both axes used (5 and 3)
         }
         check(g, Map.of("data", smallInts(new int[] {4, 5, 3}), "idx", Tensor.ofLongs(IntegerType.I64, new int[] {2, 3}, idx)));
+    }
+
+    @Test
+    void gatherElementsOnFloatsAndInts() throws Exception {
+        GraphProto g = GraphProto.newBuilder().setName("gather_elements")
+                .addInput(tensor("data", FLOAT, 3, 4)).addInput(tensor("idx", INT64, 2, 4))
+                .addNode(node("GatherElements", List.of("data", "idx"), "y"))
+                .addNode(node("GatherElements", List.of("idx", "idx"), "z").toBuilder().addAttribute(intAttr("axis", 1)))
+                .addOutput(tensor("y", FLOAT, 2, 4)).addOutput(tensor("z", INT64, 2, 4)).build();
+        long[] idx = new long[8];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = random.nextInt(6) - 3; // within [-3, 3): valid for both axes (3 and 4)
+        }
+        check(g, Map.of("data", smallInts(new int[] {3, 4}), "idx", Tensor.ofLongs(IntegerType.I64, new int[] {2, 4}, idx)));
     }
 
     @Test
