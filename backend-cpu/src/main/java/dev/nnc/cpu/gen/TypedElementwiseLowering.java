@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Element-wise ops over any {@link Dtype}: comparisons, logic, {@code Where}, {@code Cast}, and
- * integer (or f64) arithmetic and {@code Expand}. Each is one loop nest (no fusion) whose body is a Java expression
+ * integer (or f64) arithmetic, f64 math functions and {@code Expand}. Each is one loop nest (no fusion) whose body is a Java expression
  * tree of {@link JavaModel.Infix}, {@link JavaModel.Prefix}, {@link JavaModel.Fn},
  * {@link JavaModel.Select} and {@link JavaModel.Convert}; Java's own int and long arithmetic
  * wraps like ONNX's i32 and i64.
@@ -24,7 +24,12 @@ final class TypedElementwiseLowering implements OpLowering {
     static final List<String> OPS = List.of("Equal", "Less", "LessOrEqual", "Greater", "GreaterOrEqual", "And", "Or",
             "Xor", "Not", "Where", "Cast", "CastLike");
     /** Arithmetic lowered here when the result is not f32 (f32 goes to {@link ElementwiseLowering}). */
-    static final List<String> ARITHMETIC = List.of("Add", "Sub", "Mul", "Max", "Min", "Neg", "Abs", "Expand");
+    static final List<String> ARITHMETIC = List.of("Add", "Sub", "Mul", "Div", "Max", "Min", "Neg", "Abs", "Relu",
+            "Expand", "Exp", "Log", "Sqrt", "Tanh", "Sin", "Cos", "Tan", "Sinh", "Cosh", "Asin", "Acos", "Atan",
+            "Floor", "Ceil");
+    /** Unary math on f64 only: the {@code java.lang.Math} function of the same name. */
+    private static final List<String> F64_MATH = List.of("Exp", "Log", "Sqrt", "Tanh", "Sin", "Cos", "Tan", "Sinh",
+            "Cosh", "Asin", "Acos", "Atan", "Floor", "Ceil");
 
     @Override
     public void lower(Operation op, LoweringContext ctx) {
@@ -36,6 +41,9 @@ final class TypedElementwiseLowering implements OpLowering {
         }
         if (ARITHMETIC.contains(name) && !name.equals("Expand") && outType == Dtype.BOOL) {
             throw ctx.unsupported(op, "bool arithmetic is not supported");
+        }
+        if (F64_MATH.contains(name) && outType != Dtype.F64) {
+            throw ctx.unsupported(op, op.opName() + " on " + outType.elementType() + " is not supported");
         }
         List<Value> data = name.equals("CastLike") || name.equals("Expand") ? List.of(op.operand(0)) : op.operands();
         if ((name.equals("Max") || name.equals("Min")) && data.size() != 2) {
@@ -66,6 +74,11 @@ final class TypedElementwiseLowering implements OpLowering {
         switch (name) {
             case "Expand":
                 return x.get(0);
+            case "Relu":
+                return new JavaModel.Fn("Math.max", List.of(x.get(0), new JavaModel.Lit("0")));
+            case "Div":
+                // integer division truncates, and by zero gives 0 as in the reference
+                return out == Dtype.F64 ? new JavaModel.Infix("/", x.get(0), x.get(1)) : new JavaModel.Fn("Scalars.div", x);
             case "Not":
                 return new JavaModel.Prefix("!", x.get(0));
             case "Neg":
@@ -84,6 +97,9 @@ final class TypedElementwiseLowering implements OpLowering {
             case "CastLike":
                 return cast(x.get(0), in, out);
             default:
+                if (F64_MATH.contains(name)) {
+                    return new JavaModel.Fn("Math." + name.toLowerCase(java.util.Locale.ROOT), List.of(x.get(0)));
+                }
                 return new JavaModel.Infix(INFIX.get(name), x.get(0), x.get(1));
         }
     }

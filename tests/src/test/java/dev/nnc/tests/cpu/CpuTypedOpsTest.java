@@ -67,10 +67,12 @@ class CpuTypedOpsTest {
                 .addNode(cast("flag", "f", FLOAT)).addNode(cast("j", "back", FLOAT))
                 .addNode(node("Add", List.of("i", "i"), "sum")).addNode(node("Mul", List.of("j", "j"), "sq"))
                 .addNode(node("Max", List.of("i", "sum"), "hi")).addNode(node("Neg", List.of("j"), "neg"))
-                .addNode(node("Abs", List.of("neg"), "abs"))
+                .addNode(node("Abs", List.of("neg"), "abs")).addNode(node("Div", List.of("hi", "i"), "quot"))
+                .addNode(node("Relu", List.of("j"), "relu"))
                 .addOutput(tensor("f", FLOAT, 2, 5)).addOutput(tensor("back", FLOAT, 2, 5))
                 .addOutput(tensor("hi", INT64, 2, 5)).addOutput(tensor("sq", INT32, 2, 5))
-                .addOutput(tensor("abs", INT32, 2, 5)).build();
+                .addOutput(tensor("abs", INT32, 2, 5)).addOutput(tensor("quot", INT64, 2, 5))
+                .addOutput(tensor("relu", INT32, 2, 5)).build();
         double[] v = new double[10];
         for (int i = 0; i < v.length; i++) {
             v[i] = (float) ((random.nextDouble() - 0.5) * 20);
