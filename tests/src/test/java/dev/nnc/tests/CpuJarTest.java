@@ -40,6 +40,8 @@ class CpuJarTest {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             assertTrue(zip.getEntry("dev/nnc/cpu/runtime/Conv.class") != null, "runtime kernels copied");
             assertTrue(zip.getEntry("dev/nnc/cli/Main.class") == null, "not the whole of nnc");
+            assertTrue(zip.stream().noneMatch(e -> e.getName().startsWith("dev/nnc/cpu/gen/")
+                    || e.getName().startsWith("dev/nnc/ir/onnx/")), "not the code generator nor the op library");
             assertTrue(zip.stream().noneMatch(e -> e.getName().startsWith("picocli/") || e.getName().startsWith("com/")));
         }
         Tensor x = TensorFiles.readTensorProto(model.resolveSibling("test_data_set_0/input_0.pb"));

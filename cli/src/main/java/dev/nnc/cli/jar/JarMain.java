@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * The entry point of a compiled model jar ({@link ModelJar}):
+ * The entry point of a compiled model jar ({@code ModelJar}):
  * {@code java -jar model.jar --input x=in.npy [-o out.npz] [--threads N]}. Deliberately free of
  * picocli and of everything else outside the JDK and the copied nnc classes.
  */
@@ -101,9 +101,9 @@ public final class JarMain {
 
     private static Properties load() {
         Properties p = new Properties();
-        try (InputStream in = JarMain.class.getClassLoader().getResourceAsStream(ModelJar.MODEL_PROPERTIES)) {
+        try (InputStream in = JarMain.class.getClassLoader().getResourceAsStream(JarLayout.MODEL_PROPERTIES)) {
             if (in == null) {
-                throw new IllegalStateException("this jar has no " + ModelJar.MODEL_PROPERTIES);
+                throw new IllegalStateException("this jar has no " + JarLayout.MODEL_PROPERTIES);
             }
             p.load(in);
         } catch (IOException e) {
@@ -116,7 +116,7 @@ public final class JarMain {
         List<Tensor> out = new ArrayList<>();
         int n = Integer.parseInt(p.getProperty("weights"));
         for (int i = 0; i < n; i++) {
-            String name = ModelJar.WEIGHTS + String.format("%04d.npy", i);
+            String name = JarLayout.weight(i);
             try (InputStream in = JarMain.class.getClassLoader().getResourceAsStream(name)) {
                 out.add(Npy.read(in.readAllBytes(), name));
             } catch (IOException e) {

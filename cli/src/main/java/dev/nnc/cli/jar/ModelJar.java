@@ -27,10 +27,6 @@ import java.util.zip.ZipEntry;
  * depend only on the model and the options: entries sorted, fixed timestamps, no dates anywhere.
  */
 public final class ModelJar {
-    /** The description resource read by {@link JarMain}. */
-    static final String MODEL_PROPERTIES = "META-INF/nnc/model.properties";
-    /** Folder of the weight resources, one {@code NNNN.npy} per constructor weight in order. */
-    static final String WEIGHTS = "META-INF/nnc/weights/";
     private static final LocalDateTime FIXED_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
     private static final String VECTOR_GEMM_SOURCE = "dev/nnc/cpu/runtime/VectorGemm.java.txt";
 
@@ -47,9 +43,9 @@ public final class ModelJar {
         ClassClosure.of(roots, "dev/nnc/", loader).forEach((name, bytes) -> entries.put(name + ".class", bytes));
         entries.put(VECTOR_GEMM_SOURCE, resource(loader, VECTOR_GEMM_SOURCE));
         for (int i = 0; i < src.weights().size(); i++) {
-            entries.put(WEIGHTS + String.format("%04d.npy", i), Npy.write(src.weights().get(i)));
+            entries.put(JarLayout.weight(i), Npy.write(src.weights().get(i)));
         }
-        entries.put(MODEL_PROPERTIES, properties(src, threads));
+        entries.put(JarLayout.MODEL_PROPERTIES, properties(src, threads));
         return write(entries, JarMain.class.getName());
     }
 
