@@ -23,6 +23,7 @@ final class Lowerings {
         put(t, layout, "Transpose", "Concat");
         put(t, new IndexLowering(), "Gather", "GatherElements", "ArgMax", "ArgMin");
         put(t, new ResizeLowering(), "Resize");
+        put(t, new TriluLowering(), "Trilu");
         OpLowering typed = new TypedElementwiseLowering();
         TypedElementwiseLowering.OPS.forEach(n -> t.put("onnx." + n, typed));
         for (String n : TypedElementwiseLowering.ARITHMETIC) {

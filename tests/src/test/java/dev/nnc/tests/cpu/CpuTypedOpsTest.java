@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The ops added with typed arrays to the CPU backend against the reference interpreter on random inputs
  * (fixed seeds): comparisons, logic and Where; Cast between f32/i64/i32/bool and integer
- * arithmetic; Gather and GatherElements with negative indices; ArgMax/ArgMin with ties; reductions over scattered
+ * arithmetic; Gather and GatherElements with negative indices; ArgMax/ArgMin with ties; Trilu; reductions over scattered
  * axes; Resize (linear, nearest, cubic).
  */
 class CpuTypedOpsTest {
@@ -107,6 +107,18 @@ class CpuTypedOpsTest {
             idx[i] = random.nextInt(6) - 3; // within [-3, 3): valid for both axes (3 and 4)
         }
         check(g, Map.of("data", smallInts(new int[] {3, 4}), "idx", Tensor.ofLongs(IntegerType.I64, new int[] {2, 4}, idx)));
+    }
+
+    @Test
+    void triluWithARunTimeDiagonal() throws Exception {
+        GraphProto g = GraphProto.newBuilder().setName("trilu")
+                .addInput(tensor("x", FLOAT, 2, 3, 5)).addInput(tensor("k", INT64))
+                .addNode(node("Trilu", List.of("x", "k"), "up"))
+                .addNode(node("Trilu", List.of("x"), "low").toBuilder().addAttribute(intAttr("upper", 0)))
+                .addOutput(tensor("up", FLOAT, 2, 3, 5)).addOutput(tensor("low", FLOAT, 2, 3, 5)).build();
+        for (long k : new long[] {-1, 0, 2}) {
+            check(g, Map.of("x", smallInts(new int[] {2, 3, 5}), "k", Tensor.ofLongs(IntegerType.I64, new int[0], new long[] {k})));
+        }
     }
 
     @Test
