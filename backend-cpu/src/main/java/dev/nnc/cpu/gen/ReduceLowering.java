@@ -26,6 +26,11 @@ final class ReduceLowering implements OpLowering {
     @Override
     public void lower(Operation op, LoweringContext ctx) {
         int[] xs = ctx.shape(op.operand(0));
+        if (ctx.attrs(op).getInts("axes", null) == null && op.numOperands() > 1 && op.operand(1).type() != NoneType.NONE
+                && ctx.constant(op.operand(1)) == null) {
+            reduceRunTimeAxes(op, ctx, xs);
+            return;
+        }
         boolean[] reduced = reducedAxes(op, ctx, xs.length);
         int first = -1;
         int last = -1;
@@ -90,6 +95,22 @@ final class ReduceLowering implements OpLowering {
         ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op), List.of(
                 new Call("Transpose.permute", List.of(x, grouped, shapeName, stridesName)),
                 reduce(op, grouped, y, outer, n, 1))));
+    }
+
+    /** Axes given as a model input: the runtime groups and folds them on every run. */
+    private static void reduceRunTimeAxes(Operation op, LoweringContext ctx, int[] xs) {
+        if (!(op.operand(1).type() instanceof dev.nnc.ir.type.TensorType t) || !t.elementType().equals(dev.nnc.ir.type.IntegerType.I64)) {
+            throw ctx.unsupported(op, "axes must be i64");
+        }
+        String shapeName = ctx.staticName(op, "shape");
+        ctx.addStatic(new IntsField(shapeName, Arrays.stream(xs).boxed().toList()));
+        String x = ctx.read(op.operand(0), op);
+        String axes = ctx.readTyped(op.operand(1), op);
+        String y = ctx.write(op.result(0), op);
+        String scratch = ctx.scratch(op, Math.toIntExact(LinearLowering.product(xs)));
+        boolean noop = ctx.attrs(op).getInt("noop_with_empty_axes", 0) != 0;
+        ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op), List.of(new Call("Reduce.applyAxes",
+                List.of("Reduce.Kind." + KINDS.get(op.opName()), x, y, shapeName, axes, noop, scratch)))));
     }
 
     private static Call reduce(Operation op, String x, String y, int outer, int n, int inner) {

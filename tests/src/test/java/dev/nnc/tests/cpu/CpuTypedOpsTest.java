@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The ops added with typed arrays to the CPU backend against the reference interpreter on random inputs
  * (fixed seeds): comparisons, logic and Where; Cast between f32/i64/i32/bool and integer
  * arithmetic; Gather and GatherElements with negative indices; ArgMax/ArgMin with ties; Trilu; reductions over scattered
- * axes; Resize (linear, nearest, cubic).
+ * axes and over axes given at run time; Resize (linear, nearest, cubic).
  */
 class CpuTypedOpsTest {
     private static final int INT64 = TensorProto.DataType.INT64_VALUE;
@@ -208,6 +208,22 @@ class CpuTypedOpsTest {
             b.addInt64Data(v);
         }
         return b.build();
+    }
+
+    @Test
+    void reductionOverAxesGivenAtRunTime() throws Exception {
+        GraphProto g = GraphProto.newBuilder().setName("reduce_input_axes")
+                .addInput(tensor("x", FLOAT, 3, 4, 5)).addInput(tensor("axes", INT64, 2))
+                .addNode(node("ReduceSum", List.of("x", "axes"), "sum").toBuilder().addAttribute(intAttr("keepdims", 0)))
+                .addOutput(tensor("sum", FLOAT, 4)).build();
+        double[] v = new double[60];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        for (long[] axes : new long[][] {{2, 0}, {-1, -3}}) {
+            check(g, Map.of("x", Tensor.ofDoubles(FloatType.F32, new int[] {3, 4, 5}, v),
+                    "axes", Tensor.ofLongs(IntegerType.I64, new int[] {2}, axes)));
+        }
     }
 
     private void check(GraphProto g, Map<String, Tensor> inputs) throws Exception {
