@@ -137,6 +137,10 @@ public final class Interpreter {
     }
 
     private void execute(Operation op, Environment env, Opsets opset) {
+        if (Thread.currentThread().isInterrupted()) {
+            // a caller's time limit (the conformance runner) stops the run at the next op
+            throw new NncException(op.location(), "interrupted before " + op.name());
+        }
         OpSpec spec = registry.lookup(op.name()).orElseThrow(
                 () -> new NncException(op.location(), "unknown op " + op.name()));
         if (spec.semantics() == null) {
@@ -153,7 +157,7 @@ public final class Interpreter {
         } catch (NncException e) {
             throw e.location() == null ? new NncException(op.location(), e.getMessage(), e) : e;
         } catch (RuntimeException e) {
-            throw new NncException(op.location(), op.name() + " failed: " + e, e);
+            throw new dev.nnc.ir.diag.InternalException(op.location(), op.name() + " failed", e);
         }
         for (int i = 0; i < op.numResults(); i++) {
             env.bind(op.result(i), i < outs.size() ? outs.get(i) : null);
