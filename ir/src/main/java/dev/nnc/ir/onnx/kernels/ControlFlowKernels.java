@@ -68,7 +68,7 @@ public final class ControlFlowKernels implements KernelFamily {
         if (ctx.opset() < 9) {
             throw ctx.error("Scan before opset 9 (batched form) is not supported; re-export with opset >= 9");
         }
-        int nScanIn = (int) ctx.attrs().getInt("num_scan_inputs");
+        int nScanIn = ctx.attrs().getInt32("num_scan_inputs");
         int nState = ctx.numInputs() - nScanIn;
         long[] inDirs = ctx.attrs().getInts("scan_input_directions", new long[nScanIn]);
         long[] inAxes = ctx.attrs().getInts("scan_input_axes", new long[nScanIn]);

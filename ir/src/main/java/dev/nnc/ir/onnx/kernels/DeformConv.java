@@ -32,8 +32,8 @@ final class DeformConv {
         int ih = xs[2];
         int iw = xs[3];
         int oc = ws[0];
-        int group = Math.toIntExact(a.getInt("group", 1));
-        int offGroups = Math.toIntExact(a.getInt("offset_group", 1));
+        int group = a.getInt32("group", 1);
+        int offGroups = a.getInt32("offset_group", 1);
         int[] k = ConvolutionKernels.kernel(op, a, ws);
         int kh = k[0];
         int kw = k[1];

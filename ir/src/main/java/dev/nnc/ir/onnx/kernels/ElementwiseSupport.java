@@ -221,7 +221,7 @@ public final class ElementwiseSupport {
         if (attrs.getInt("broadcast", 0) == 0 || !attrs.has("axis")) {
             return null;
         }
-        int axis = (int) attrs.getInt("axis");
+        int axis = attrs.getInt32("axis");
         if (axis < 0) {
             axis += a.length;
         }

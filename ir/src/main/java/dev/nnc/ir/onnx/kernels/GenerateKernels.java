@@ -149,9 +149,9 @@ public final class GenerateKernels implements KernelFamily {
         if (ctx.attrs().get("dtype") == null) {
             return ctx.input(0).elementType();
         }
-        long code = ctx.attrs().getInt("dtype");
-        return OnnxDataType.toElementType((int) code)
-                .orElseThrow(() -> ctx.error("unsupported dtype " + OnnxDataType.name((int) code)));
+        int code = ctx.attrs().getInt32("dtype");
+        return OnnxDataType.toElementType(code)
+                .orElseThrow(() -> ctx.error("unsupported dtype " + OnnxDataType.name(code)));
     }
 
     private static Tensor eyeLike(EvalContext ctx) {
@@ -181,7 +181,7 @@ public final class GenerateKernels implements KernelFamily {
         if (ctx.attrs().get("dtype") == null) {
             return List.of(x);
         }
-        return ShapeArgs.one(OnnxDataType.toElementType((int) ctx.attrs().getInt("dtype")).map(x::withElementType).orElse(null));
+        return ShapeArgs.one(OnnxDataType.toElementType(ctx.attrs().getInt32("dtype")).map(x::withElementType).orElse(null));
     }
 
     private static Tensor trilu(EvalContext ctx) {

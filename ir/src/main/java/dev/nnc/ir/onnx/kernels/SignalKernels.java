@@ -38,13 +38,13 @@ public final class SignalKernels implements KernelFamily {
     }
 
     private static ElementType outputType(EvalContext ctx) {
-        int code = (int) ctx.attrs().getInt("output_datatype", 1);
+        int code = ctx.attrs().getInt32("output_datatype", 1);
         return OnnxDataType.toElementType(code)
                 .orElseThrow(() -> ctx.error("unsupported output_datatype " + OnnxDataType.name(code)));
     }
 
     private static List<Type> inferGenerated(InferContext ctx) {
-        int code = (int) ctx.attrs().getInt("output_datatype", 1);
+        int code = ctx.attrs().getInt32("output_datatype", 1);
         return Collections.singletonList(OnnxDataType.toElementType(code).map(e -> (Type) TensorType.unranked(e)).orElse(null));
     }
 
