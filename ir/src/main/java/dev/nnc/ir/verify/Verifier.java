@@ -62,6 +62,7 @@ public final class Verifier {
         OpSpec s = spec.get();
         checkArity(op, "operand", s.operands(), op.numOperands());
         checkArity(op, "result", s.results(), op.numResults());
+        int before = diagnostics.size();
         checkAttributes(op, s);
         checkFunction(op);
         if (s.verifier() != null) {
@@ -70,6 +71,9 @@ public final class Verifier {
             } catch (NncException e) {
                 error(op, e.getMessage());
             }
+        }
+        if (diagnostics.size() == before) {
+            ResultTypeCheck.check(op, s, msg -> error(op, msg));
         }
     }
 

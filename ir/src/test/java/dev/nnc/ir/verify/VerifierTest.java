@@ -268,4 +268,38 @@ class VerifierTest {
                 () -> Verifier.verifyOrThrow(IrParser.parse(text, "m.nnc").op(), DialectRegistry.standard()));
         assertEquals("m.nnc:4:5: node 'node7': onnx.Identity: expects 1 operands, got 2", e.oneLine());
     }
+
+    @Test
+    void declaredResultTypeMustAgreeWithInference() {
+        ModuleOp m = identity();
+        FuncOp f = m.mainFunction();
+        Value x = f.arguments().get(0);
+        f.body().insertBefore(f.returnOp(), Operation.create("onnx.Identity", List.of(x), List.of(TensorType.of(IntegerType.I64, 2)),
+                Map.of(), Location.named("elem")));
+        assertOneError(m, "onnx.Identity: result 0 is declared tensor<2xi64> but the op produces tensor<2xf32>", "elem");
+
+        ModuleOp rank = identity();
+        FuncOp g = rank.mainFunction();
+        g.body().insertBefore(g.returnOp(), Operation.create("onnx.Identity", List.of(g.arguments().get(0)),
+                List.of(TensorType.of(FloatType.F32, 2, 1)), Map.of(), Location.named("rank")));
+        assertOneError(rank, "onnx.Identity: result 0 is declared tensor<2x1xf32> but the op produces tensor<2xf32>", "rank");
+
+        ModuleOp size = identity();
+        FuncOp h = size.mainFunction();
+        h.body().insertBefore(h.returnOp(), Operation.create("onnx.Identity", List.of(h.arguments().get(0)),
+                List.of(TensorType.of(FloatType.F32, 3)), Map.of(), Location.named("size")));
+        assertOneError(size, "onnx.Identity: result 0 is declared tensor<3xf32> but the op produces tensor<2xf32>", "size");
+    }
+
+    @Test
+    void unknownDimsAndUnrankedResultsAreCompatible() {
+        ModuleOp m = identity();
+        FuncOp f = m.mainFunction();
+        Value x = f.arguments().get(0);
+        f.body().insertBefore(f.returnOp(), Operation.create("onnx.Identity", List.of(x), List.of(TensorType.unranked(FloatType.F32)),
+                Map.of(), Location.named("u")));
+        assertEquals(List.of(), verify(m));
+        assertTrue(ResultTypeCheck.compatible(new TensorType(FloatType.F32, List.of(new dev.nnc.ir.type.Dim.Symbolic("n"))),
+                TensorType.of(FloatType.F32, 4)));
+    }
 }

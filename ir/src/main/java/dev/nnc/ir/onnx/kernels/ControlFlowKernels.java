@@ -22,9 +22,9 @@ public final class ControlFlowKernels implements KernelFamily {
 
     @Override
     public void register(KernelTable t) {
-        t.op("If", ctx -> Infer.unknown(ctx.op().numResults()), ControlFlowKernels::ifOp);
-        t.op("Loop", ctx -> Infer.unknown(ctx.op().numResults()), ControlFlowKernels::loop);
-        t.op("Scan", ctx -> Infer.unknown(ctx.op().numResults()), ControlFlowKernels::scan);
+        t.op("If", ctx -> BodyTypes.fromBody(ctx, 0), ControlFlowKernels::ifOp);
+        t.op("Loop", ctx -> BodyTypes.fromBody(ctx, 1), ControlFlowKernels::loop);
+        t.op("Scan", ctx -> BodyTypes.fromBody(ctx, 0), ControlFlowKernels::scan);
     }
 
     private static List<Tensor> ifOp(EvalContext ctx) {
