@@ -276,4 +276,12 @@ class BadInputTest {
                 .addOutput(value("y", FLOAT, 4, 3)));
         assertTrue(dev.nnc.ir.text.IrPrinter.print(OnnxImporter.importFile(p).op()).contains("tensor<4x3xf32>"));
     }
+
+    @Test
+    void unknownAttributeIsOneLine() {
+        Path p = modelFile(GraphProto.newBuilder().addInput(value("x", FLOAT, 2, 3))
+                .addNode(node("ReduceSum", "rs", List.of("x"), List.of("y"), Protos.intAttr("axs", 1)))
+                .addOutput(value("y", FLOAT)));
+        fails(p, "node 'rs'", "ReduceSum has no attribute 'axs' (it has: axes, keepdims, noop_with_empty_axes)");
+    }
 }

@@ -51,7 +51,11 @@ class ImporterTest {
         return TestData.registryWith(new OpSpec("onnx.Probe", List.of(1), new Arity(1, 3), new Arity(1, 2), List.of(
                 new AttrSpec("alpha", AttrKind.FLOAT, new Attribute.FloatAttr(0.1), false),
                 new AttrSpec("mode", AttrKind.STRING, new Attribute.StringAttr("same"), false),
-                new AttrSpec("axes", AttrKind.INTS, null, false)), null,
+                new AttrSpec("axes", AttrKind.INTS, null, false), new AttrSpec("i", AttrKind.INT, null, false),
+                new AttrSpec("f", AttrKind.FLOAT, null, false), new AttrSpec("ints", AttrKind.INTS, null, false),
+                new AttrSpec("floats", AttrKind.FLOATS, null, false), new AttrSpec("strs", AttrKind.STRINGS, null, false),
+                new AttrSpec("t", AttrKind.TENSOR, null, false), new AttrSpec("tp", AttrKind.TYPE, null, false),
+                new AttrSpec("untyped", AttrKind.INT, null, false), new AttrSpec("body", AttrKind.GRAPH, null, false)), null,
                 ctx -> List.of(TensorType.of(((TensorType) ctx.operandType(0)).elementType(), 7)), ctx -> List.of()),
                 new OpSpec("onnx.NeedsTo", List.of(1), new Arity(1, 1), new Arity(1, 1),
                 List.of(new AttrSpec("to", AttrKind.INT, null, true)), null, null, ctx -> List.of()));

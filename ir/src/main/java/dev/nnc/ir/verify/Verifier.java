@@ -7,6 +7,7 @@ import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.core.Value;
 import dev.nnc.ir.diag.Diagnostic;
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.onnx.OnnxDialect;
 import dev.nnc.ir.spec.Arity;
 import dev.nnc.ir.spec.AttrKind;
 import dev.nnc.ir.spec.AttrSpec;
@@ -95,6 +96,14 @@ public final class Verifier {
 
     private void checkAttributes(Operation op, OpSpec s) {
         checkGraphRegions(op, s);
+        if (op.name().startsWith(OnnxDialect.PREFIX)) {
+            // ONNX ops carry exactly their spec's attributes: a typo must not be silently ignored
+            for (String name : op.properties().keySet()) {
+                if (s.attribute(name).isEmpty() && !name.equals(RegionAttrs.PROPERTY)) {
+                    error(op, "has attribute '" + name + "', which the op does not define");
+                }
+            }
+        }
         for (AttrSpec a : s.attributes()) {
             Attribute value = op.property(a.name());
             if (a.kind() == AttrKind.GRAPH) {

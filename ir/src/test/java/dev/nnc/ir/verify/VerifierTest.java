@@ -302,4 +302,14 @@ class VerifierTest {
         assertTrue(ResultTypeCheck.compatible(new TensorType(FloatType.F32, List.of(new dev.nnc.ir.type.Dim.Symbolic("n"))),
                 TensorType.of(FloatType.F32, 4)));
     }
+
+    @Test
+    void undeclaredPropertyOfAnOnnxOpIsAnError() {
+        ModuleOp m = identity();
+        FuncOp f = m.mainFunction();
+        Value x = f.arguments().get(0);
+        f.body().insertBefore(f.returnOp(), Operation.create("onnx.Relu", List.of(x), List.of(F32),
+                Map.of("axs", Attribute.of(1)), Location.named("typo")));
+        assertOneError(m, "onnx.Relu: has attribute 'axs', which the op does not define", "typo");
+    }
 }
