@@ -84,7 +84,7 @@ public final class ResultTypeCheck {
     private static ModuleOp enclosingModule(Operation op) {
         for (Operation p = op.parentOp(); p != null; p = p.parentOp()) {
             if (p.name().equals(BuiltinDialect.MODULE)) {
-                return new ModuleOp(p);
+                return p.property("opset") == null ? null : new ModuleOp(p);
             }
         }
         return null;

@@ -66,6 +66,7 @@ public final class Verifier {
         int before = diagnostics.size();
         checkAttributes(op, s);
         checkFunction(op);
+        checkModuleOpset(op);
         if (s.verifier() != null) {
             try {
                 s.verifier().verify(op, msg -> error(op, msg));
@@ -168,6 +169,18 @@ public final class Verifier {
             if (g.required() && !names.contains(g.name())) {
                 error(op, "needs graph attribute '" + g.name() + "' (a region)");
             }
+        }
+    }
+
+    /** ONNX ops mean what their opset says, so a module holding any must say which opset that is. */
+    private void checkModuleOpset(Operation op) {
+        if (!op.name().equals(BuiltinDialect.MODULE) || op.property("opset") != null) {
+            return;
+        }
+        boolean[] hasOnnx = {false};
+        op.walk(o -> hasOnnx[0] |= o.name().startsWith(OnnxDialect.PREFIX));
+        if (hasOnnx[0]) {
+            error(op, "holds onnx ops but has no 'opset' property (the ONNX opset they follow)");
         }
     }
 

@@ -253,7 +253,7 @@ class VerifierTest {
     @Test
     void diagnosticsCarryTextPositionsOfParsedOps() {
         String text = """
-                "builtin.module"() ({
+                "builtin.module"() <{opset = 13}> ({
                   "func.func"() <{result_names = ["y"], sym_name = "main"}> ({
                   ^bb0(%x: tensor<2xf32>):
                     %y = "onnx.Identity"(%x, %x) : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32> loc("node7")
@@ -311,5 +311,15 @@ class VerifierTest {
         f.body().insertBefore(f.returnOp(), Operation.create("onnx.Relu", List.of(x), List.of(F32),
                 Map.of("axs", Attribute.of(1)), Location.named("typo")));
         assertOneError(m, "onnx.Relu: has attribute 'axs', which the op does not define", "typo");
+    }
+
+    @Test
+    void moduleWithOnnxOpsNeedsAnOpset() {
+        ModuleOp m = identity();
+        m.op().properties().remove("opset");
+        m.op().setLocation(Location.named("model"));
+        assertOneError(m, "builtin.module: holds onnx ops but has no 'opset' property (the ONNX opset they follow)", "model");
+        ModuleOp empty = ModuleOp.create();
+        assertEquals(List.of(), verify(empty));
     }
 }
