@@ -118,6 +118,9 @@ public final class GenerateKernels implements KernelFamily {
         if (depth < 1 || values.size() != 2) {
             throw ctx.error("depth must be positive and values hold [off, on]");
         }
+        if (depth > Integer.MAX_VALUE) {
+            throw ctx.error("depth " + depth + " is more than the limit " + Shapes.maxElements() + " (" + Shapes.MAX_ELEMENTS_PROPERTY + ")");
+        }
         int[] is = indices.shape();
         int r = is.length + 1;
         int axis = ShapeArgs.axis(ctx, ctx.attrs().getInt("axis", -1), r);
@@ -125,6 +128,7 @@ public final class GenerateKernels implements KernelFamily {
         for (int d = 0, k = 0; d < r; d++) {
             out[d] = d == axis ? Math.toIntExact(depth) : is[k++];
         }
+        ShapeArgs.checkSize(ctx, out);
         int outer = (int) Shapes.size(Arrays.copyOf(is, axis));
         int inner = (int) Shapes.size(Arrays.copyOfRange(is, axis, is.length));
         int[] idx = new int[(int) Shapes.size(out)];
