@@ -13,6 +13,7 @@ import dev.nnc.ir.type.FloatType;
 import dev.nnc.ir.type.IntegerType;
 import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 
@@ -68,8 +69,14 @@ public final class GenerateKernels implements KernelFamily {
         if (d == 0) {
             return -1;
         }
-        long span = limit.getLong(0) - start.getLong(0);
-        return span == 0 || (span > 0) != (d > 0) ? 0 : (Math.abs(span) + Math.abs(d) - 1) / Math.abs(d);
+        // exact in BigInteger: limit - start and |Long.MIN_VALUE| overflow a long
+        BigInteger span = BigInteger.valueOf(limit.getLong(0)).subtract(BigInteger.valueOf(start.getLong(0)));
+        if (span.signum() == 0 || span.signum() != Long.signum(d)) {
+            return 0;
+        }
+        BigInteger step = BigInteger.valueOf(d).abs();
+        BigInteger count = span.abs().add(step).subtract(BigInteger.ONE).divide(step);
+        return count.bitLength() < 64 ? count.longValue() : Long.MAX_VALUE;
     }
 
     private static Tensor range(EvalContext ctx) {
