@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code nnc conformance}: runs ONNX backend-test folders through import and the reference interpreter. */
 @Command(name = "conformance", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = {"Run ONNX backend tests (folders with model.onnx and test_data_set_N/) through import and "
-                + "the reference interpreter, compare with the expected outputs and print a per-operator table "
+                + "the reference interpreter (or --backend cpu), compare with the expected outputs and print a per-operator table "
                 + "and the totals 'N passed, N failed, N skipped'.",
             "Floats match when |actual - expected| <= atol + rtol*|expected|; other types must be equal."})
 final class ConformanceCommand implements Callable<Integer> {
@@ -51,6 +52,9 @@ final class ConformanceCommand implements Callable<Integer> {
             description = "Exit with code " + BELOW_THRESHOLD + " when fewer than N tests pass (for scripts).")
     private Long failUnder;
 
+    @Mixin
+    private BackendOptions backendOptions;
+
     @Override
     public Integer call() throws IOException {
         for (Path d : dirs) {
@@ -65,7 +69,8 @@ final class ConformanceCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ConformanceRunner runner = new ConformanceRunner(new TensorComparison(rtol, atol), timeout);
+        ConformanceRunner runner = new ConformanceRunner(new TensorComparison(rtol, atol), timeout,
+                backendOptions.executor());
         int[] done = {0};
         List<CaseResult> results = runner.runAll(cases, r -> {
             done[0]++;

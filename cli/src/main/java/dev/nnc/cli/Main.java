@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         synopsisSubcommandLabel = "COMMAND",
         description = {"nnc, an open neural-network compiler.",
             "Imports ONNX models into a textual IR, optimizes them with passes, runs them on the reference "
-                    + "interpreter and checks that interpreter against the ONNX conformance tests."},
+                    + "interpreter or as generated Java (the CPU backend) and checks that interpreter against the ONNX conformance tests."},
         footer = {"", "Run 'nnc COMMAND --help' for the options of a command.",
             "Exit codes: 0 success, 2 bad input or usage, 1 internal error (a bug: please report it)."})
 public final class Main implements Runnable {
@@ -31,7 +31,7 @@ public final class Main implements Runnable {
 
     /** The subcommands, in the order {@code --help} lists them. Add a command here. */
     static List<Object> subcommands() {
-        return List.of(new ImportCommand(), new OptCommand(), new RunCommand(), new ConformanceCommand());
+        return List.of(new ImportCommand(), new OptCommand(), new RunCommand(), new BenchCommand(), new ConformanceCommand());
     }
 
     @Override

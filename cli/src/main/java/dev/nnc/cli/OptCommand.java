@@ -81,7 +81,9 @@ final class OptCommand implements Callable<Integer> {
         } else {
             pipeline = pipelineOptions.pipeline(registry);
             if (verifyDiagnostics) {
-                return ExpectedDiagnosticsMode.run(modelOptions.model(), pipeline, spec.commandLine().getErr());
+                // expected errors are no crash: no reproducer unless one was asked for
+                return ExpectedDiagnosticsMode.run(modelOptions.model(), pipeline,
+                        pipelineOptions.manager(registry, spec.commandLine().getErr(), null), spec.commandLine().getErr());
             }
             module = modelOptions.load();
             reproducerDir = Path.of("");

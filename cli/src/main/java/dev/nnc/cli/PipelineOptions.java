@@ -3,6 +3,7 @@ package dev.nnc.cli;
 import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.diag.NncException;
 import dev.nnc.passes.CrashReproducer;
+import dev.nnc.passes.Instrumentation;
 import dev.nnc.passes.OptLevels;
 import dev.nnc.passes.PassManager;
 import dev.nnc.passes.PassRegistry;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /**
- * The pass pipeline options shared by {@code nnc opt} and {@code nnc import} (a picocli mixin):
+ * The pass pipeline options shared by {@code nnc opt}, {@code import}, {@code run} and {@code bench} (a picocli mixin):
  * which passes to run and how to watch them. IR dumps and the timing table go to stderr.
  */
 public final class PipelineOptions {
@@ -92,6 +93,20 @@ public final class PipelineOptions {
         }
     }
 
+    /**
+     * Loads the model and runs the chosen passes on it (none without -O or --pass-pipeline), for
+     * commands that execute the result ({@code run}, {@code bench}).
+     */
+    ModuleOp loadOptimized(ModelOptions model, PrintWriter err) {
+        PassRegistry registry = PassRegistry.standard();
+        Pipeline pipeline = pipeline(registry);
+        ModuleOp module = model.load();
+        if (!pipeline.isEmpty()) {
+            run(pipeline, module, registry, err, Path.of(""));
+        }
+        return module;
+    }
+
     /** The pipeline the options name: the -O level's passes, then --pass-pipeline's. */
     Pipeline pipeline(PassRegistry registry) {
         Pipeline p = level == null ? Pipeline.EMPTY : levelPipeline(registry);
@@ -113,12 +128,8 @@ public final class PipelineOptions {
         return level != null || pipelineText != null;
     }
 
-    /**
-     * Runs {@code pipeline} on {@code module} with the requested instrumentation; a failing pass
-     * writes a reproducer to {@code defaultReproducerDir} unless another file was given (null: none).
-     */
-    PipelineResult run(Pipeline pipeline, ModuleOp module, PassRegistry registry, PrintWriter err,
-                       Path defaultReproducerDir) {
+    /** A pass manager with the requested verification, instrumentation and crash reproducer. */
+    PassManager manager(PassRegistry registry, PrintWriter err, Path defaultReproducerDir) {
         PassManager pm = new PassManager().verifyEach(verifyEach);
         PassSelection before = selection("--print-ir-before", printBefore, registry);
         PassSelection after = selection("--print-ir-after", printAfter, registry);
@@ -137,9 +148,20 @@ public final class PipelineOptions {
         } else if (defaultReproducerDir != null) {
             pm.crashReproducer(CrashReproducer.inDirectory(defaultReproducerDir));
         }
+        return pm;
+    }
+
+    /**
+     * Runs {@code pipeline} on {@code module} with the requested instrumentation; a failing pass
+     * writes a reproducer to {@code defaultReproducerDir} unless another file was given (null: none).
+     */
+    PipelineResult run(Pipeline pipeline, ModuleOp module, PassRegistry registry, PrintWriter err,
+                       Path defaultReproducerDir) {
+        PassManager pm = manager(registry, err, defaultReproducerDir);
+        // warnings as each pass ends, so that those before a failing pass are shown too
+        pm.addInstrumentation(Instrumentation.onEachRun(r -> r.warnings().forEach(w -> err.println("nnc: warning: "
+                + r.step().argument() + ": " + new NncException(w.location(), w.message()).oneLine()))));
         PipelineResult result = pm.run(pipeline, module);
-        result.runs().forEach(r -> r.warnings().forEach(w -> err.println("nnc: warning: " + r.step().argument()
-                + ": " + new NncException(w.location(), w.message()).oneLine())));
         if (timing) {
             err.print(TimingReport.format(result));
         }

@@ -1,12 +1,12 @@
 package dev.nnc.cli;
 
+import dev.nnc.cli.exec.Executor;
 import dev.nnc.cli.io.FileAccess;
 import dev.nnc.cli.io.Npy;
 import dev.nnc.cli.io.Npz;
 import dev.nnc.ir.core.FuncOp;
 import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.diag.NncException;
-import dev.nnc.ir.interp.Interpreter;
 import dev.nnc.ir.tensor.Tensor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,9 +22,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code nnc run}: evaluates a model on given inputs with the reference interpreter. */
+/** {@code nnc run}: evaluates a model on given inputs with the reference interpreter or the CPU backend. */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
-        description = {"Run a model on the reference interpreter and print or save its outputs.",
+        description = {"Run a model on the reference interpreter (or the CPU backend) and print or save its outputs.",
             "Inputs are .npy, .npz or ONNX TensorProto .pb files. Outputs are summarised (type, shape, "
                     + "min/max/mean, first values, argmax) or written with -o to .npz (or .npy for one output)."})
 final class RunCommand implements Callable<Integer> {
@@ -43,16 +43,27 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private ModelOptions modelOptions;
 
+    @Mixin
+    private BackendOptions backendOptions;
+
+    @Mixin
+    private PipelineOptions pipelineOptions;
+
     @Override
     public Integer call() {
         checkOutputKind();
-        ModuleOp module = modelOptions.load();
+        Executor executor = backendOptions.executor();
+        ModuleOp module = pipelineOptions.loadOptimized(modelOptions, spec.commandLine().getErr());
         FuncOp main = module.mainFunction();
         if (main == null) {
             throw new NncException(modelOptions.model() + ": the module has no function to run");
         }
         Map<String, Tensor> in = new InputBinder(main).bind(inputs);
-        Map<String, Tensor> out = ModelLoader.withFile(modelOptions.model(), () -> new Interpreter().run(module, in));
+        Map<String, Tensor> out = ModelLoader.withFile(modelOptions.model(), () -> {
+            try (Executor.Prepared prepared = executor.prepare(module, BackendOptions.modelName(modelOptions.model()))) {
+                return prepared.run(in);
+            }
+        });
         if (output == null) {
             PrintWriter w = spec.commandLine().getOut();
             out.forEach((name, t) -> w.println(t == null ? name + ": (no value)" : TensorSummary.describe(name, t)));

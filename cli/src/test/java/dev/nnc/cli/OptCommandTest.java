@@ -73,6 +73,11 @@ class OptCommandTest {
                 throw new IllegalStateException("boom");
             }),
             info("lower", EnumSet.of(IrStage.ONNX), IrStage.KERNEL, (m, c) -> false),
+            info("complain", ANY, null, (m, c) -> {
+                List<Operation> ops = m.mainFunction().body().operations();
+                c.warning(ops.get(0), "looks odd");
+                throw c.error(ops.get(1), "cannot handle this op");
+            }),
             new PassInfo<>("limited", "Has options.", LimitOptions.class, new LimitOptions(10, List.of("a", "b")), ANY,
                     null, o -> pass("limited", o, (m, c) -> false))));
 
@@ -194,5 +199,26 @@ class OptCommandTest {
                 replay.errLines());
         assertOneLineError(opt("--run-reproducer", model.toString()), "nnc: error: " + model
                 + ": not a crash reproducer (its first line must start with '// nnc-reproducer: pipeline=')");
+    }
+
+    @Test
+    void verifyDiagnosticsComparesReportsWithExpectedComments() throws Exception {
+        String annotated = MODULE_TEXT
+                .replace("    %a = ", "    // expected-warning@+1 {{looks odd}}\n    %a = ")
+                .replace("    %y = ", "    // expected-error@+1 {{cannot handle}}\n    %y = ");
+        Path file = dir.resolve("expect.nir");
+        Files.writeString(file, annotated);
+        CliRun ok = opt(file.toString(), "--pass-pipeline=complain", "--verify-diagnostics");
+        assertEquals(0, ok.exitCode(), ok.err());
+        assertEquals("", ok.out() + ok.err());
+        assertFalse(Files.exists(Path.of("nnc-crash-complain.nir")), "expected errors write no reproducer");
+
+        CliRun wrong = opt(file.toString(), "--pass-pipeline=nothing", "--verify-diagnostics");
+        assertEquals(2, wrong.exitCode(), wrong.err());
+        assertEquals(2, wrong.errLines().size(), wrong.err());
+        assertTrue(wrong.errLines().get(1).endsWith("expected error \"cannot handle\" was not produced "
+                + "(expected by the comment on line 6)"), wrong.err());
+        assertOneLineError(opt(dir.resolve("m.onnx").toString(), "--verify-diagnostics"),
+                "nnc: error: " + dir.resolve("m.onnx") + ": --verify-diagnostics reads the expected diagnostics from an IR text file (.nir)");
     }
 }

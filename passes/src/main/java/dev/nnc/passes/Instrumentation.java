@@ -1,6 +1,7 @@
 package dev.nnc.passes;
 
 import dev.nnc.ir.core.ModuleOp;
+import java.util.function.Consumer;
 
 /**
  * Hooks the {@link PassManager} calls around every pass (IR printing, dumps, timing). Hooks see
@@ -15,5 +16,15 @@ public interface Instrumentation {
 
     /** Called when the pass threw, reported an error or left IR that does not verify. */
     default void afterFailure(PassStep step, ModuleOp module, PassFailure failure) {
+    }
+
+    /** An instrumentation that hands every successful pass run to {@code action} (e.g. to print its warnings). */
+    static Instrumentation onEachRun(Consumer<PassRun> action) {
+        return new Instrumentation() {
+            @Override
+            public void afterPass(PassStep step, ModuleOp module, PassRun run) {
+                action.accept(run);
+            }
+        };
     }
 }

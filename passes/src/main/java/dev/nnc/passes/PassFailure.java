@@ -26,8 +26,9 @@ public final class PassFailure extends dev.nnc.ir.diag.NncException {
     }
 
     /**
-     * The errors behind the failure, each at its op's location (what the pass reported, or what
-     * the verifier found after it); empty for a crash. Expected-diagnostics tests match these.
+     * What the failing pass reported (warnings included) and the errors behind the failure (its
+     * own, or what the verifier found after it), each at its op's location. Expected-diagnostics
+     * tests match these.
      */
     public List<Diagnostic> diagnostics() {
         return diagnostics;

@@ -88,21 +88,25 @@ public final class PassManager {
             Pass pass = step.entry().create();
             changed = pass.run(module, context);
         } catch (NncException e) {
-            List<Diagnostic> reported = errors(context.diagnostics());
-            throw new Failed("failed: " + e.oneLine(), false,
-                    reported.isEmpty() ? List.of(Diagnostic.error(e.location(), e.getMessage())) : reported, e);
+            List<Diagnostic> all = new ArrayList<>(context.diagnostics());
+            if (errors(all).isEmpty()) {
+                all.add(Diagnostic.error(e.location(), e.getMessage()));
+            }
+            throw new Failed("failed: " + e.oneLine(), false, all, e);
         } catch (RuntimeException | StackOverflowError e) {
-            throw new Failed("crashed: " + e, true, List.of(), e);
+            throw new Failed("crashed: " + e, true, context.diagnostics(), e);
         }
         long nanos = System.nanoTime() - start;
         List<Diagnostic> reported = errors(context.diagnostics());
         if (!reported.isEmpty()) {
-            throw new Failed("failed: " + oneLine(reported.get(0)), false, reported, null);
+            throw new Failed("failed: " + oneLine(reported.get(0)), false, context.diagnostics(), null);
         }
         if (verifyEach) {
             List<Diagnostic> invalid = errors(Verifier.verify(module, registry));
             if (!invalid.isEmpty()) {
-                throw new Failed("left invalid IR: " + oneLine(invalid.get(0)), false, invalid, null);
+                List<Diagnostic> all = new ArrayList<>(context.diagnostics());
+                all.addAll(invalid);
+                throw new Failed("left invalid IR: " + oneLine(invalid.get(0)), false, all, null);
             }
         }
         List<Diagnostic> warnings = context.diagnostics().stream()

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 
 /** Walks folders in the ONNX test layout: {@code model.onnx}, {@code test_data_set_N/input_K.pb}. */
-final class ModelFiles {
+public final class ModelFiles {
     private ModelFiles() {
     }
 
@@ -28,14 +28,14 @@ final class ModelFiles {
     }
 
     /** Sub-folders, sorted by name. */
-    static List<Path> subfolders(Path dir) throws IOException {
+    public static List<Path> subfolders(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(Files::isDirectory).sorted().toList();
         }
     }
 
     /** The {@code test_data_set_N} folders in numeric order. */
-    static List<Path> dataSets(Path modelDir) throws IOException {
+    public static List<Path> dataSets(Path modelDir) throws IOException {
         try (Stream<Path> s = Files.list(modelDir)) {
             return s.filter(p -> Files.isDirectory(p) && p.getFileName().toString().startsWith("test_data_set_"))
                     .sorted(Comparator.comparingInt(p -> number(p, "test_data_set_"))).toList();
@@ -43,7 +43,7 @@ final class ModelFiles {
     }
 
     /** The files {@code PREFIX<K>.pb} of a data set, in order of K. */
-    static List<Path> numbered(Path set, String prefix) throws IOException {
+    public static List<Path> numbered(Path set, String prefix) throws IOException {
         try (Stream<Path> s = Files.list(set)) {
             return s.filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".pb"))
                     .sorted(Comparator.comparingInt(p -> number(p, prefix))).toList();

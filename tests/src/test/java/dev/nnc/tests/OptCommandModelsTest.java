@@ -78,6 +78,16 @@ class OptCommandModelsTest {
     }
 
     @Test
+    void listPassesShowsEveryStandardPassWithItsSummary() {
+        Run r = nnc("opt", "--list-passes");
+        assertEquals(0, r.code(), r.err());
+        for (var info : PassRegistry.standard().all()) {
+            assertTrue(r.out().lines().anyMatch(l -> l.matches("  " + java.util.regex.Pattern.quote(info.argument())
+                    + " +" + java.util.regex.Pattern.quote(info.summary()) + ".*")), info.argument() + " in:\n" + r.out());
+        }
+    }
+
+    @Test
     void pipelineMistakesAreOneLineWithExitTwo() {
         String model = TestData.require("models/mnist8/model.onnx").toString();
         assertOneLineError(nnc("opt", model, "--pass-pipeline=no-such-pass"), List.of("unknown pass 'no-such-pass'"));

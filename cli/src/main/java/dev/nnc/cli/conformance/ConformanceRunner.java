@@ -1,17 +1,20 @@
 package dev.nnc.cli.conformance;
 
+import dev.nnc.cli.exec.Executor;
+import dev.nnc.cli.exec.InterpreterExecutor;
 import dev.nnc.frontend.OnnxImporter;
 import dev.nnc.frontend.TensorFiles;
 import dev.nnc.ir.core.FuncOp;
 import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.diag.NncException;
-import dev.nnc.ir.interp.Interpreter;
 import dev.nnc.ir.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,17 +25,20 @@ import java.util.stream.Stream;
 
 /**
  * Runs test folders in the ONNX backend-test layout ({@code model.onnx} plus
- * {@code test_data_set_N/input_K.pb, output_K.pb}) through import → reference interpreter and
- * compares with the expected outputs.
+ * {@code test_data_set_N/input_K.pb, output_K.pb}) through import → an {@link Executor} (the
+ * reference interpreter unless told otherwise) and compares with the expected outputs. A model
+ * the executor cannot take ({@link Executor#prepare} fails with an NncException) is SKIPPED, so a
+ * backend's count covers the ops it supports.
  */
 public final class ConformanceRunner {
     private static final java.util.Set<String> PLUMBING = java.util.Set.of("onnx.Constant", "onnx.NoValue", "onnx.Identity");
     private final TensorComparison comparison;
     private final long timeoutSeconds;
     private final java.util.function.Consumer<ModuleOp> transform;
+    private final Executor executor;
 
     public ConformanceRunner(TensorComparison comparison, long timeoutSeconds) {
-        this(comparison, timeoutSeconds, m -> { });
+        this(comparison, timeoutSeconds, m -> { }, new InterpreterExecutor());
     }
 
     /**
@@ -40,9 +46,20 @@ public final class ConformanceRunner {
      * module before interpreting it; an exception it throws fails the case with its message.
      */
     public ConformanceRunner(TensorComparison comparison, long timeoutSeconds, java.util.function.Consumer<ModuleOp> transform) {
+        this(comparison, timeoutSeconds, transform, new InterpreterExecutor());
+    }
+
+    /** A runner that executes each imported module with {@code executor} (e.g. the CPU backend). */
+    public ConformanceRunner(TensorComparison comparison, long timeoutSeconds, Executor executor) {
+        this(comparison, timeoutSeconds, m -> { }, executor);
+    }
+
+    public ConformanceRunner(TensorComparison comparison, long timeoutSeconds,
+                             java.util.function.Consumer<ModuleOp> transform, Executor executor) {
         this.comparison = comparison;
         this.timeoutSeconds = timeoutSeconds;
         this.transform = transform;
+        this.executor = executor;
     }
 
     public ConformanceRunner() {
@@ -95,20 +112,17 @@ public final class ConformanceRunner {
             if (sets.isEmpty()) {
                 return result(dir, CaseResult.Status.SKIPPED, op, "no test_data_set folders", start);
             }
-            Interpreter interp = new Interpreter();
-            for (Path set : sets) {
-                List<Tensor> inputs = readAll(set, "input", main.arguments().size());
-                List<Tensor> expected = readAll(set, "output", main.outputs().size());
-                if (expected.size() != main.outputs().size()) {
-                    return result(dir, CaseResult.Status.FAILED, op, set.getFileName() + ": " + expected.size()
-                            + " expected output files for a model with " + main.outputs().size() + " outputs", start);
-                }
-                List<Tensor> actual = interp.run(main, inputs, module.opsets());
-                for (int i = 0; i < expected.size(); i++) {
-                    String why = comparison.mismatch(expected.get(i), actual.get(i));
+            Executor.Prepared prepared;
+            try {
+                prepared = executor.prepare(module, dir.getFileName().toString());
+            } catch (NncException e) {
+                return result(dir, CaseResult.Status.SKIPPED, op, executor.name() + " does not support it: " + e.oneLine(), start);
+            }
+            try (prepared) {
+                for (Path set : sets) {
+                    String why = compareSet(prepared, main, set);
                     if (why != null) {
-                        return result(dir, CaseResult.Status.FAILED, op,
-                                set.getFileName() + " output '" + main.outputNames().get(i) + "': " + why, start);
+                        return result(dir, CaseResult.Status.FAILED, op, why, start);
                     }
                 }
             }
@@ -118,6 +132,28 @@ public final class ConformanceRunner {
         } catch (RuntimeException | IOException | StackOverflowError | OutOfMemoryError e) {
             return result(dir, CaseResult.Status.FAILED, op, "crash: " + e, start);
         }
+    }
+
+    /** Runs one data set; null when every output matches, else why not. */
+    private String compareSet(Executor.Prepared prepared, FuncOp main, Path set) {
+        List<Tensor> inputs = readAll(set, "input", main.arguments().size());
+        List<Tensor> expected = readAll(set, "output", main.outputs().size());
+        if (expected.size() != main.outputs().size()) {
+            return set.getFileName() + ": " + expected.size() + " expected output files for a model with "
+                    + main.outputs().size() + " outputs";
+        }
+        Map<String, Tensor> named = new LinkedHashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            named.put(main.inputNames().get(i), inputs.get(i));
+        }
+        List<Tensor> actual = new ArrayList<>(prepared.run(named).values());
+        for (int i = 0; i < expected.size(); i++) {
+            String why = comparison.mismatch(expected.get(i), actual.get(i));
+            if (why != null) {
+                return set.getFileName() + " output '" + main.outputNames().get(i) + "': " + why;
+            }
+        }
+        return null;
     }
 
     private static List<Path> dataSets(Path dir) throws IOException {

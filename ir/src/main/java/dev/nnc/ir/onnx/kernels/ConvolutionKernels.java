@@ -125,7 +125,7 @@ public final class ConvolutionKernels implements KernelFamily {
      * distributed per {@code auto_pad}, the odd unit at the end for SAME_UPPER, else at the
      * begin), from SAME padding (output = input * stride), or from explicit pads.
      */
-    static Window transposeWindow(String op, OpAttributes a, int[] in, int[] kernel) {
+    public static Window transposeWindow(String op, OpAttributes a, int[] in, int[] kernel) {
         int r = in.length;
         int[] s = Window.ints(op, a, "strides", r, 1);
         int[] d = Window.ints(op, a, "dilations", r, 1);

@@ -1,0 +1,69 @@
+package dev.nnc.cpu;
+
+import dev.nnc.cpu.compile.InMemoryCompiler;
+import dev.nnc.cpu.emit.JavaEmitter;
+import dev.nnc.cpu.gen.ModelBuilder;
+import dev.nnc.ir.core.FuncOp;
+import dev.nnc.ir.core.ModuleOp;
+import dev.nnc.ir.core.Value;
+import dev.nnc.ir.type.TensorType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The CPU backend: an {@code onnx}-dialect module with static shapes → Java source specialised to
+ * those shapes ({@link #generate}) → a class compiled in memory → a {@link CompiledModel}. Compiled
+ * classes are cached by a hash of the source; the source holds the whole model except the weight
+ * values (constructor arguments), so models that differ only in weights share one class.
+ */
+public final class CpuBackend {
+    /** The package of generated classes. */
+    public static final String PACKAGE = "dev.nnc.cpu.generated";
+    private static final Map<String, Class<?>> CACHE = new ConcurrentHashMap<>();
+
+    private CpuBackend() {
+    }
+
+    /** The generated source of {@code module}'s main function, as class {@code modelName}. */
+    public static GeneratedSource generate(ModuleOp module, String modelName) {
+        ModelBuilder.Result r = ModelBuilder.build(module, modelName, PACKAGE);
+        String source = JavaEmitter.emit(r.model());
+        FuncOp f = module.mainFunction();
+        return new GeneratedSource(PACKAGE + "." + r.model().className(), source, r.weights(), f.inputNames(),
+                shapes(f.arguments()), f.outputNames(), shapes(f.outputs()));
+    }
+
+    /** Generates, compiles (or finds in the cache) and instantiates the model. */
+    public static CompiledModel compile(ModuleOp module, String modelName, CpuOptions options) {
+        return load(generate(module, modelName), options);
+    }
+
+    /** Compiles (or finds in the cache) and instantiates generated source. */
+    public static CompiledModel load(GeneratedSource src, CpuOptions options) {
+        String key = sha256(src.qualifiedName() + "\n" + src.source());
+        Class<?> cls = CACHE.computeIfAbsent(key, k -> InMemoryCompiler.compile(src.qualifiedName(), src.source()));
+        return new CompiledModel(cls, src, options);
+    }
+
+    private static List<int[]> shapes(List<Value> values) {
+        List<int[]> out = new ArrayList<>();
+        for (Value v : values) {
+            out.add(((TensorType) v.type()).shape());
+        }
+        return out;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.nnc.cpu.gen;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The output model of one generated class: everything the templates print, already decided by
+ * {@link ModelBuilder} (names, sizes, loop bounds, index expressions). Each record is laid out by
+ * the template of the same name in {@code JavaModel.stg}; the templates do no arithmetic.
+ */
+public record JavaModel(String packageName, String className, String modelName, List<WeightField> weights,
+                        List<Object> statics, List<BufferField> buffers, List<Binding> inputs,
+                        List<Binding> outputs, List<Object> steps) {
+
+    /** A weight array: {@code weights[index]} as given, or pre-packed by {@code pack}. */
+    public record WeightField(String name, int index, String type, Call pack) {
+    }
+
+    /** An intermediate (or scratch) array allocated once per instance. */
+    public record BufferField(String name, int size, String type) {
+    }
+
+    /** A model input or output bound to the field holding it. */
+    public record Binding(String field, int index, String name, String type) {
+    }
+
+    /** A call of a runtime method; arguments are identifiers (strings) or numbers (rendered as Java literals). */
+    public record Call(String target, List<Object> args) {
+    }
+
+    /** A window geometry, 3-D (leading unit dims for 1-D and 2-D windows). */
+    public record Window(List<Integer> in, List<Integer> kernel, List<Integer> strides, List<Integer> dilations,
+                         List<Integer> padBegin, List<Integer> padEnd, List<Integer> out) {
+    }
+
+    /** A static {@code Conv.Geometry} constant. */
+    public record ConvField(String name, int batch, int inChannels, int outChannels, int group, Window window) {
+    }
+
+    /** A static {@code Window3} constant (pooling). */
+    public record WindowField(String name, Window window) {
+    }
+
+    /** A static {@code int[]} constant. */
+    public record IntsField(String name, List<Integer> values) {
+    }
+
+    /** One op laid out as calls of the runtime library. */
+    public record KernelStep(String method, String comment, List<Call> calls) {
+    }
+
+    /** A counted loop {@code for (int var = 0; var < bound; var++)}. */
+    public record Loop(String var, int bound) {
+    }
+
+    /**
+     * One or more fused element-wise ops as a loop nest: the locals of earlier ops of the chain,
+     * then {@code out[outIndex] = expr}; expressions are trees of {@link Apply} (the scalar template
+     * named {@code fn}) over {@link Leaf}s and {@link LocalRef}s.
+     */
+    public record ElementwiseStep(String method, String comment, List<Local> locals, Object expr, String out,
+                                  String outIndex, List<Loop> loops) {
+    }
+
+    /** {@code float name = expr;} in a loop body. */
+    public record Local(String name, Object expr) {
+    }
+
+    /** A local variable read. */
+    public record LocalRef(String name) {
+    }
+
+    /** An array read at an index expression over the loop variables. */
+    public record Leaf(String array, String index) {
+    }
+
+    /** The scalar template {@code fn} applied to one or two operand expressions, with float parameters. */
+    public record Apply(String fn, Object a, Object b, Map<String, Float> params) {
+    }
+}

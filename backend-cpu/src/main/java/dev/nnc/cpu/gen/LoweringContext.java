@@ -1,0 +1,74 @@
+package dev.nnc.cpu.gen;
+
+import dev.nnc.ir.core.Operation;
+import dev.nnc.ir.core.Value;
+import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.spec.OpAttributes;
+import dev.nnc.ir.tensor.Tensor;
+import java.util.List;
+
+/** What an {@link OpLowering} may ask of the model builder. */
+interface LoweringContext {
+    /** The array holding a data operand (an input, a weight or an earlier result); checks it is f32. */
+    String read(Value v, Operation user);
+
+    /** A weight operand transposed as a [rows, cols] matrix at construction (so a kernel reads it row-major). */
+    String readTransposed(Value v, Operation user, int rows, int cols);
+
+    /**
+     * A constant operand re-laid-out once at construction by the runtime method {@code target},
+     * called with the weight array then {@code args}.
+     */
+    String readPacked(Value v, Operation user, String target, List<Object> args);
+
+    /** A fresh array for a result of {@code op}. */
+    String write(Value v, Operation op);
+
+    /** Makes {@code result} share the array of {@code source} (reshapes move no data). */
+    void alias(Value result, Value source, Operation op);
+
+    /** A scratch array of {@code size} floats for {@code op}. */
+    String scratch(Operation op, int size);
+
+    /** The static shape of a value. */
+    int[] shape(Value v);
+
+    /** The value of an operand defined by {@code onnx.Constant}, or null. */
+    Tensor constant(Value v);
+
+    /** The op's attributes with the spec's defaults. */
+    OpAttributes attrs(Operation op);
+
+    /** A unique method name for the op's step, from its location name. */
+    String method(Operation op);
+
+    /** A unique name for a second method of the op's lowering, e.g. its fused activation. */
+    String method(Operation op, String suffix);
+
+    /** A unique field name for a static constant of the op. */
+    String staticName(Operation op, String suffix);
+
+    /** A one-line description of the op for the step's Javadoc. */
+    String describe(Operation op);
+
+    void addStep(Object step);
+
+    /** The fused element-wise chain that computes {@code v}, if it was deferred to its consumer; else null. */
+    ScalarExpr.Pending pending(Value v);
+
+    /** Defers {@code v}: its one consumer computes it inline (no array, no step). */
+    void defer(Value v, ScalarExpr.Pending expr);
+
+    /** A unique name for a local variable holding {@code v} inside a loop body. */
+    String local(Value v);
+
+    /** True when {@code v} is returned by the function. */
+    boolean isOutput(Value v);
+
+    void addStatic(Object field);
+
+    int opset();
+
+    /** The error for an op (or attribute value) the CPU backend does not run. */
+    NncException unsupported(Operation op, String why);
+}

@@ -1,0 +1,44 @@
+package dev.nnc.cpu.gen;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** The ops the CPU backend runs, by full op name, each with its lowering. */
+final class Lowerings {
+    private Lowerings() {
+    }
+
+    static Map<String, OpLowering> table() {
+        Map<String, OpLowering> t = new HashMap<>();
+        OpLowering elementwise = new ElementwiseLowering();
+        ElementwiseLowering.UNARY.forEach(n -> t.put("onnx." + n, elementwise));
+        ElementwiseLowering.BINARY.forEach(n -> t.put("onnx." + n, elementwise));
+        OpLowering linear = new LinearLowering();
+        put(t, linear, "MatMul", "Gemm", "FusedGemm");
+        put(t, new WindowLowering(), "Conv", "FusedConv", "ConvTranspose", "MaxPool", "AveragePool", "GlobalAveragePool",
+                "GlobalMaxPool");
+        OpLowering layout = new LayoutLowering();
+        LayoutLowering.ALIASES.forEach(n -> t.put("onnx." + n, layout));
+        put(t, layout, "Transpose", "Concat", "Cast", "CastLike");
+        put(t, new NormalizationLowering(), "Softmax", "LogSoftmax", "Hardmax", "LpNormalization", "BatchNormalization", "LayerNormalization",
+                "RMSNormalization");
+        OpLowering reduce = new ReduceLowering();
+        ReduceLowering.KINDS.keySet().forEach(n -> t.put("onnx." + n, reduce));
+        put(t, new StridedLowering(), "Slice", "Split", "Pad");
+        return t;
+    }
+
+    /** Op names (without dialect) the backend can lower; constants and shape ops fold instead. */
+    static Set<String> supportedOps() {
+        Set<String> s = new java.util.TreeSet<>();
+        table().keySet().forEach(n -> s.add(n.substring(n.indexOf('.') + 1)));
+        return s;
+    }
+
+    private static void put(Map<String, OpLowering> t, OpLowering l, String... names) {
+        for (String n : names) {
+            t.put("onnx." + n, l);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.nnc.cpu.runtime;
+
+/**
+ * Max and average pooling over up to three spatial dims, plane by plane (a plane is one channel
+ * of one batch item), and global average pooling. Planes are split over threads.
+ */
+public final class Pool {
+    private Pool() {
+    }
+
+    /** MaxPool: y[plane][o] = max over the window (padding never wins). */
+    public static void max(Window3 win, int planes, float[] x, float[] y, Parallel par) {
+        par.forRange(planes, (long) win.outSize() * win.kernelSize(), (from, to) -> {
+            for (int pl = from; pl < to; pl++) {
+                window(win, x, pl * win.inSize(), y, pl * win.outSize(), true, false);
+            }
+        });
+    }
+
+    /** AveragePool: the mean over the window's input cells, or over its padded extent when {@code countIncludePad}. */
+    public static void average(Window3 win, int planes, boolean countIncludePad, float[] x, float[] y, Parallel par) {
+        par.forRange(planes, (long) win.outSize() * win.kernelSize(), (from, to) -> {
+            for (int pl = from; pl < to; pl++) {
+                window(win, x, pl * win.inSize(), y, pl * win.outSize(), false, countIncludePad);
+            }
+        });
+    }
+
+    /** GlobalAveragePool: the mean of each plane of {@code spatial} values. */
+    public static void globalAverage(int planes, int spatial, float[] x, float[] y) {
+        for (int pl = 0; pl < planes; pl++) {
+            float sum = 0f;
+            for (int i = pl * spatial; i < (pl + 1) * spatial; i++) {
+                sum += x[i];
+            }
+            y[pl] = sum / spatial;
+        }
+    }
+
+    /** GlobalMaxPool: the maximum of each plane of {@code spatial} values (a NaN wins). */
+    public static void globalMax(int planes, int spatial, float[] x, float[] y) {
+        for (int pl = 0; pl < planes; pl++) {
+            float m = Float.NEGATIVE_INFINITY;
+            for (int i = pl * spatial; i < (pl + 1) * spatial; i++) {
+                m = x[i] > m || Float.isNaN(x[i]) ? x[i] : m;
+            }
+            y[pl] = m;
+        }
+    }
+
+    private static void window(Window3 win, float[] x, int xOff, float[] y, int yOff, boolean max, boolean includePad) {
+        int[] in = win.in();
+        int[] out = win.out();
+        int[] k = win.kernel();
+        int[] s = win.strides();
+        int[] d = win.dilations();
+        int[] pb = win.padBegin();
+        int[] pe = win.padEnd();
+        int yi = yOff;
+        for (int o0 = 0; o0 < out[0]; o0++) {
+            for (int o1 = 0; o1 < out[1]; o1++) {
+                for (int o2 = 0; o2 < out[2]; o2++, yi++) {
+                    float acc = max ? Float.NEGATIVE_INFINITY : 0f;
+                    int valid = 0;
+                    int padded = 0;
+                    for (int k0 = 0; k0 < k[0]; k0++) {
+                        int i0 = o0 * s[0] - pb[0] + k0 * d[0];
+                        boolean in0 = i0 >= 0 && i0 < in[0];
+                        boolean pad0 = i0 < in[0] + pe[0];
+                        for (int k1 = 0; k1 < k[1]; k1++) {
+                            int i1 = o1 * s[1] - pb[1] + k1 * d[1];
+                            boolean in1 = in0 && i1 >= 0 && i1 < in[1];
+                            boolean pad1 = pad0 && i1 < in[1] + pe[1];
+                            for (int k2 = 0; k2 < k[2]; k2++) {
+                                int i2 = o2 * s[2] - pb[2] + k2 * d[2];
+                                if (pad1 && i2 < in[2] + pe[2]) {
+                                    padded++;
+                                }
+                                if (in1 && i2 >= 0 && i2 < in[2]) {
+                                    float v = x[xOff + (i0 * in[1] + i1) * in[2] + i2];
+                                    acc = max ? (v > acc || Float.isNaN(v) ? v : acc) : acc + v;
+                                    valid++;
+                                }
+                            }
+                        }
+                    }
+                    y[yi] = max ? acc : acc / (includePad ? padded : valid);
+                }
+            }
+        }
+    }
+}

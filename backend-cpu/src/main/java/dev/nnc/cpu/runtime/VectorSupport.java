@@ -1,0 +1,58 @@
+package dev.nnc.cpu.runtime;
+
+import dev.nnc.cpu.compile.InMemoryCompiler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Loads the {@code jdk.incubator.vector} GEMM kernel when the JVM was started with
+ * {@code --add-modules jdk.incubator.vector}, else keeps the scalar one. The vector kernel's source
+ * ships as a resource and is compiled in memory at first use, so the build never needs the
+ * incubator module (javac's {@code --release 17} cannot see it) and the same jar runs on JDK 17
+ * and 25 with or without it. {@code -Dnnc.vector=false} forces the scalar kernel.
+ */
+public final class VectorSupport {
+    private static final String SOURCE = "/dev/nnc/cpu/runtime/VectorGemm.java.txt";
+    private static final String CLASS = "dev.nnc.cpu.runtime.vector.VectorGemm";
+
+    private VectorSupport() {
+    }
+
+    /** True when the incubator module is in the boot layer. */
+    public static boolean available() {
+        return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+    }
+
+    /** The vector kernel if it can be used here, else {@code fallback}. */
+    static GemmKernel gemmOr(GemmKernel fallback) {
+        if (!available() || "false".equals(System.getProperty("nnc.vector"))) {
+            return fallback;
+        }
+        try {
+            return vectorGemm();
+        } catch (RuntimeException | LinkageError e) {
+            return fallback; // e.g. no javac in this runtime: the scalar kernel computes the same
+        }
+    }
+
+    /** Compiles and instantiates the vector kernel; fails if the module is absent. */
+    public static GemmKernel vectorGemm() {
+        String source;
+        try (InputStream in = VectorSupport.class.getResourceAsStream(SOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + SOURCE);
+            }
+            source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + SOURCE, e);
+        }
+        Class<?> cls = InMemoryCompiler.compile(CLASS, source, List.of("--add-modules", "jdk.incubator.vector"));
+        try {
+            return (GemmKernel) cls.getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot instantiate " + CLASS, e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.nnc.cpu.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.nnc.ir.attr.Attribute;
+import dev.nnc.ir.core.Block;
+import dev.nnc.ir.core.Location;
+import dev.nnc.ir.core.Operation;
+import dev.nnc.ir.core.Region;
+import dev.nnc.ir.core.Value;
+import dev.nnc.ir.spec.DialectRegistry;
+import dev.nnc.ir.spec.EvalContext;
+import dev.nnc.ir.spec.OpSpec;
+import dev.nnc.ir.tensor.Tensor;
+import dev.nnc.ir.type.FloatType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The interpreter's semantics of one {@code onnx} op on given tensors: the reference every runtime
+ * kernel is tested against, on random inputs from fixed seeds.
+ */
+final class Reference {
+    static final int OPSET = 17;
+
+    private Reference() {
+    }
+
+    /** Evaluates {@code onnx.<op>} with these properties on these inputs; returns its first output. */
+    static Tensor eval(String op, Map<String, Attribute> props, Tensor... inputs) {
+        Block block = new Region().addBlock();
+        List<Value> operands = new ArrayList<>();
+        for (Tensor t : inputs) {
+            operands.add(block.addArgument(t.tensorType(), null));
+        }
+        Operation o = Operation.create("onnx." + op, operands, List.of(inputs[0].tensorType()), props, Location.UNKNOWN);
+        OpSpec spec = DialectRegistry.standard().lookup(o.name()).orElseThrow();
+        return spec.semantics().evaluate(new EvalContext(o, spec, List.of(inputs), OPSET)).get(0);
+    }
+
+    static Tensor random(Random r, int... shape) {
+        int n = 1;
+        for (int d : shape) {
+            n *= d;
+        }
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = r.nextDouble() * 2 - 1;
+        }
+        return Tensor.ofDoubles(FloatType.F32, shape, v);
+    }
+
+    static float[] floats(Tensor t) {
+        double[] d = t.doubles();
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
+    }
+
+    /** Asserts {@code actual} equals the reference within float rounding of sums (1e-4 relative, 1e-5 absolute). */
+    static void assertClose(Tensor expected, float[] actual) {
+        double[] e = expected.doubles();
+        assertEquals(e.length, actual.length, "element count");
+        for (int i = 0; i < e.length; i++) {
+            if (Math.abs(e[i] - actual[i]) > 1e-5 + 1e-4 * Math.abs(e[i])) {
+                assertArrayEquals(e, toDoubles(actual), 1e-5 + 1e-4 * Math.abs(e[i]), "first difference at " + i);
+            }
+        }
+    }
+
+    private static double[] toDoubles(float[] f) {
+        double[] d = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            d[i] = f[i];
+        }
+        return d;
+    }
+
+    static Attribute ints(long... v) {
+        return Attribute.ints(v);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.nnc.cli.exec;
+
+import dev.nnc.cli.io.FileAccess;
+import dev.nnc.cpu.CompiledModel;
+import dev.nnc.cpu.CpuBackend;
+import dev.nnc.cpu.CpuOptions;
+import dev.nnc.cpu.GeneratedSource;
+import dev.nnc.ir.core.ModuleOp;
+import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.tensor.Tensor;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The CPU backend as an {@link Executor}: generates and compiles the model's Java class, and
+ * writes its source under {@code emitJava} (a source root) when one is given.
+ */
+public final class CpuExecutor implements Executor {
+    private final CpuOptions options;
+    private final Path emitJava;
+
+    public CpuExecutor(CpuOptions options, Path emitJava) {
+        this.options = options;
+        this.emitJava = emitJava;
+    }
+
+    @Override
+    public String name() {
+        return "cpu";
+    }
+
+    @Override
+    public Prepared prepare(ModuleOp module, String modelName) {
+        GeneratedSource src = CpuBackend.generate(module, modelName);
+        if (emitJava != null) {
+            write(src);
+        }
+        CompiledModel model = CpuBackend.load(src, options);
+        return new Prepared() {
+            @Override
+            public Map<String, Tensor> run(Map<String, Tensor> inputs) {
+                return model.run(inputs);
+            }
+
+            @Override
+            public void close() {
+                model.close();
+            }
+        };
+    }
+
+    private void write(GeneratedSource src) {
+        Path file = emitJava.resolve(src.relativePath());
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, src.source(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw FileAccess.naming(file, new NncException("cannot write the generated source: " + e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.nnc.tests;
+
+import static dev.nnc.tests.BadInputCliTest.nnc;
+import static dev.nnc.tests.OnnxBuilder.FLOAT;
+import static dev.nnc.tests.OnnxBuilder.model;
+import static dev.nnc.tests.OnnxBuilder.node;
+import static dev.nnc.tests.OnnxBuilder.tensor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nnc.cli.io.Npy;
+import dev.nnc.cli.io.Npz;
+import dev.nnc.ir.tensor.Tensor;
+import dev.nnc.ir.type.FloatType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code nnc run --backend cpu}, {@code --emit-java} and {@code nnc bench} through the real command. */
+class CpuCliTest {
+    @TempDir
+    Path dir;
+
+    private Path reluSoftmax() throws IOException {
+        var g = dev.nnc.frontend.proto.Onnx.GraphProto.newBuilder().setName("small")
+                .addInput(tensor("x", FLOAT, 2, 4)).addOutput(tensor("y", FLOAT, 2, 4))
+                .addNode(node("Relu", "act", List.of("x"), List.of("h")))
+                .addNode(node("Softmax", "prob", List.of("h"), List.of("y"))).build();
+        return OnnxBuilder.write(dir, "small.onnx", model(g));
+    }
+
+    @Test
+    void cpuBackendGivesTheInterpretersOutputsAndEmitsReadableSource() throws IOException {
+        Path m = reluSoftmax();
+        Tensor x = Tensor.ofDoubles(FloatType.F32, new int[] {2, 4}, new double[] {1, -2, 3, 0.5, -1, 0, 2, 4});
+        Npy.write(dir.resolve("x.npy"), x);
+        Path src = dir.resolve("src");
+        BadInputCliTest.Run cpu = nnc("run", m.toString(), "-i", dir.resolve("x.npy").toString(), "--backend", "cpu",
+                "--emit-java", src.toString(), "-o", dir.resolve("cpu.npz").toString());
+        assertEquals(0, cpu.code(), cpu.err());
+        BadInputCliTest.Run interp = nnc("run", m.toString(), "-i", dir.resolve("x.npy").toString(),
+                "-o", dir.resolve("interp.npz").toString());
+        assertEquals(0, interp.code(), interp.err());
+        double[] got = Npz.read(dir.resolve("cpu.npz")).get("y").doubles();
+        double[] want = Npz.read(dir.resolve("interp.npz")).get("y").doubles();
+        for (int i = 0; i < want.length; i++) {
+            assertEquals(want[i], got[i], 1e-6 + 1e-5 * Math.abs(want[i]), "y[" + i + "]");
+        }
+        String java = Files.readString(src.resolve("dev/nnc/cpu/generated/Small.java"));
+        assertTrue(java.contains("public final class Small implements GeneratedModel"), java);
+        assertTrue(java.contains("private void act()") && java.contains("private void prob()"), java);
+    }
+
+    @Test
+    void unsupportedOpsAndTypesAreOneLineErrorsNamingTheNode() throws IOException {
+        var g = dev.nnc.frontend.proto.Onnx.GraphProto.newBuilder().setName("hard")
+                .addInput(tensor("x", FLOAT, 2, 4)).addOutput(tensor("y", FLOAT, 2, 4))
+                .addNode(node("Shrink", "pick", List.of("x"), List.of("y"))).build();
+        Path m = OnnxBuilder.write(dir, "hard.onnx", model(g));
+        BadInputCliTest.Run r = nnc("bench", m.toString(), "--backend", "cpu");
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("node 'pick'") && r.err().contains("onnx.Shrink"), r.err());
+
+        var ints = dev.nnc.frontend.proto.Onnx.GraphProto.newBuilder().setName("ints")
+                .addInput(tensor("n", 7, 3)).addOutput(tensor("m", 7, 3))
+                .addNode(node("Neg", "negate", List.of("n"), List.of("m"))).build();
+        BadInputCliTest.Run i = nnc("bench", OnnxBuilder.write(dir, "ints.onnx", model(ints)).toString(), "--backend", "cpu");
+        assertEquals(2, i.code(), i.err());
+        assertTrue(i.err().contains("'n'") && i.err().contains("f32"), i.err());
+    }
+
+    @Test
+    void benchPrintsLatencyOnBothBackends() throws IOException {
+        Path m = reluSoftmax();
+        for (String backend : List.of("cpu", "interp")) {
+            BadInputCliTest.Run r = nnc("bench", m.toString(), "--backend", backend, "--runs", "3", "--warmup", "1",
+                    "--threads", "2");
+            assertEquals(0, r.code(), r.err());
+            assertTrue(r.out().contains("small on " + backend + ", 2 threads: 3 runs after 1 warm-up"), r.out());
+            assertTrue(r.out().matches("(?s).*latency ms: min \\d+\\.\\d+  median \\d+\\.\\d+  max \\d+\\.\\d+.*"), r.out());
+        }
+    }
+}
