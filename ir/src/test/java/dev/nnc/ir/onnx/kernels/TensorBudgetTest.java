@@ -48,6 +48,8 @@ class TensorBudgetTest {
         overBudget("OneHot", () -> run("OneHot", i64(0, 1), Tensor.scalar(IntegerType.I64, 1L << 40), f32(2)));
         overBudget("Pad", () -> run("Pad", f32(2), i64(0, (1L << 31) - 8)));
         overBudget("HannWindow", () -> run("HannWindow", Tensor.scalar(IntegerType.I64, 1L << 40)));
+        Tensor signal = Tensor.ofDoubles(FloatType.F32, new int[] {1, 4, 1}, new double[4]);
+        overBudget("DFT", () -> runAll("DFT", Map.of(), 17, 1, signal, Tensor.scalar(IntegerType.I64, 1L << 30)));
     }
 
     @Test
@@ -60,6 +62,17 @@ class TensorBudgetTest {
         Tensor x = Tensor.ofDoubles(FloatType.F32, new int[] {1, 1, 2, 2}, new double[4]);
         overBudget("Resize", () -> runAll("Resize", Map.of(), 13, 1, x, null,
                 Tensor.ofDoubles(FloatType.F32, new int[] {4}, new double[] {1, 1, 20, 20})));
+    }
+
+    @Test
+    void lengthsBeyondIntRangeDoNotWrapToSmallOnes() {
+        Tensor signal = Tensor.ofDoubles(FloatType.F32, new int[] {1, 4, 1}, new double[4]);
+        NncException e = assertThrows(NncException.class,
+                () -> runAll("DFT", Map.of(), 17, 1, signal, Tensor.scalar(IntegerType.I64, (1L << 32) + 4)));
+        assertTrue(e.oneLine().contains("dft_length"), e.oneLine());
+        NncException s = assertThrows(NncException.class, () -> runAll("STFT", Map.of(), 17, 1, signal,
+                Tensor.scalar(IntegerType.I64, 1), null, Tensor.scalar(IntegerType.I64, (1L << 32) + 4)));
+        assertTrue(s.oneLine().contains("frame_length 4294967300"), s.oneLine());
     }
 
     @Test
