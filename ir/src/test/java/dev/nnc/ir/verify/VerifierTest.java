@@ -322,4 +322,25 @@ class VerifierTest {
         ModuleOp empty = ModuleOp.create();
         assertEquals(List.of(), verify(empty));
     }
+
+    @Test
+    void controlFlowResultsTakeTheirBodysElementType() {
+        String text = """
+                "builtin.module"() <{opset = 13}> ({
+                  "func.func"() <{arg_names = ["c", "x"], result_names = ["y"], sym_name = "main"}> ({
+                  ^bb0(%c: tensor<i1>, %x: tensor<2xf16>):
+                    %y = "onnx.If"(%c) ({
+                      "func.return"(%x) : (tensor<2xf16>) -> ()
+                    }, {
+                      "func.return"(%x) : (tensor<2xf16>) -> ()
+                    }) : (tensor<i1>) -> tensor<2xf32> loc("if")
+                    "func.return"(%y) : (tensor<2xf32>) -> ()
+                  }) : () -> ()
+                }) : () -> ()
+                """;
+        List<Diagnostic> ds = Verifier.verify(IrParser.parse(text, "if.nir"), DialectRegistry.standard());
+        assertEquals(List.of("onnx.If: result 0 is declared tensor<2xf32> but the op produces tensor<*xf16>"),
+                ds.stream().map(Diagnostic::message).toList());
+        assertEquals(List.of(), Verifier.verify(IrParser.parse(text.replace("xf32", "xf16"), "if.nir"), DialectRegistry.standard()));
+    }
 }
