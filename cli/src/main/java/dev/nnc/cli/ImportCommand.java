@@ -3,8 +3,6 @@ package dev.nnc.cli;
 import dev.nnc.cli.io.FileAccess;
 import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.text.IrPrinter;
-import dev.nnc.passes.PassRegistry;
-import dev.nnc.passes.pipeline.Pipeline;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,12 +32,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PassRegistry registry = PassRegistry.standard();
-        Pipeline pipeline = pipelineOptions.pipeline(registry);
-        ModuleOp module = modelOptions.load();
-        if (!pipeline.isEmpty()) {
-            pipelineOptions.run(pipeline, module, registry, spec.commandLine().getErr(), Path.of(""));
-        }
+        ModuleOp module = pipelineOptions.loadOptimized(modelOptions, spec.commandLine().getErr());
         writeIr(module, output, spec.commandLine().getOut());
         return 0;
     }

@@ -95,7 +95,7 @@ public final class PipelineOptions {
 
     /**
      * Loads the model and runs the chosen passes on it (none without -O or --pass-pipeline), for
-     * commands that execute the result ({@code run}, {@code bench}).
+     * commands that use the result ({@code import}, {@code run}, {@code bench}).
      */
     ModuleOp loadOptimized(ModelOptions model, PrintWriter err) {
         PassRegistry registry = PassRegistry.standard();

@@ -10,7 +10,8 @@ import dev.nnc.ir.type.Type;
 /**
  * Types for body inputs that a file leaves untyped, derived from the op that owns the body as
  * ONNX defines it: a Loop body takes (iteration number i64, condition bool, carried values as
- * passed in); a Scan body takes (state values as passed in, one slice of each scanned input).
+ * passed in); a Scan body takes (state values as passed in, one slice of each scanned input); a
+ * SequenceMap body takes one element of each sequence input and each tensor input as is.
  */
 final class BodyInputTypes {
     private BodyInputTypes() {
@@ -30,16 +31,26 @@ final class BodyInputTypes {
             case "Scan":
                 long scanned = op.property("num_scan_inputs") instanceof Attribute.IntAttr n ? n.value() : 0;
                 return operandType(op, index, index >= op.numOperands() - scanned);
+            case "SequenceMap":
+                if (index >= op.numOperands()) {
+                    return null;
+                }
+                Type in = op.operand(index).type();
+                return in instanceof dev.nnc.ir.type.SequenceType s ? s.element() : in;
             default:
                 return null;
         }
     }
 
-    /** Operand {@code index}'s type; a scanned input's slice keeps only its element type. */
+    /** Operand {@code index}'s type (a carried sequence keeps its type); a scanned input's slice keeps only its element type. */
     private static Type operandType(Operation op, int index, boolean slice) {
-        if (index >= op.numOperands() || !(op.operand(index).type() instanceof TensorType t)) {
+        if (index >= op.numOperands()) {
             return null;
         }
-        return slice ? TensorType.unranked(t.elementType()) : t;
+        Type type = op.operand(index).type();
+        if (!slice) {
+            return type;
+        }
+        return type instanceof TensorType t ? TensorType.unranked(t.elementType()) : null;
     }
 }

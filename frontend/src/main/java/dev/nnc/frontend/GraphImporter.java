@@ -53,6 +53,9 @@ final class GraphImporter {
                 String what = "graph input '" + in.getName() + "'";
                 Type t = inputType(in, what, !inputs.add(in.getName()));
                 int[] shape = ctx.options().inputShapes().get(in.getName());
+                if (shape != null && !(t instanceof TensorType)) {
+                    throw ctx.error("--input-shape names " + what + ", which is a " + t + ", not a tensor");
+                }
                 define(in.getName(), func.addInput(in.getName(), shape == null ? t : override((TensorType) t, shape, what)));
             }
         }

@@ -47,6 +47,15 @@ final class OnnxLoader {
         return m;
     }
 
+    /** Reads one serialized message of {@code kind} (e.g. "SequenceProto") with {@code parser}. */
+    static <T extends Message> T readMessage(Path path, String label, Parser<T> parser, String kind) {
+        try {
+            return parse(path, label, parser);
+        } catch (InvalidProtocolBufferException e) {
+            throw new NncException(label + ": not a valid ONNX " + kind + " (truncated or corrupt protobuf: " + oneLine(e) + ")");
+        }
+    }
+
     /** Reads one serialized {@code TensorProto} (e.g. a test_data_set input_0.pb). */
     static TensorProto readTensor(Path path, String label) {
         TensorProto t;

@@ -5,16 +5,24 @@ import dev.nnc.frontend.proto.Onnx.TypeProto;
 import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.onnx.OnnxDataType;
 import dev.nnc.ir.type.Dim;
+import dev.nnc.ir.type.OptionalType;
+import dev.nnc.ir.type.SequenceType;
 import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
 
-/** IR tensor types as ONNX {@code TypeProto}s: the inverse of {@link TypeConverter}. */
+/** IR tensor, sequence and optional types as ONNX {@code TypeProto}s: the inverse of {@link TypeConverter}. */
 final class ProtoTypes {
     private ProtoTypes() {
     }
 
     /** The proto for {@code t}; {@code what} names the value in the error for a type ONNX cannot hold. */
     static TypeProto of(Type t, String what) {
+        if (t instanceof SequenceType st) {
+            return TypeProto.newBuilder().setSequenceType(TypeProto.Sequence.newBuilder().setElemType(of(st.element(), what))).build();
+        }
+        if (t instanceof OptionalType ot) {
+            return TypeProto.newBuilder().setOptionalType(TypeProto.Optional.newBuilder().setElemType(of(ot.element(), what))).build();
+        }
         if (!(t instanceof TensorType tt)) {
             throw new NncException(what + " has type " + t + ", which ONNX cannot express");
         }

@@ -6,13 +6,16 @@ import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.onnx.OnnxDataType;
 import dev.nnc.ir.type.Dim;
 import dev.nnc.ir.type.ElementType;
+import dev.nnc.ir.type.OptionalType;
+import dev.nnc.ir.type.SequenceType;
 import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * ONNX {@code TypeProto} to IR {@link Type}: tensor types only. A {@code dim_param} becomes a
+ * ONNX {@code TypeProto} to IR {@link Type}: tensors, sequences and optionals (maps and sparse
+ * tensors are refused). A {@code dim_param} becomes a
  * named symbolic dimension, a dimension with neither value nor name an anonymous one, and a
  * missing shape an unranked tensor.
  */
@@ -31,14 +34,28 @@ final class TypeConverter {
             case VALUE_NOT_SET:
                 return null;
             case SEQUENCE_TYPE:
-                throw unsupported(what, "a sequence type");
+                return sequence(tp.getSequenceType(), what);
             case MAP_TYPE:
                 throw unsupported(what, "a map type");
             case OPTIONAL_TYPE:
-                throw unsupported(what, "an optional type");
+                return optional(tp.getOptionalType(), what);
             default:
                 throw unsupported(what, "a sparse tensor type");
         }
+    }
+
+    /** A sequence of tensors (or of sequences, optionals); an untyped element makes an untyped sequence (null). */
+    private Type sequence(TypeProto.Sequence s, String what) {
+        Type e = s.hasElemType() ? convert(s.getElemType(), "an element of " + what) : null;
+        return e == null ? null : new SequenceType(e);
+    }
+
+    private Type optional(TypeProto.Optional o, String what) {
+        Type e = o.hasElemType() ? convert(o.getElemType(), "the element of " + what) : null;
+        if (e instanceof OptionalType) {
+            throw new NncException(file + ": " + what + " is an optional of an optional, which ONNX does not allow");
+        }
+        return e == null ? null : new OptionalType(e);
     }
 
     private Type tensor(TypeProto.Tensor t, String what) {
@@ -65,6 +82,6 @@ final class TypeConverter {
     }
 
     private NncException unsupported(String what, String kind) {
-        return new NncException(file + ": " + what + " has " + kind + ", which nnc does not support (tensors only)");
+        return new NncException(file + ": " + what + " has " + kind + ", which nnc does not support (tensors, sequences and optionals only)");
     }
 }

@@ -52,7 +52,12 @@ final class Folding {
             }
         }
         try {
-            return spec.semantics().evaluate(new EvalContext(op, spec, ins, opset));
+            List<Tensor> outs = dev.nnc.ir.spec.Semantics.tensorsOrNull(
+                    spec.semantics().evaluate(new EvalContext(op, spec, ins, opset)));
+            if (outs == null) {
+                throw new NncException(op.location(), op.name() + ": the CPU backend takes tensors only, not sequences or optionals");
+            }
+            return outs;
         } catch (NncException e) {
             throw e.location() == null ? new NncException(op.location(), e.getMessage(), e) : e;
         } catch (RuntimeException e) {

@@ -38,7 +38,7 @@ final class Reference {
         }
         Operation o = Operation.create("onnx." + op, operands, List.of(inputs[0].tensorType()), props, Location.UNKNOWN);
         OpSpec spec = DialectRegistry.standard().lookup(o.name()).orElseThrow();
-        return spec.semantics().evaluate(new EvalContext(o, spec, List.of(inputs), OPSET)).get(0);
+        return (Tensor) spec.semantics().evaluate(new EvalContext(o, spec, List.of(inputs), OPSET)).get(0);
     }
 
     static Tensor random(Random r, int... shape) {

@@ -7,7 +7,9 @@ import dev.nnc.frontend.TensorFiles;
 import dev.nnc.ir.core.FuncOp;
 import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.diag.NncException;
-import dev.nnc.ir.tensor.Tensor;
+import dev.nnc.ir.core.Value;
+import dev.nnc.ir.tensor.RuntimeValue;
+import dev.nnc.ir.type.Type;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,17 +138,13 @@ public final class ConformanceRunner {
 
     /** Runs one data set; null when every output matches, else why not. */
     private String compareSet(Executor.Prepared prepared, FuncOp main, Path set) {
-        List<Tensor> inputs = readAll(set, "input", main.arguments().size());
-        List<Tensor> expected = readAll(set, "output", main.outputs().size());
+        List<RuntimeValue> inputs = readAll(set, "input", main.arguments().stream().map(Value::type).toList());
+        List<RuntimeValue> expected = readAll(set, "output", main.outputs().stream().map(Value::type).toList());
         if (expected.size() != main.outputs().size()) {
             return set.getFileName() + ": " + expected.size() + " expected output files for a model with "
                     + main.outputs().size() + " outputs";
         }
-        Map<String, Tensor> named = new LinkedHashMap<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            named.put(main.inputNames().get(i), inputs.get(i));
-        }
-        List<Tensor> actual = new ArrayList<>(prepared.run(named).values());
+        List<RuntimeValue> actual = prepared.runValues(main.inputNames(), inputs);
         for (int i = 0; i < expected.size(); i++) {
             String why = comparison.mismatch(expected.get(i), actual.get(i));
             if (why != null) {
@@ -163,14 +161,16 @@ public final class ConformanceRunner {
         }
     }
 
-    private static List<Tensor> readAll(Path set, String prefix, int expectedCount) {
-        List<Tensor> out = new ArrayList<>();
+    /** Reads {@code prefix_K.pb} files, each as the kind its declared type names (tensor, sequence, optional). */
+    private static List<RuntimeValue> readAll(Path set, String prefix, List<Type> declared) {
+        int expectedCount = declared.size();
+        List<RuntimeValue> out = new ArrayList<>();
         for (int k = 0; ; k++) {
             Path p = set.resolve(prefix + "_" + k + ".pb");
             if (!Files.exists(p)) {
                 break;
             }
-            out.add(TensorFiles.readTensorProto(p));
+            out.add(k < declared.size() ? TensorFiles.readValue(p, declared.get(k)) : TensorFiles.readValue(p));
         }
         if (prefix.equals("input") && out.size() != expectedCount) {
             throw new NncException(set + ": " + out.size() + " input files for a model with " + expectedCount + " inputs");

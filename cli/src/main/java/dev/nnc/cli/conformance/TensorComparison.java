@@ -1,6 +1,9 @@
 package dev.nnc.cli.conformance;
 
+import dev.nnc.ir.tensor.OptionalValue;
+import dev.nnc.ir.tensor.RuntimeValue;
 import dev.nnc.ir.tensor.Tensor;
+import dev.nnc.ir.tensor.TensorSequence;
 import java.util.Arrays;
 
 /**
@@ -10,6 +13,45 @@ import java.util.Arrays;
  */
 public record TensorComparison(double rtol, double atol) {
     public static final TensorComparison ONNX_NODE_TESTS = new TensorComparison(1e-3, 1e-7);
+
+    /**
+     * As {@link #mismatch(Tensor, Tensor)} for any runtime value: sequences match when they have the
+     * same length and element type and each tensor matches; optionals when both are empty or both
+     * hold matching values.
+     */
+    public String mismatch(RuntimeValue expected, RuntimeValue actual) {
+        if (actual == null) {
+            return "no value computed";
+        }
+        if (!expected.kind().equals(actual.kind())) {
+            return actual.kind() + ", expected " + expected.kind();
+        }
+        if (expected instanceof Tensor e) {
+            return mismatch(e, (Tensor) actual);
+        }
+        if (expected instanceof TensorSequence e) {
+            TensorSequence a = (TensorSequence) actual;
+            if (e.size() != a.size()) {
+                return "sequence of " + a.size() + " tensors, expected " + e.size();
+            }
+            if (!e.elementType().equals(a.elementType())) {
+                return "sequence of " + a.elementType().spelling() + ", expected " + e.elementType().spelling();
+            }
+            for (int i = 0; i < e.size(); i++) {
+                String why = mismatch(e.get(i), a.get(i));
+                if (why != null) {
+                    return "sequence element " + i + ": " + why;
+                }
+            }
+            return null;
+        }
+        OptionalValue e = (OptionalValue) expected;
+        OptionalValue a = (OptionalValue) actual;
+        if (e.isPresent() != a.isPresent()) {
+            return a.isPresent() ? "optional holds a value, expected empty" : "optional is empty, expected a value";
+        }
+        return e.isPresent() ? mismatch(e.value(), a.value()) : null;
+    }
 
     /** Null when {@code actual} matches {@code expected}, else a one-line description of the first mismatch. */
     public String mismatch(Tensor expected, Tensor actual) {

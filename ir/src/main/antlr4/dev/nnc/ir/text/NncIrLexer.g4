@@ -11,6 +11,8 @@ RESOURCES_OPEN : '{-#' ;
 RESOURCES_CLOSE : '#-}' ;
 TENSOR_OPEN : 'tensor<' -> pushMode(TENSOR) ;
 DENSE_OPEN : 'dense<' ;
+SEQ_OPEN : '!onnx.Seq<' ;
+OPT_OPEN : '!onnx.Opt<' ;
 DENSE_RESOURCE_OPEN : 'dense_resource<' ;
 
 LPAREN : '(' ;

@@ -36,7 +36,9 @@ typeList : type (COMMA type)* ;
 
 location : LOC LPAREN STRING RPAREN ;
 
-type : tensorType | NONE | ELEMENT_TYPE ;
+type : tensorType | seqType | optType | NONE | ELEMENT_TYPE ;
+seqType : SEQ_OPEN type RANGLE ;
+optType : OPT_OPEN type RANGLE ;
 tensorType : TENSOR_OPEN shape? T_ELEMENT_TYPE T_CLOSE ;
 shape : T_STAR T_X | (dim T_X)+ ;
 dim : T_DIM | T_QUESTION T_STRING? ;

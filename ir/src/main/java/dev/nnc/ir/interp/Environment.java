@@ -4,20 +4,20 @@ import dev.nnc.ir.core.Block;
 import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.core.Value;
 import dev.nnc.ir.diag.NncException;
-import dev.nnc.ir.tensor.Tensor;
+import dev.nnc.ir.tensor.RuntimeValue;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
  * Values computed so far in one block, chained to the enclosing block's environment so region
- * bodies can read outer values. Tensors are dropped after their last use in the block (a use
+ * bodies can read outer values. Values (tensors, sequences, optionals) are dropped after their last use in the block (a use
  * inside a nested region counts as a use by the op that owns the region), so large models fit in
  * memory.
  */
 final class Environment {
     private final Environment parent;
-    private final Map<Value, Tensor> values = new IdentityHashMap<>();
+    private final Map<Value, RuntimeValue> values = new IdentityHashMap<>();
     private final Map<Value, Integer> remainingUses = new HashMap<>();
 
     Environment(Environment parent, Block block) {
@@ -29,11 +29,11 @@ final class Environment {
         }
     }
 
-    void bind(Value v, Tensor t) {
+    void bind(Value v, RuntimeValue t) {
         values.put(v, t);
     }
 
-    Tensor lookup(Value v, Operation user) {
+    RuntimeValue lookup(Value v, Operation user) {
         for (Environment e = this; e != null; e = e.parent) {
             if (e.values.containsKey(v)) {
                 return e.values.get(v);

@@ -10,6 +10,7 @@ import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.spec.DialectRegistry;
 import dev.nnc.ir.spec.EvalContext;
 import dev.nnc.ir.spec.OpSpec;
+import dev.nnc.ir.tensor.RuntimeValue;
 import dev.nnc.ir.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +21,10 @@ import java.util.Map;
  * The reference interpreter: the one definition of what a model computes. Runs a function's ops in
  * order, each through its spec's reference semantics; control-flow ops run their regions through
  * {@link EvalContext#runRegion}. Every other execution path is tested against this.
+ *
+ * <p>Values are {@link RuntimeValue}s (tensors, sequences, optionals). The tensor-only entry
+ * points ({@code run}) suit almost every model; {@code runValues} also takes and returns
+ * sequences and optionals.
  */
 public final class Interpreter {
     private final DialectRegistry registry;
@@ -32,16 +37,41 @@ public final class Interpreter {
         this(DialectRegistry.standard());
     }
 
-    /** Runs the module's main function with inputs by name; returns outputs by name, in order. */
+    /** Runs the module's main function with tensor inputs by name; returns tensor outputs by name, in order. */
     public Map<String, Tensor> run(ModuleOp module, Map<String, Tensor> inputs) {
+        Map<String, RuntimeValue> outs = runValues(module, inputs);
+        Map<String, Tensor> result = new LinkedHashMap<>();
+        for (Map.Entry<String, RuntimeValue> e : outs.entrySet()) {
+            result.put(e.getKey(), asTensor(e.getValue(), "output '" + e.getKey() + "'"));
+        }
+        return result;
+    }
+
+    /** Runs a function on positional tensor inputs; every output must be a tensor. */
+    public List<Tensor> run(FuncOp f, List<Tensor> inputs, int opset) {
+        return run(f, inputs, Opsets.of(opset));
+    }
+
+    /** Runs a function on positional tensor inputs, each op at its own domain's opset; every output must be a tensor. */
+    public List<Tensor> run(FuncOp f, List<Tensor> inputs, Opsets opset) {
+        List<RuntimeValue> outs = runValues(f, inputs, opset);
+        List<Tensor> result = new ArrayList<>(outs.size());
+        for (int i = 0; i < outs.size(); i++) {
+            result.add(asTensor(outs.get(i), "output '" + f.outputNames().get(i) + "'"));
+        }
+        return result;
+    }
+
+    /** Runs the module's main function with inputs of any kind by name; returns outputs by name, in order. */
+    public Map<String, RuntimeValue> runValues(ModuleOp module, Map<String, ? extends RuntimeValue> inputs) {
         FuncOp f = module.mainFunction();
         if (f == null) {
             throw new NncException("module has no function to run");
         }
         List<String> names = f.inputNames();
-        List<Tensor> args = new ArrayList<>();
+        List<RuntimeValue> args = new ArrayList<>();
         for (String n : names) {
-            Tensor t = inputs.get(n);
+            RuntimeValue t = inputs.get(n);
             if (t == null) {
                 throw new NncException("missing input '" + n + "' (model inputs: " + String.join(", ", names) + ")");
             }
@@ -52,8 +82,8 @@ public final class Interpreter {
                 throw new NncException("unknown input '" + given + "' (model inputs: " + String.join(", ", names) + ")");
             }
         }
-        List<Tensor> outs = run(f, args, module.opsets());
-        Map<String, Tensor> result = new LinkedHashMap<>();
+        List<RuntimeValue> outs = runValues(f, args, module.opsets());
+        Map<String, RuntimeValue> result = new LinkedHashMap<>();
         List<String> outNames = f.outputNames();
         for (int i = 0; i < outs.size(); i++) {
             result.put(outNames.get(i), outs.get(i));
@@ -61,24 +91,31 @@ public final class Interpreter {
         return result;
     }
 
-    /** Runs a function on positional inputs. */
-    public List<Tensor> run(FuncOp f, List<Tensor> inputs, int opset) {
-        return run(f, inputs, Opsets.of(opset));
+    /** Runs a function on positional inputs of any kind. */
+    public List<RuntimeValue> runValues(FuncOp f, List<? extends RuntimeValue> inputs, int opset) {
+        return runValues(f, inputs, Opsets.of(opset));
     }
 
-    /** Runs a function on positional inputs; each op sees the opset version of its own domain. */
-    public List<Tensor> run(FuncOp f, List<Tensor> inputs, Opsets opset) {
+    /** Runs a function on positional inputs of any kind; each op sees the opset version of its own domain. */
+    public List<RuntimeValue> runValues(FuncOp f, List<? extends RuntimeValue> inputs, Opsets opset) {
         if (f.arguments().size() != inputs.size()) {
             throw new NncException("function " + f.symName() + " takes " + f.arguments().size() + " inputs, got " + inputs.size());
         }
         return runBlock(f.body(), inputs, null, opset);
     }
 
+    private static Tensor asTensor(RuntimeValue v, String what) {
+        if (v == null || v instanceof Tensor) {
+            return (Tensor) v;
+        }
+        throw new NncException(what + " is " + v.kind() + "; only tensor outputs are supported here");
+    }
+
     /**
      * Runs a block: binds its arguments, executes its ops and returns the operands of its
      * terminator (the last op, which has no semantics of its own: {@code func.return} or a yield).
      */
-    List<Tensor> runBlock(Block block, List<Tensor> args, Environment parent, Opsets opset) {
+    List<RuntimeValue> runBlock(Block block, List<? extends RuntimeValue> args, Environment parent, Opsets opset) {
         Environment env = new Environment(parent, block);
         for (int i = 0; i < args.size(); i++) {
             env.bind(block.arguments().get(i), args.get(i));
@@ -92,7 +129,7 @@ public final class Interpreter {
         if (terminator == null) {
             throw new NncException("empty block");
         }
-        List<Tensor> outs = new ArrayList<>();
+        List<RuntimeValue> outs = new ArrayList<>();
         for (Value v : terminator.operands()) {
             outs.add(env.lookup(v, terminator));
         }
@@ -105,11 +142,11 @@ public final class Interpreter {
         if (spec.semantics() == null) {
             throw new NncException(op.location(), op.name() + " has no reference semantics");
         }
-        List<Tensor> ins = new ArrayList<>(op.numOperands());
+        List<RuntimeValue> ins = new ArrayList<>(op.numOperands());
         for (Value v : op.operands()) {
             ins.add(env.lookup(v, op));
         }
-        List<Tensor> outs;
+        List<? extends RuntimeValue> outs;
         try {
             outs = spec.semantics().evaluate(new EvalContext(op, spec, ins, opset.forOp(op.name()),
                     (index, args) -> runBlock(op.region(index).entry(), args, env, opset)));

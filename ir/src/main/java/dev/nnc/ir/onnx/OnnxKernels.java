@@ -23,6 +23,7 @@ import dev.nnc.ir.onnx.kernels.LossKernels;
 import dev.nnc.ir.onnx.kernels.MatMulKernels;
 import dev.nnc.ir.onnx.kernels.MlKernels;
 import dev.nnc.ir.onnx.kernels.NormalizationKernels;
+import dev.nnc.ir.onnx.kernels.OptionalKernels;
 import dev.nnc.ir.onnx.kernels.PadKernels;
 import dev.nnc.ir.onnx.kernels.PermuteKernels;
 import dev.nnc.ir.onnx.kernels.PoolingKernels;
@@ -32,6 +33,7 @@ import dev.nnc.ir.onnx.kernels.ReduceKernels;
 import dev.nnc.ir.onnx.kernels.ReshapeKernels;
 import dev.nnc.ir.onnx.kernels.ResizeKernels;
 import dev.nnc.ir.onnx.kernels.ScatterKernels;
+import dev.nnc.ir.onnx.kernels.SequenceKernels;
 import dev.nnc.ir.onnx.kernels.SignalKernels;
 import dev.nnc.ir.onnx.kernels.SliceKernels;
 import dev.nnc.ir.onnx.kernels.SoftmaxKernels;
@@ -73,6 +75,7 @@ public final class OnnxKernels {
                 new MatMulKernels(),
                 new MlKernels(),
                 new NormalizationKernels(),
+                new OptionalKernels(),
                 new PadKernels(),
                 new PermuteKernels(),
                 new PoolingKernels(),
@@ -82,6 +85,7 @@ public final class OnnxKernels {
                 new ReshapeKernels(),
                 new ResizeKernels(),
                 new ScatterKernels(),
+                new SequenceKernels(),
                 new SignalKernels(),
                 new SliceKernels(),
                 new SoftmaxKernels(),

@@ -2,29 +2,31 @@ package dev.nnc.ir.spec;
 
 import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.tensor.RuntimeValue;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.Type;
 import java.util.List;
 
 /**
- * What an op's reference semantics sees: its input tensors (null for an absent optional input),
- * its attributes, its declared result types and the opset version in force.
+ * What an op's reference semantics sees: its input values (null for an absent optional input),
+ * its attributes, its declared result types and the opset version in force. {@link #input} gives
+ * tensors, which is what nearly every op takes; {@link #value} gives sequences and optionals too.
  */
 public final class EvalContext {
     private final Operation op;
     private final OpSpec spec;
-    private final List<Tensor> inputs;
+    private final List<? extends RuntimeValue> inputs;
     private final OpAttributes attrs;
     private final int opset;
     private final RegionRunner regions;
 
-    public EvalContext(Operation op, OpSpec spec, List<Tensor> inputs, int opset) {
+    public EvalContext(Operation op, OpSpec spec, List<? extends RuntimeValue> inputs, int opset) {
         this(op, spec, inputs, opset, (i, args) -> {
             throw new IllegalStateException(op.name() + " cannot run regions in this context");
         });
     }
 
-    public EvalContext(Operation op, OpSpec spec, List<Tensor> inputs, int opset, RegionRunner regions) {
+    public EvalContext(Operation op, OpSpec spec, List<? extends RuntimeValue> inputs, int opset, RegionRunner regions) {
         this.op = op;
         this.spec = spec;
         this.inputs = inputs;
@@ -34,7 +36,7 @@ public final class EvalContext {
     }
 
     /** Runs region {@code index} of this op with the given block arguments; returns what it yields. */
-    public List<Tensor> runRegion(int index, List<Tensor> args) {
+    public List<RuntimeValue> runRegion(int index, List<? extends RuntimeValue> args) {
         return regions.run(index, args);
     }
 
@@ -51,17 +53,36 @@ public final class EvalContext {
         return inputs.size();
     }
 
-    /** Input i, or null when absent (not given, or beyond the operands). */
+    /** Tensor input i, or null when absent (not given, or beyond the operands); an error if it is not a tensor. */
     public Tensor input(int i) {
+        RuntimeValue v = value(i);
+        if (v == null || v instanceof Tensor) {
+            return (Tensor) v;
+        }
+        throw error("input " + i + " is " + v.kind() + ", but this op takes a tensor there");
+    }
+
+    /** Input i as any runtime value (tensor, sequence or optional), or null when absent. */
+    public RuntimeValue value(int i) {
         return i < inputs.size() ? inputs.get(i) : null;
     }
 
     public boolean hasInput(int i) {
-        return input(i) != null;
+        return value(i) != null;
     }
 
+    /** All inputs as tensors (null for absent ones); an error if any is a sequence or optional. */
     public List<Tensor> inputs() {
-        return inputs;
+        List<Tensor> out = new java.util.ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            out.add(input(i));
+        }
+        return java.util.Collections.unmodifiableList(out);
+    }
+
+    /** All inputs as runtime values (null for absent ones). */
+    public List<RuntimeValue> values() {
+        return java.util.Collections.unmodifiableList(inputs);
     }
 
     public int numOutputs() {

@@ -17,7 +17,7 @@ import java.util.Arrays;
  * fixed-point raw values as {@code long[]} (always wrapped to the width), strings as
  * {@code String[]}.
  */
-public final class Tensor {
+public final class Tensor implements RuntimeValue {
     private final ElementType type;
     private final int[] shape;
     private final double[] doubles;
@@ -114,6 +114,16 @@ public final class Tensor {
 
     public TensorType tensorType() {
         return TensorType.of(type, shape);
+    }
+
+    @Override
+    public TensorType valueType() {
+        return tensorType();
+    }
+
+    @Override
+    public String kind() {
+        return "a tensor";
     }
 
     public boolean isDoubles() {

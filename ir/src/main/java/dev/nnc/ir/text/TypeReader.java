@@ -11,6 +11,8 @@ import dev.nnc.ir.type.FixedType;
 import dev.nnc.ir.type.FloatType;
 import dev.nnc.ir.type.IntegerType;
 import dev.nnc.ir.type.NoneType;
+import dev.nnc.ir.type.OptionalType;
+import dev.nnc.ir.type.SequenceType;
 import dev.nnc.ir.type.StringEscapes;
 import dev.nnc.ir.type.StringType;
 import dev.nnc.ir.type.TensorType;
@@ -35,6 +37,12 @@ final class TypeReader {
     Type type(TypeContext c) {
         if (c.tensorType() != null) {
             return tensorType(c.tensorType());
+        }
+        if (c.seqType() != null) {
+            return new SequenceType(type(c.seqType().type()));
+        }
+        if (c.optType() != null) {
+            return new OptionalType(type(c.optType().type()));
         }
         if (c.NONE() != null) {
             return NoneType.NONE;

@@ -9,6 +9,12 @@ public final class TypeSpelling {
         if (t instanceof TensorType tt) {
             return tensor(tt);
         }
+        if (t instanceof SequenceType s) {
+            return "!onnx.Seq<" + of(s.element()) + ">";
+        }
+        if (t instanceof OptionalType o) {
+            return "!onnx.Opt<" + of(o.element()) + ">";
+        }
         if (t instanceof ElementType e) {
             return e.spelling();
         }

@@ -55,6 +55,12 @@ class IrParserErrorTest {
     }
 
     @Test
+    void unclosedSequenceTypeIsASyntaxError() {
+        NncException e = fails(wrap("    %y = \"onnx.Identity\"(%x) : (tensor<2xf32>) -> !onnx.Seq<tensor<2xf32>\n"));
+        assertTrue(e.getMessage().startsWith("bad.nnc:") && e.getMessage().contains("syntax error"), e.getMessage());
+    }
+
+    @Test
     void strayCharacterIsASyntaxError() {
         NncException e = fails("\"builtin.module\"() ({\n}) : () -> () @\n");
         assertTrue(e.getMessage().startsWith("bad.nnc:2:15: syntax error: "), e.getMessage());

@@ -12,6 +12,8 @@ import dev.nnc.ir.type.Dim;
 import dev.nnc.ir.type.ElementType;
 import dev.nnc.ir.type.FloatType;
 import dev.nnc.ir.type.NoneType;
+import dev.nnc.ir.type.OptionalType;
+import dev.nnc.ir.type.SequenceType;
 import dev.nnc.ir.type.StringType;
 import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
@@ -143,6 +145,10 @@ final class RandomIr {
         }
         if (pick == 2) {
             return TensorType.unranked(element());
+        }
+        if (pick == 3) {
+            Type inner = rnd.nextBoolean() ? TensorType.unranked(element()) : new SequenceType(TensorType.of(element(), 2));
+            return rnd.nextBoolean() ? new SequenceType(inner) : new OptionalType(inner);
         }
         List<Dim> dims = new ArrayList<>();
         for (int i = rnd.nextInt(4); i > 0; i--) {

@@ -20,6 +20,8 @@ import dev.nnc.ir.type.FixedType;
 import dev.nnc.ir.type.FloatType;
 import dev.nnc.ir.type.IntegerType;
 import dev.nnc.ir.type.NoneType;
+import dev.nnc.ir.type.OptionalType;
+import dev.nnc.ir.type.SequenceType;
 import dev.nnc.ir.type.StringType;
 import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
@@ -62,6 +64,28 @@ class RoundTripTest {
             assertTrue(text.contains("%ranked_" + s + ": tensor<2x3x" + s + ">"), s + " in\n" + text);
             assertTrue(text.contains("%scalar_" + s + ": tensor<" + s + ">"), s + " in\n" + text);
         }
+    }
+
+    @Test
+    void sequenceAndOptionalTypes() {
+        ModuleOp m = ModuleOp.create();
+        FuncOp f = FuncOp.create(m, "main");
+        Value seq = f.addInput("seq", new SequenceType(TensorType.unranked(FloatType.F32)));
+        Value opt = f.addInput("opt", new OptionalType(TensorType.of(FloatType.F32, 2)));
+        Value optSeq = f.addInput("opt_seq", new OptionalType(new SequenceType(
+                new TensorType(IntegerType.I64, List.of(Dim.symbol("n"), Dim.of(3))))));
+        Value seqSeq = f.addInput("seq_seq", new SequenceType(new SequenceType(TensorType.of(StringType.STR))));
+        Operation empty = IrSamples.append(f, "onnx.Optional", List.of(), new OptionalType(TensorType.unranked(BoolType.I1)),
+                Map.of("type", new Attribute.TypeAttr(new SequenceType(TensorType.of(BoolType.I1, 1)))), "opt");
+        f.setOutputs(List.of(seq, opt, optSeq, seqSeq, empty.result(0)), List.of("a", "b", "c", "d", "e"));
+        String text = RoundTrip.check(m);
+        assertTrue(text.contains("%seq: !onnx.Seq<tensor<*xf32>>"), text);
+        assertTrue(text.contains("%opt: !onnx.Opt<tensor<2xf32>>"), text);
+        assertTrue(text.contains("%opt_seq: !onnx.Opt<!onnx.Seq<tensor<?\"n\"x3xi64>>>"), text);
+        assertTrue(text.contains("%seq_seq: !onnx.Seq<!onnx.Seq<tensor<str>>>"), text);
+        assertTrue(text.contains("type = !onnx.Seq<tensor<1xi1>>"), text);
+        assertEquals("!onnx.Opt<!onnx.Seq<tensor<*xf32>>>",
+                new OptionalType(new SequenceType(TensorType.unranked(FloatType.F32))).toString());
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.nnc.ir.core.Value;
 import dev.nnc.ir.spec.EvalContext;
 import dev.nnc.ir.spec.OpAttributes;
 import dev.nnc.ir.spec.OpSpec;
+import dev.nnc.ir.spec.Semantics;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.Dim;
 import dev.nnc.ir.type.IntegerType;
@@ -108,7 +109,9 @@ public final class FoldConstantsPass implements Pass {
             return null;
         }
         try {
-            return spec.semantics().evaluate(new EvalContext(op, spec, inputs, module.opsets().forOp(op.name())));
+            // sequences and optionals are not folded: only tensors become constants
+            return Semantics.tensorsOrNull(spec.semantics().evaluate(
+                    new EvalContext(op, spec, inputs, module.opsets().forOp(op.name()))));
         } catch (RuntimeException e) {
             return null;
         }

@@ -55,7 +55,8 @@ final class Graph {
             return null;
         }
         try {
-            return constantSpec.semantics().evaluate(new EvalContext(v.definingOp(), constantSpec, List.of(), 1)).get(0);
+            return constantSpec.semantics().evaluate(new EvalContext(v.definingOp(), constantSpec, List.of(), 1)).get(0)
+                    instanceof Tensor t ? t : null;
         } catch (RuntimeException e) {
             return null;
         }

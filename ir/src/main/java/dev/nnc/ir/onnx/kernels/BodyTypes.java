@@ -33,6 +33,18 @@ final class BodyTypes {
         return out;
     }
 
+    /** {@code inferred} with each unknown (null) result taken from {@link #fromBody}. */
+    static List<Type> fillUnknown(List<Type> inferred, InferContext ctx, int first) {
+        List<Type> body = fromBody(ctx, first);
+        List<Type> out = new ArrayList<>(inferred);
+        for (int i = 0; i < out.size() && i < body.size(); i++) {
+            if (out.get(i) == null) {
+                out.set(i, body.get(i));
+            }
+        }
+        return out;
+    }
+
     private static Operation terminator(Region r) {
         if (r.blocks().isEmpty()) {
             return null;

@@ -29,12 +29,16 @@ public final class ConcatSplitKernels implements KernelFamily {
 
     private static Tensor concat(EvalContext ctx) {
         List<Tensor> ins = ctx.inputs();
-        Tensor first = ins.get(0);
-        int r = first.rank();
         if (ctx.attrs().get("axis") == null && ctx.opset() >= 4) {
             throw ctx.error("Concat needs attribute 'axis'");
         }
-        int axis = ShapeArgs.axis(ctx, ctx.attrs().getInt("axis", 1), r);
+        return concat(ctx, ins, ShapeArgs.axis(ctx, ctx.attrs().getInt("axis", 1), ins.get(0).rank()));
+    }
+
+    /** Joins {@code ins} (same rank and element type, equal but for {@code axis}) along {@code axis}; also ConcatFromSequence's. */
+    static Tensor concat(EvalContext ctx, List<Tensor> ins, int axis) {
+        Tensor first = ins.get(0);
+        int r = first.rank();
         int[] out = first.shape();
         out[axis] = 0;
         for (Tensor t : ins) {

@@ -6,6 +6,7 @@ import dev.nnc.ir.onnx.KernelTable;
 import dev.nnc.ir.spec.EvalContext;
 import dev.nnc.ir.spec.InferContext;
 import dev.nnc.ir.tensor.Shapes;
+import dev.nnc.ir.tensor.RuntimeValue;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.BoolType;
 import dev.nnc.ir.type.Dim;
@@ -119,11 +120,10 @@ public final class FlexAttention implements KernelFamily {
             throw ctx.error(attr + " must take one input (the scores), but takes " + body.arguments().size());
         }
         ElementType elem = body.arguments().get(0).type() instanceof TensorType tt ? tt.elementType() : dflt;
-        List<Tensor> out = ctx.runRegion(region, List.of(Tensor.ofDoubles(elem, shape, x)));
-        if (out.size() != 1 || out.get(0) == null) {
+        List<RuntimeValue> out = ctx.runRegion(region, List.of(Tensor.ofDoubles(elem, shape, x)));
+        if (out.size() != 1 || !(out.get(0) instanceof Tensor r)) {
             throw ctx.error(attr + " must give one tensor");
         }
-        Tensor r = out.get(0);
         int[] rs = r.shape();
         if (!Arrays.equals(Shapes.broadcast(rs, shape), shape)) {
             throw ctx.error(attr + " gave shape " + Arrays.toString(rs) + ", not that of the scores " + Arrays.toString(shape));

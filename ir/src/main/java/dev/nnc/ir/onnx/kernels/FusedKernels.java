@@ -67,7 +67,7 @@ public final class FusedKernels implements KernelFamily {
 
     private static List<Tensor> evaluate(EvalContext ctx, String baseName) {
         OpSpec spec = base(baseName);
-        Tensor y = spec.semantics().evaluate(new EvalContext(ctx.op(), spec, ctx.inputs(), ctx.opset())).get(0);
+        Tensor y = (Tensor) spec.semantics().evaluate(new EvalContext(ctx.op(), spec, ctx.inputs(), ctx.opset())).get(0);
         String act = ctx.attrs().getString("activation");
         double[] p = ctx.attrs().getFloats("activation_params", new double[0]);
         ElementwiseSupport.requireFloat(ctx, y, "Y");

@@ -11,7 +11,7 @@ import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
 import java.util.List;
 
-/** Graph plumbing: {@code Constant}, {@code Identity} and {@code NoValue} (an absent optional input). */
+/** Graph plumbing: {@code Constant}, {@code Identity} (of any value: tensor, sequence, optional) and {@code NoValue} (an absent optional input). */
 public final class StructuralKernels implements KernelFamily {
     @Override
     public String table() {
@@ -21,7 +21,7 @@ public final class StructuralKernels implements KernelFamily {
     @Override
     public void register(KernelTable t) {
         t.op("Constant", ctx -> java.util.Collections.singletonList(constantType(ctx.attrs())), ctx -> List.of(constant(ctx)));
-        t.op("Identity", Infer::sameAsFirst, ctx -> List.of(ctx.input(0)));
+        t.op("Identity", Infer::sameAsFirst, ctx -> List.of(ctx.value(0)));
         t.op("NoValue", ctx -> List.of(dev.nnc.ir.type.NoneType.NONE), ctx -> java.util.Collections.singletonList(null));
     }
 

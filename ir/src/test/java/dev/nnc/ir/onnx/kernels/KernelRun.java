@@ -11,6 +11,7 @@ import dev.nnc.ir.spec.DialectRegistry;
 import dev.nnc.ir.spec.InferContext;
 import dev.nnc.ir.spec.OpAttributes;
 import dev.nnc.ir.spec.OpSpec;
+import dev.nnc.ir.tensor.RuntimeValue;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.ElementType;
 import dev.nnc.ir.type.NoneType;
@@ -25,7 +26,7 @@ import java.util.Map;
 final class KernelRun {
     private final String op;
     private final Map<String, Attribute> attrs = new LinkedHashMap<>();
-    private final List<Tensor> inputs = new ArrayList<>();
+    private final List<RuntimeValue> inputs = new ArrayList<>();
     private final List<Boolean> constant = new ArrayList<>();
     private int opset = 21;
     private int outputs = 1;
@@ -40,6 +41,13 @@ final class KernelRun {
 
     KernelRun in(Tensor t) {
         inputs.add(t);
+        constant.add(false);
+        return this;
+    }
+
+    /** An input of any kind: tensor, sequence or optional (null = absent). */
+    KernelRun value(RuntimeValue v) {
+        inputs.add(v);
         constant.add(false);
         return this;
     }
@@ -117,14 +125,14 @@ final class KernelRun {
         FuncOp f = FuncOp.create(m, "main");
         List<Value> operands = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
-            Tensor t = inputs.get(i);
+            RuntimeValue t = inputs.get(i);
             if (t == null) {
                 operands.add(f.body().append(Operation.create("onnx.NoValue", List.of(), List.of(NoneType.NONE), Map.of(), Location.named("none"))).result(0));
             } else if (constant.get(i)) {
-                operands.add(f.body().append(Operation.create("onnx.Constant", List.of(), List.of(t.tensorType()),
-                        Map.of("value", new Attribute.DenseAttr(t, null)), Location.named("c" + i))).result(0));
+                operands.add(f.body().append(Operation.create("onnx.Constant", List.of(), List.of(t.valueType()),
+                        Map.of("value", new Attribute.DenseAttr((Tensor) t, null)), Location.named("c" + i))).result(0));
             } else {
-                operands.add(f.addInput("x" + i, t.tensorType()));
+                operands.add(f.addInput("x" + i, t.valueType()));
             }
         }
         List<Type> results = new ArrayList<>();
@@ -168,15 +176,35 @@ final class KernelRun {
         return n;
     }
 
+    /** Runs the op; with only tensor inputs through the interpreter's tensor-only entry point. */
     List<Tensor> run() {
         ModuleOp m = build();
-        Map<String, Tensor> in = new LinkedHashMap<>();
+        Map<String, RuntimeValue> in = inputMap();
+        if (in.values().stream().allMatch(v -> v instanceof Tensor)) {
+            Map<String, Tensor> tensors = new LinkedHashMap<>();
+            in.forEach((k, v) -> tensors.put(k, (Tensor) v));
+            return new ArrayList<>(new Interpreter().run(m, tensors).values());
+        }
+        List<Tensor> out = new ArrayList<>();
+        for (RuntimeValue v : new Interpreter().runValues(m, in).values()) {
+            out.add((Tensor) v);
+        }
+        return out;
+    }
+
+    /** Runs the op; results of any kind (tensor, sequence, optional). */
+    List<RuntimeValue> runValues() {
+        return new ArrayList<>(new Interpreter().runValues(build(), inputMap()).values());
+    }
+
+    private Map<String, RuntimeValue> inputMap() {
+        Map<String, RuntimeValue> in = new LinkedHashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
             if (inputs.get(i) != null && !constant.get(i)) {
                 in.put("x" + i, inputs.get(i));
             }
         }
-        return new ArrayList<>(new Interpreter().run(m, in).values());
+        return in;
     }
 
     Tensor run1() {
