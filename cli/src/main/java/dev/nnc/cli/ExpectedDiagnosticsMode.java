@@ -1,10 +1,10 @@
 package dev.nnc.cli;
 
 import dev.nnc.cli.diag.DiagnosticVerifier;
-import dev.nnc.cli.io.FileAccess;
 import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.diag.Diagnostic;
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.io.FileAccess;
 import dev.nnc.ir.spec.DialectRegistry;
 import dev.nnc.passes.Instrumentation;
 import dev.nnc.passes.PassFailure;

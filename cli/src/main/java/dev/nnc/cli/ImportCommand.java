@@ -1,7 +1,7 @@
 package dev.nnc.cli;
 
-import dev.nnc.cli.io.FileAccess;
 import dev.nnc.ir.core.ModuleOp;
+import dev.nnc.ir.io.FileAccess;
 import dev.nnc.ir.text.IrPrinter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

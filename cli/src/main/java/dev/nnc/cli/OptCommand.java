@@ -1,8 +1,8 @@
 package dev.nnc.cli;
 
-import dev.nnc.cli.io.FileAccess;
 import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.io.FileAccess;
 import dev.nnc.passes.CrashReproducer;
 import dev.nnc.passes.PassRegistry;
 import dev.nnc.passes.pipeline.Pipeline;

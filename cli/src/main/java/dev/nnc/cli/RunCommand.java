@@ -1,12 +1,12 @@
 package dev.nnc.cli;
 
 import dev.nnc.cli.exec.Executor;
-import dev.nnc.cli.io.FileAccess;
 import dev.nnc.cli.io.Npy;
 import dev.nnc.cli.io.Npz;
 import dev.nnc.ir.core.FuncOp;
 import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.io.FileAccess;
 import dev.nnc.ir.tensor.Tensor;
 import java.io.PrintWriter;
 import java.nio.file.Path;

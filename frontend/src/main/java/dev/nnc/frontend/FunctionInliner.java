@@ -85,17 +85,8 @@ final class FunctionInliner {
         List<NodeProto> body = f.getNodeList();
         for (int i = 0; i < body.size(); i++) {
             NodeProto inner = body.get(i);
-            NodeProto.Builder nb = inner.toBuilder().setName(scope + NodeOrder.name(inner, i)).clearInput().clearOutput()
-                    .clearAttribute();
-            inner.getInputList().forEach(in -> nb.addInput(rename.apply(in)));
-            inner.getOutputList().forEach(o -> nb.addOutput(rename.apply(o)));
-            for (AttributeProto a : inner.getAttributeList()) {
-                AttributeProto bound = bind(a, attrs, rename);
-                if (bound != null) {
-                    nb.addAttribute(bound);
-                }
-            }
-            out.addAll(node(nb.build(), i, depth + 1));
+            NodeProto renamed = renamed(inner, attrs, rename).setName(scope + NodeOrder.name(inner, i)).build();
+            out.addAll(node(renamed, i, depth + 1));
         }
         return out;
     }
@@ -137,18 +128,23 @@ final class FunctionInliner {
             b.addInitializer(t.toBuilder().setName(rename.apply(t.getName())));
         }
         for (NodeProto n : g.getNodeList()) {
-            NodeProto.Builder nb = n.toBuilder().clearInput().clearOutput().clearAttribute();
-            n.getInputList().forEach(in -> nb.addInput(rename.apply(in)));
-            n.getOutputList().forEach(o -> nb.addOutput(rename.apply(o)));
-            for (AttributeProto a : n.getAttributeList()) {
-                AttributeProto bound = bind(a, attrs, rename);
-                if (bound != null) {
-                    nb.addAttribute(bound);
-                }
-            }
-            b.addNode(nb);
+            b.addNode(renamed(n, attrs, rename));
         }
         return b.build();
+    }
+
+    /** A node of a function body with its inputs and outputs renamed and its attributes bound. */
+    private NodeProto.Builder renamed(NodeProto n, Map<String, AttributeProto> attrs, UnaryOperator<String> rename) {
+        NodeProto.Builder nb = n.toBuilder().clearInput().clearOutput().clearAttribute();
+        n.getInputList().forEach(in -> nb.addInput(rename.apply(in)));
+        n.getOutputList().forEach(o -> nb.addOutput(rename.apply(o)));
+        for (AttributeProto a : n.getAttributeList()) {
+            AttributeProto bound = bind(a, attrs, rename);
+            if (bound != null) {
+                nb.addAttribute(bound);
+            }
+        }
+        return nb;
     }
 
     private static ValueInfoProto rename(ValueInfoProto v, UnaryOperator<String> rename) {

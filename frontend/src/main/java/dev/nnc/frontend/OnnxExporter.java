@@ -5,9 +5,8 @@ import dev.nnc.frontend.proto.Onnx.OperatorSetIdProto;
 import dev.nnc.ir.core.FuncOp;
 import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.io.FileAccess;
 import dev.nnc.ir.spec.DialectRegistry;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -42,11 +41,7 @@ public final class OnnxExporter {
         } catch (NncException e) {
             throw new NncException(out + ": " + e.getMessage());
         }
-        try {
-            Files.write(out, bytes);
-        } catch (IOException e) {
-            throw new NncException(out + ": cannot write: " + e.getMessage());
-        }
+        FileAccess.writeAtomically(out, bytes);
     }
 
     ModelProto toProto(ModuleOp module) {

@@ -95,11 +95,7 @@ public final class TensorFiles {
         } catch (NncException e) {
             throw new NncException(pb + ": " + e.getMessage());
         }
-        try {
-            java.nio.file.Files.write(pb, bytes);
-        } catch (java.io.IOException e) {
-            throw new NncException(pb + ": cannot write: " + e.getMessage());
-        }
+        dev.nnc.ir.io.FileAccess.writeAtomically(pb, bytes);
     }
 
     /** The {@code name} field of a TensorProto file (empty when unset), e.g. to match graph inputs. */

@@ -5,12 +5,8 @@ import dev.nnc.frontend.proto.Onnx.TensorProto;
 import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.onnx.OnnxDataType;
 import dev.nnc.ir.tensor.Tensor;
-import dev.nnc.ir.type.BFloat16;
-import dev.nnc.ir.type.BoolType;
+import dev.nnc.ir.tensor.TensorBytes;
 import dev.nnc.ir.type.ElementType;
-import dev.nnc.ir.type.FloatType;
-import dev.nnc.ir.type.Half;
-import dev.nnc.ir.type.IntegerType;
 import dev.nnc.ir.type.StringType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -119,58 +115,7 @@ final class TensorProtoConverter {
      * one byte each, float4 two per byte, low nibble first, like int4.
      */
     static Tensor fromRaw(ElementType type, int[] shape, int n, ByteBuffer buf) {
-        if (type instanceof FloatType ft && ft.mini() != null) {
-            long[] codes = new long[n];
-            if (ft.bitWidth() < 8) {
-                unpackSubByte(buf, codes, ft.bitWidth());
-            } else {
-                for (int i = 0; i < n; i++) {
-                    codes[i] = buf.get() & 0xFF;
-                }
-            }
-            double[] d = new double[n];
-            for (int i = 0; i < n; i++) {
-                d[i] = ft.fromBits(codes[i]);
-            }
-            return Tensor.ofDoubles(type, shape, d);
-        }
-        if (type instanceof FloatType ft) {
-            double[] d = new double[n];
-            for (int i = 0; i < n; i++) {
-                switch (ft) {
-                    case F32: d[i] = buf.getFloat(); break;
-                    case F64: d[i] = buf.getDouble(); break;
-                    case F16: d[i] = Half.toDouble(buf.getShort()); break;
-                    default: d[i] = BFloat16.toDouble(buf.getShort()); break;
-                }
-            }
-            return Tensor.ofDoubles(type, shape, d);
-        }
-        long[] l = new long[n];
-        int width = type == BoolType.I1 ? 8 : ((IntegerType) type).width();
-        if (width < 8) {
-            unpackSubByte(buf, l, width);
-        } else {
-            for (int i = 0; i < n; i++) {
-                switch (width) {
-                    case 8: l[i] = buf.get(); break;
-                    case 16: l[i] = buf.getShort(); break;
-                    case 32: l[i] = buf.getInt(); break;
-                    default: l[i] = buf.getLong(); break;
-                }
-            }
-        }
-        return Tensor.ofLongs(type, shape, l);
-    }
-
-    /** Sub-byte elements are packed from the least significant bits of each byte upward. */
-    private static void unpackSubByte(ByteBuffer buf, long[] out, int width) {
-        int start = buf.position();
-        for (int i = 0; i < out.length; i++) {
-            long bit = (long) i * width;
-            int b = buf.get(start + (int) (bit / 8)) & 0xFF;
-            out[i] = (b >>> (bit % 8)) & ((1 << width) - 1);
-        }
+        return TensorBytes.decode(type, shape, n, buf, TensorBytes.Layout.PACKED);
     }
 
     static String utf8(ByteString s) {

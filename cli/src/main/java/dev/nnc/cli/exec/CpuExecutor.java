@@ -1,12 +1,12 @@
 package dev.nnc.cli.exec;
 
-import dev.nnc.cli.io.FileAccess;
 import dev.nnc.cpu.CompiledModel;
 import dev.nnc.cpu.CpuBackend;
 import dev.nnc.cpu.CpuOptions;
 import dev.nnc.cpu.GeneratedSource;
 import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.io.FileAccess;
 import dev.nnc.ir.tensor.Tensor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,12 +1,9 @@
 package dev.nnc.cli.io;
 
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.io.FileAccess;
 import dev.nnc.ir.tensor.Tensor;
-import dev.nnc.ir.type.BoolType;
-import dev.nnc.ir.type.ElementType;
-import dev.nnc.ir.type.FloatType;
-import dev.nnc.ir.type.Half;
-import dev.nnc.ir.type.IntegerType;
+import dev.nnc.ir.tensor.TensorBytes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -83,7 +80,7 @@ public final class Npy {
                     + " needs " + expected + " data bytes, the file has " + actual);
         }
         ByteBuffer data = ByteBuffer.wrap(b, dataStart, b.length - dataStart).slice().order(dtype.order());
-        return toTensor(dtype.type(), header.shape(), data, (int) count);
+        return TensorBytes.decode(dtype.type(), header.shape(), (int) count, data, TensorBytes.Layout.ALIGNED);
     }
 
     private static long elementCount(int[] shape) {
@@ -95,38 +92,6 @@ public final class Npy {
             }
         }
         return n;
-    }
-
-    private static Tensor toTensor(ElementType type, int[] shape, ByteBuffer in, int n) {
-        if (type instanceof FloatType ft) {
-            double[] v = new double[n];
-            for (int i = 0; i < n; i++) {
-                v[i] = switch (ft) {
-                    case F16 -> Half.toDouble(in.getShort());
-                    case F32 -> in.getFloat();
-                    case F64 -> in.getDouble();
-                    default -> throw new IllegalStateException("numpy has no " + ft.spelling());
-                };
-            }
-            return Tensor.ofDoubles(ft, shape, v);
-        }
-        long[] v = new long[n];
-        if (type == BoolType.I1) {
-            for (int i = 0; i < n; i++) {
-                v[i] = in.get() != 0 ? 1 : 0;
-            }
-            return Tensor.ofLongs(type, shape, v);
-        }
-        IntegerType it = (IntegerType) type;
-        for (int i = 0; i < n; i++) {
-            v[i] = switch (it.width()) {
-                case 8 -> it.signed() ? in.get() : in.get() & 0xFFL;
-                case 16 -> it.signed() ? in.getShort() : in.getShort() & 0xFFFFL;
-                case 32 -> it.signed() ? in.getInt() : in.getInt() & 0xFFFFFFFFL;
-                default -> in.getLong();
-            };
-        }
-        return Tensor.ofLongs(type, shape, v);
     }
 
     /** Encodes a tensor as {@code .npy} exactly as {@code np.save} does: version 1.0, little endian. */
@@ -146,7 +111,7 @@ public final class Npy {
         byte[] header = headerBytes(dict);
         ByteBuffer out = ByteBuffer.allocate(header.length + t.size() * dtype.itemSize()).order(ByteOrder.LITTLE_ENDIAN);
         out.put(header);
-        writeData(t, out);
+        TensorBytes.encode(t, out, TensorBytes.Layout.ALIGNED);
         return out.array();
     }
 
@@ -173,32 +138,6 @@ public final class Npy {
         }
         b.put(text.getBytes(StandardCharsets.ISO_8859_1));
         return b.array();
-    }
-
-    private static void writeData(Tensor t, ByteBuffer out) {
-        int n = t.size();
-        ElementType type = t.elementType();
-        if (type instanceof FloatType ft) {
-            double[] v = t.doubles();
-            for (int i = 0; i < n; i++) {
-                switch (ft) {
-                    case F16 -> out.putShort(Half.fromDouble(v[i]));
-                    case F32 -> out.putFloat((float) v[i]);
-                    default -> out.putDouble(v[i]);
-                }
-            }
-            return;
-        }
-        long[] v = t.longs();
-        int bytes = type.byteSize();
-        for (int i = 0; i < n; i++) {
-            switch (bytes) {
-                case 1 -> out.put((byte) v[i]);
-                case 2 -> out.putShort((short) v[i]);
-                case 4 -> out.putInt((int) v[i]);
-                default -> out.putLong(v[i]);
-            }
-        }
     }
 
     private static String shapeText(int[] shape) {

@@ -1,6 +1,7 @@
 package dev.nnc.cli.io;
 
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.io.FileAccess;
 import dev.nnc.ir.tensor.Tensor;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,6 +2,7 @@ package dev.nnc.cli.io;
 
 import dev.nnc.frontend.TensorFiles;
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.io.FileAccess;
 import dev.nnc.ir.tensor.Tensor;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -41,6 +41,7 @@ public final class DialectRegistry {
                     DialectRegistry n = new DialectRegistry();
                     BuiltinDialect.all().forEach(n::add);
                     n.add(OnnxDialect.load());
+                    n.add(dev.nnc.ir.q.QDialect.create());
                     n.frozen = true;
                     standard = n;
                 }

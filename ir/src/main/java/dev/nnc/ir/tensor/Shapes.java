@@ -91,8 +91,13 @@ public final class Shapes {
      * broadcast to it.
      */
     public static int[] broadcastIndex(int[] inShape, int[] outShape) {
-        int n = Math.toIntExact(size(outShape));
-        int[] idx = new int[n];
+        if (Arrays.equals(inShape, outShape)) {
+            int[] idx = new int[Math.toIntExact(size(outShape))];
+            for (int i = 0; i < idx.length; i++) {
+                idx[i] = i;
+            }
+            return idx;
+        }
         int r = outShape.length;
         int off = r - inShape.length;
         int[] inStrides = strides(inShape);
@@ -100,23 +105,29 @@ public final class Shapes {
         for (int i = 0; i < inShape.length; i++) {
             bStrides[i + off] = inShape[i] == 1 ? 0 : inStrides[i];
         }
-        if (Arrays.equals(inShape, outShape)) {
-            for (int i = 0; i < n; i++) {
-                idx[i] = i;
-            }
-            return idx;
-        }
+        return strided(outShape, bStrides, 0);
+    }
+
+    /**
+     * Flat source indices for a strided view: output element at multi-index {@code m} reads
+     * {@code offset + sum(m[d] * srcStrides[d])}. Covers transpose (permuted strides), slice
+     * (start offset, step-scaled strides) and broadcast (stride 0).
+     */
+    public static int[] strided(int[] outShape, int[] srcStrides, int offset) {
+        int n = Math.toIntExact(size(outShape));
+        int[] idx = new int[n];
+        int r = outShape.length;
         int[] counter = new int[r];
-        int pos = 0;
+        int pos = offset;
         for (int i = 0; i < n; i++) {
             idx[i] = pos;
             for (int d = r - 1; d >= 0; d--) {
                 counter[d]++;
-                pos += bStrides[d];
+                pos += srcStrides[d];
                 if (counter[d] < outShape[d]) {
                     break;
                 }
-                pos -= bStrides[d] * counter[d];
+                pos -= srcStrides[d] * counter[d];
                 counter[d] = 0;
             }
         }

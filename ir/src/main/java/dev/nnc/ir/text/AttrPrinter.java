@@ -4,9 +4,9 @@ import dev.nnc.ir.attr.Attribute;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.BoolType;
 import dev.nnc.ir.type.FloatType;
-import dev.nnc.ir.type.IntegerType;
 import dev.nnc.ir.type.StringEscapes;
 import dev.nnc.ir.type.TypeSpelling;
+import dev.nnc.ir.type.Unsigned;
 import java.util.Map;
 
 /**
@@ -86,7 +86,7 @@ final class AttrPrinter {
             out.append(FloatFormat.format(t.doubles()[i], (FloatType) t.elementType()));
         } else if (t.elementType() == BoolType.I1) {
             out.append(t.longs()[i] != 0 ? "true" : "false");
-        } else if (t.elementType() instanceof IntegerType it && !it.signed() && it.width() == 64) {
+        } else if (Unsigned.isU64(t.elementType())) {
             out.append(Long.toUnsignedString(t.longs()[i]));
         } else {
             out.append(t.longs()[i]);

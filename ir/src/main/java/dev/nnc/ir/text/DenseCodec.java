@@ -1,13 +1,14 @@
 package dev.nnc.ir.text;
 
 import dev.nnc.ir.tensor.Tensor;
-import dev.nnc.ir.type.BoolType;
+import dev.nnc.ir.tensor.TensorBytes;
 import dev.nnc.ir.type.ElementType;
-import dev.nnc.ir.type.FloatType;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
- * The byte layout of constants in the resource section: elements in row-major order, little
- * endian, {@link ElementType#byteSize()} bytes each (f16/bf16 as their 16-bit encodings, float8
+ * The byte layout of constants in the resource section ({@link TensorBytes}, aligned layout):
+ * elements in row-major order, little endian, {@link ElementType#byteSize()} bytes each (f16/bf16 as their 16-bit encodings, float8
  * as their codes, i2/i4 and f4E2M1FN unpacked at one byte each, bool one byte, fixed-point as its
  * raw integer), written as {@code 0x} + hex.
  * Strings have no byte form and are always printed inline.
@@ -25,16 +26,11 @@ public final class DenseCodec {
 
     /** The {@code 0x...} hex text of the tensor's bytes. */
     public static String toHex(Tensor t) {
-        ElementType type = t.elementType();
-        int width = type.byteSize();
-        StringBuilder sb = new StringBuilder(2 + 2 * width * t.size());
+        byte[] bytes = TensorBytes.encode(t, ByteOrder.LITTLE_ENDIAN, TensorBytes.Layout.ALIGNED);
+        StringBuilder sb = new StringBuilder(2 + 2 * bytes.length);
         sb.append("0x");
-        for (int i = 0; i < t.size(); i++) {
-            long bits = t.isDoubles() ? ((FloatType) type).toBits(t.doubles()[i]) : t.longs()[i];
-            for (int b = 0; b < width; b++) {
-                int octet = (int) (bits >>> (8 * b)) & 0xFF;
-                sb.append(HEX[octet >> 4]).append(HEX[octet & 15]);
-            }
+        for (byte octet : bytes) {
+            sb.append(HEX[(octet >> 4) & 15]).append(HEX[octet & 15]);
         }
         return sb.toString();
     }
@@ -58,26 +54,12 @@ public final class DenseCodec {
             throw new IllegalArgumentException("resource has " + (hex.length() - 2) / 2 + " bytes but "
                     + type.spelling() + " x " + count + " needs " + width * count);
         }
-        int n = (int) count;
-        long[] raw = new long[n];
-        RawBits layout = RawBits.of(type);
-        int pos = 2;
-        for (int i = 0; i < n; i++) {
-            long bits = 0;
-            for (int b = 0; b < width; b++, pos += 2) {
-                bits |= (long) hexByte(hex, pos) << (8 * b);
-            }
-            // a bool byte is true when non-zero; Tensor.ofLongs makes it 1
-            raw[i] = layout == null || type == BoolType.I1 ? bits : layout.extend(bits);
+        byte[] bytes = new byte[(hex.length() - 2) / 2];
+        for (int i = 0, pos = 2; i < bytes.length; i++, pos += 2) {
+            bytes[i] = (byte) hexByte(hex, pos);
         }
-        if (type instanceof FloatType ft) {
-            double[] d = new double[n];
-            for (int i = 0; i < n; i++) {
-                d[i] = ft.fromBits(raw[i]);
-            }
-            return Tensor.ofDoubles(ft, shape, d);
-        }
-        return Tensor.ofLongs(type, shape, raw);
+        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        return TensorBytes.decode(type, shape, (int) count, in, TensorBytes.Layout.ALIGNED);
     }
 
     private static int hexByte(String s, int pos) {

@@ -27,15 +27,36 @@ public final class FloatFormat {
         if (v == 0) {
             return (Double.doubleToRawLongBits(v) < 0) ? "-0.0" : "0.0";
         }
+        return layout(shortest(v, type));
+    }
+
+    /**
+     * A finite non-zero value as significant digits and the decimal exponent of the first one:
+     * {@code -0.0125} is {@code (true, "125", -2)}. No trailing zeros in {@code digits}.
+     */
+    public record Decimal(boolean negative, String digits, int exponent) {
+    }
+
+    /**
+     * The fewest significant digits (rounded half-even from the exact binary value) that read back
+     * to exactly {@code v} in {@code type}; 17 digits when none fewer do. {@code v} must be finite
+     * and non-zero. Shared by every layout of shortest floats (the IR text, Cast to string).
+     */
+    public static Decimal shortest(double v, FloatType type) {
         BigDecimal exact = new BigDecimal(v);
         for (int digits = 1; digits < 17; digits++) {
-            BigDecimal r = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
-            String s = layout(r);
-            if (Double.compare(parse(s, type), v) == 0) {
-                return s;
+            Decimal d = decimal(exact.round(new MathContext(digits, RoundingMode.HALF_EVEN)));
+            if (Double.compare(parse(layout(d), type), v) == 0) {
+                return d;
             }
         }
-        return layout(exact.round(new MathContext(17, RoundingMode.HALF_EVEN)));
+        return decimal(exact.round(new MathContext(17, RoundingMode.HALF_EVEN)));
+    }
+
+    private static Decimal decimal(BigDecimal r) {
+        String digits = r.unscaledValue().abs().toString();
+        int exponent = digits.length() - 1 - r.scale(); // decimal exponent of the leading digit
+        return new Decimal(r.signum() < 0, stripTrailingZeros(digits), exponent);
     }
 
     /** Reads a number written by {@link #format} (or any decimal) as a value of {@code type}. */
@@ -58,25 +79,29 @@ public final class FloatFormat {
     }
 
     /** Plain notation for magnitudes in [1e-3, 1e7), scientific otherwise, like Java's. */
-    private static String layout(BigDecimal r) {
-        String digits = r.unscaledValue().abs().toString();
-        String sign = r.signum() < 0 ? "-" : "";
-        int exponent = digits.length() - 1 - r.scale(); // decimal exponent of the leading digit
-        digits = stripTrailingZeros(digits);
+    private static String layout(Decimal d) {
+        String digits = d.digits();
+        String sign = d.negative() ? "-" : "";
+        int exponent = d.exponent();
         if (exponent >= -3 && exponent < 7) {
-            String plain;
-            if (exponent >= 0) {
-                String intPart = exponent + 1 >= digits.length()
-                        ? digits + "0".repeat(exponent + 1 - digits.length()) : digits.substring(0, exponent + 1);
-                String frac = exponent + 1 >= digits.length() ? "0" : digits.substring(exponent + 1);
-                plain = intPart + "." + frac;
-            } else {
-                plain = "0." + "0".repeat(-exponent - 1) + digits;
-            }
-            return sign + plain;
+            return sign + positional(digits, exponent);
         }
         String frac = digits.length() > 1 ? digits.substring(1) : "0";
         return sign + digits.charAt(0) + "." + frac + "e" + exponent;
+    }
+
+    /**
+     * Positional digits without sign, at least one digit on each side of the point:
+     * {@code ("125", -2)} is {@code 0.0125}, {@code ("5", 2)} is {@code 500.0}.
+     */
+    public static String positional(String digits, int exponent) {
+        if (exponent < 0) {
+            return "0." + "0".repeat(-exponent - 1) + digits;
+        }
+        String intPart = exponent + 1 >= digits.length()
+                ? digits + "0".repeat(exponent + 1 - digits.length()) : digits.substring(0, exponent + 1);
+        String frac = exponent + 1 >= digits.length() ? "0" : digits.substring(exponent + 1);
+        return intPart + "." + frac;
     }
 
     private static String stripTrailingZeros(String digits) {

@@ -17,13 +17,4 @@ record RawBits(int width, boolean signed) {
         }
         return e == BoolType.I1 ? new RawBits(1, false) : null;
     }
-
-    /** Sign- or zero-extends the low {@code width} bits of {@code bits}. */
-    long extend(long bits) {
-        if (width >= 64) {
-            return bits;
-        }
-        long u = bits & ((1L << width) - 1);
-        return signed && (u & (1L << (width - 1))) != 0 ? u - (1L << width) : u;
-    }
 }

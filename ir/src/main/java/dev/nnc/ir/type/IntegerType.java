@@ -43,14 +43,30 @@ public record IntegerType(int width, boolean signed) implements ElementType {
         return u;
     }
 
+    /** Smallest representable value. */
+    public long minLong() {
+        if (!signed) {
+            return 0;
+        }
+        return width == 64 ? Long.MIN_VALUE : -(1L << (width - 1));
+    }
+
+    /** Largest representable value; for u64 all 64 bits set (-1 as a signed long). */
+    public long maxLong() {
+        if (width == 64) {
+            return signed ? Long.MAX_VALUE : -1L;
+        }
+        return signed ? (1L << (width - 1)) - 1 : (1L << width) - 1;
+    }
+
     /** Smallest representable value, as a double (exact for every width). */
     public double minValue() {
-        return signed ? -Math.pow(2, width - 1) : 0;
+        return minLong();
     }
 
     /** Largest representable value, as a double (u64/i64 rounded up to a power of two). */
     public double maxValue() {
-        return signed ? Math.pow(2, width - 1) - 1 : Math.pow(2, width) - 1;
+        return signed ? maxLong() : Unsigned.toDouble(maxLong());
     }
 
     @Override

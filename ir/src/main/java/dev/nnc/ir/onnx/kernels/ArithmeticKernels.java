@@ -1,6 +1,6 @@
 package dev.nnc.ir.onnx.kernels;
 
-import static dev.nnc.ir.onnx.kernels.ElementwiseSupport.isU64;
+import static dev.nnc.ir.type.Unsigned.isU64;
 
 import dev.nnc.ir.onnx.KernelFamily;
 import dev.nnc.ir.onnx.KernelTable;
@@ -27,9 +27,9 @@ public final class ArithmeticKernels implements KernelFamily {
 
     @Override
     public void register(KernelTable t) {
-        t.op("Add", ElementwiseInfer::sameElement, ctx -> one(binary(ctx, Double::sum, Long::sum)));
-        t.op("Sub", ElementwiseInfer::sameElement, ctx -> one(binary(ctx, (a, b) -> a - b, (a, b) -> a - b)));
-        t.op("Mul", ElementwiseInfer::sameElement, ctx -> one(binary(ctx, (a, b) -> a * b, (a, b) -> a * b)));
+        t.op("Add", ElementwiseInfer::sameElement, ctx -> FixedKernels.applies(ctx) ? FixedKernels.add(ctx) : one(binary(ctx, Double::sum, Long::sum)));
+        t.op("Sub", ElementwiseInfer::sameElement, ctx -> FixedKernels.applies(ctx) ? FixedKernels.sub(ctx) : one(binary(ctx, (a, b) -> a - b, (a, b) -> a - b)));
+        t.op("Mul", ElementwiseInfer::sameElement, ctx -> FixedKernels.applies(ctx) ? FixedKernels.mul(ctx) : one(binary(ctx, (a, b) -> a * b, (a, b) -> a * b)));
         t.op("Div", ElementwiseInfer::sameElement, ctx -> one(div(ctx)));
         t.op("Mod", ElementwiseInfer::sameElement, ctx -> one(mod(ctx)));
         t.op("Pow", ElementwiseInfer::sameElement, ctx -> one(pow(ctx)));

@@ -87,6 +87,14 @@ public final class AttentionKernels implements KernelFamily {
         }
     }
 
+    /**
+     * How one query row's scores are formed: scaled, soft-capped (softcap > 0), plus the additive
+     * {@code bias} [b, hq, qs, total]; {@code mode} is qk_matmul_output_mode (which scores the
+     * fourth output keeps).
+     */
+    private record Scoring(double scale, double softcap, long mode, double[] bias) {
+    }
+
     private static List<Tensor> attention(EvalContext ctx) {
         Tensor qt = ctx.input(0);
         Heads q = Heads.of(ctx, qt, "Q", ctx.attrs().getInt("q_num_heads", 0));
@@ -99,7 +107,6 @@ public final class AttentionKernels implements KernelFamily {
             throw ctx.error("Q/K/V shapes do not fit: " + hq + " query heads of size " + q.size() + ", "
                     + hk + " key heads of size " + k.size() + ", " + v.heads() + " value heads");
         }
-        int group = hq / hk;
         int qs = q.seq();
         int total = k.seq();
         int pastLen = ctx.hasInput(4) ? ctx.input(4).dim(2) : 0;
@@ -107,68 +114,78 @@ public final class AttentionKernels implements KernelFamily {
         double softcap = ctx.attrs().getFloat("softcap", 0);
         boolean causal = ctx.attrs().getInt("is_causal", 0) != 0;
         long mode = ctx.attrs().getInt("qk_matmul_output_mode", 0);
-        double[] bias = bias(ctx, b, hq, qs, total, causal, pastLen);
-
+        Scoring scoring = new Scoring(scale, softcap, mode, bias(ctx, b, hq, qs, total, causal, pastLen));
         int vd = v.size();
         double[] y = new double[b * hq * qs * vd];
         double[] qk = new double[b * hq * qs * total];
         double[] row = new double[total];
         for (int bi = 0; bi < b; bi++) {
             for (int h = 0; h < hq; h++) {
-                int kh = h / group;
                 for (int i = 0; i < qs; i++) {
-                    int qa = q.at(bi, h, i);
-                    int rowAt = ((bi * hq + h) * qs + i) * total;
-                    for (int j = 0; j < total; j++) {
-                        int ka = k.at(bi, kh, j);
-                        double s = 0;
-                        for (int d = 0; d < q.size(); d++) {
-                            s += q.v()[qa + d] * k.v()[ka + d];
-                        }
-                        s *= scale;
-                        if (softcap > 0) {
-                            s = softcap * Math.tanh(s / softcap);
-                        }
-                        row[j] = s + bias[rowAt + j];
-                        qk[rowAt + j] = mode == 2 ? row[j] : s;
-                    }
-                    Softmax.softmaxRow(row, 0, total);
-                    if (mode == 3) {
-                        System.arraycopy(row, 0, qk, rowAt, total);
-                    }
-                    int ya = ((bi * hq + h) * qs + i) * vd;
-                    for (int j = 0; j < total; j++) {
-                        if (row[j] != 0) {
-                            int va = v.at(bi, kh, j);
-                            for (int d = 0; d < vd; d++) {
-                                y[ya + d] += row[j] * v.v()[va + d];
-                            }
-                        }
-                    }
+                    queryRow(q, k, v, scoring, bi, h, i, row, qk, y);
                 }
             }
         }
         var et = qt.elementType();
-        Tensor yt;
-        if (qt.rank() == 3) {
-            double[] y3 = new double[y.length];
-            for (int bi = 0; bi < b; bi++) {
-                for (int h = 0; h < hq; h++) {
-                    for (int i = 0; i < qs; i++) {
-                        System.arraycopy(y, ((bi * hq + h) * qs + i) * vd, y3, ((bi * qs + i) * hq + h) * vd, vd);
-                    }
-                }
-            }
-            yt = Tensor.ofDoubles(et, new int[] {b, qs, hq * vd}, y3);
-        } else {
-            yt = Tensor.ofDoubles(et, new int[] {b, hq, qs, vd}, y);
-        }
+        Tensor yt = qt.rank() == 3 ? Tensor.ofDoubles(et, new int[] {b, qs, hq * vd}, toSequenceMajor(y, b, hq, qs, vd))
+                : Tensor.ofDoubles(et, new int[] {b, hq, qs, vd}, y);
         var kt = ctx.input(1).elementType();
         var vt = ctx.input(2).elementType();
         return List.of(yt,
                 Tensor.ofDoubles(kt, new int[] {b, hk, total, k.size()}, k.v().clone()),
                 Tensor.ofDoubles(vt, new int[] {b, hk, total, vd}, v.v().clone()),
                 Tensor.ofDoubles(et, new int[] {b, hq, qs, total}, qk));
+    }
+
+    /** Query i of head h in batch bi: its scores into qk, their softmax into row, the weighted values into y. */
+    private static void queryRow(Heads q, Heads k, Heads v, Scoring sc, int bi, int h, int i, double[] row,
+            double[] qk, double[] y) {
+        int hq = q.heads();
+        int qs = q.seq();
+        int total = k.seq();
+        int kh = h / (hq / k.heads());
+        int qa = q.at(bi, h, i);
+        int rowAt = ((bi * hq + h) * qs + i) * total;
+        for (int j = 0; j < total; j++) {
+            int ka = k.at(bi, kh, j);
+            double s = 0;
+            for (int d = 0; d < q.size(); d++) {
+                s += q.v()[qa + d] * k.v()[ka + d];
+            }
+            s *= sc.scale();
+            if (sc.softcap() > 0) {
+                s = sc.softcap() * Math.tanh(s / sc.softcap());
+            }
+            row[j] = s + sc.bias()[rowAt + j];
+            qk[rowAt + j] = sc.mode() == 2 ? row[j] : s;
+        }
+        Softmax.softmaxRow(row, 0, total);
+        if (sc.mode() == 3) {
+            System.arraycopy(row, 0, qk, rowAt, total);
+        }
+        int vd = v.size();
+        int ya = ((bi * hq + h) * qs + i) * vd;
+        for (int j = 0; j < total; j++) {
+            if (row[j] != 0) {
+                int va = v.at(bi, kh, j);
+                for (int d = 0; d < vd; d++) {
+                    y[ya + d] += row[j] * v.v()[va + d];
+                }
+            }
+        }
+    }
+
+    /** Y from [b, hq, qs, vd] to [b, qs, hq * vd], the layout of a 3D query. */
+    private static double[] toSequenceMajor(double[] y, int b, int hq, int qs, int vd) {
+        double[] y3 = new double[y.length];
+        for (int bi = 0; bi < b; bi++) {
+            for (int h = 0; h < hq; h++) {
+                for (int i = 0; i < qs; i++) {
+                    System.arraycopy(y, ((bi * hq + h) * qs + i) * vd, y3, ((bi * qs + i) * hq + h) * vd, vd);
+                }
+            }
+        }
+        return y3;
     }
 
     /** The additive bias [b, hq, qs, total]: mask, causal frontier and key padding joined. */

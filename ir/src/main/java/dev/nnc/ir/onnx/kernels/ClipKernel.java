@@ -3,6 +3,7 @@ package dev.nnc.ir.onnx.kernels;
 import dev.nnc.ir.spec.EvalContext;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.ElementType;
+import dev.nnc.ir.type.Unsigned;
 
 /**
  * Clip: {@code min(max(x, lo), hi)}, so {@code lo > hi} gives hi everywhere and NaN stays NaN.
@@ -29,7 +30,7 @@ final class ClipKernel {
             double hi = max == null ? Double.POSITIVE_INFINITY : max.doubles()[0];
             return clipDouble(ctx, x, lo, hi);
         }
-        boolean u64 = ElementwiseSupport.isU64(e);
+        boolean u64 = Unsigned.isU64(e);
         long lo = min == null ? (u64 ? 0 : Long.MIN_VALUE) : min.longs()[0];
         long hi = max == null ? (u64 ? -1L : Long.MAX_VALUE) : max.longs()[0];
         return ElementwiseSupport.mapLong(x, e, v -> {

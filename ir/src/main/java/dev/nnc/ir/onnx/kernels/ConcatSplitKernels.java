@@ -157,7 +157,7 @@ public final class ConcatSplitKernels implements KernelFamily {
         for (long size : sizes) {
             int[] os = s.clone();
             os[axis] = (int) size;
-            outs.add(TensorGather.gather(x, os, TensorGather.strided(os, strides, start * strides[axis])));
+            outs.add(TensorGather.gather(x, os, Shapes.strided(os, strides, start * strides[axis])));
             start += (int) size;
         }
         return outs;

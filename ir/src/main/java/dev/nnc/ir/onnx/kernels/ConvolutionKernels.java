@@ -26,7 +26,7 @@ public final class ConvolutionKernels implements KernelFamily {
 
     @Override
     public void register(KernelTable t) {
-        t.op("Conv", new WindowVerifier(), ctx -> infer(ctx, false, null), ConvolutionKernels::conv);
+        t.op("Conv", new WindowVerifier(), ctx -> infer(ctx, false, null), ctx -> FixedKernels.applies(ctx) ? FixedWindowKernels.conv(ctx) : conv(ctx));
         t.op("ConvTranspose", new WindowVerifier(), ctx -> infer(ctx, true, null), ConvolutionKernels::convTranspose);
         t.op("ConvInteger", new WindowVerifier(), ctx -> infer(ctx, false, IntegerType.I32), ConvolutionKernels::convInteger);
         t.op("DeformConv", new WindowVerifier(), ConvolutionKernels::inferDeform, DeformConv::evaluate);

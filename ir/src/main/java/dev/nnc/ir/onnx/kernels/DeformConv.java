@@ -15,84 +15,99 @@ final class DeformConv {
     private DeformConv() {
     }
 
+    /**
+     * The checked sizes of one call: batch, input channels and plane, output channels, groups
+     * and offset groups, kernel, strides, dilations, pads and the output plane (the offset's).
+     */
+    private record Plan(int n, int ic, int ih, int iw, int oc, int icg, int ocg, int offGroups, int icPerOff,
+            int kh, int kw, int[] s, int[] d, int[] p, int oh, int ow) {
+        int plane() {
+            return oh * ow;
+        }
+    }
+
     static List<Tensor> evaluate(EvalContext ctx) {
-        String op = ctx.op().name();
-        OpAttributes a = ctx.attrs();
-        Tensor x = ctx.input(0);
-        Tensor w = ctx.input(1);
-        Tensor off = ctx.input(2);
-        int[] xs = x.shape();
-        int[] ws = w.shape();
-        int[] os = off.shape();
-        if (xs.length != 4 || ws.length != 4 || os.length != 4) {
-            throw ctx.error("only 2-D deformable convolution is supported (X, W and offset of rank 4)");
-        }
-        int n = xs[0];
-        int ic = xs[1];
-        int ih = xs[2];
-        int iw = xs[3];
-        int oc = ws[0];
-        int group = a.getInt32("group", 1);
-        int offGroups = a.getInt32("offset_group", 1);
-        int[] k = ConvolutionKernels.kernel(op, a, ws);
-        int kh = k[0];
-        int kw = k[1];
-        int[] s = Window.ints(op, a, "strides", 2, 1);
-        int[] d = Window.ints(op, a, "dilations", 2, 1);
-        int[] p = Window.ints(op, a, "pads", 4, 0);
-        int oh = os[2];
-        int ow = os[3];
-        if (ic != ws[1] * group || oc % group != 0 || ic % offGroups != 0 || os[1] != offGroups * kh * kw * 2 || os[0] != n) {
-            throw ctx.error("inconsistent shapes: X " + java.util.Arrays.toString(xs) + ", W " + java.util.Arrays.toString(ws)
-                    + ", offset " + java.util.Arrays.toString(os) + ", group " + group + ", offset_group " + offGroups);
-        }
-        double[] xv = NnUtil.values(x);
-        double[] wv = NnUtil.values(w);
-        double[] ov = NnUtil.values(off);
+        Plan pl = plan(ctx);
+        double[] xv = NnUtil.values(ctx.input(0));
+        double[] wv = NnUtil.values(ctx.input(1));
+        double[] ov = NnUtil.values(ctx.input(2));
         double[] bias = ctx.hasInput(3) ? NnUtil.values(ctx.input(3)) : null;
         double[] mask = ctx.hasInput(4) ? NnUtil.values(ctx.input(4)) : null;
-        int icg = ws[1];
-        int ocg = oc / group;
-        int icPerOff = ic / offGroups;
-        int plane = oh * ow;
-        double[] y = new double[n * oc * plane];
-        for (int b = 0; b < n; b++) {
-            for (int c = 0; c < ic; c++) {
-                int og = c / icPerOff;
-                int g = c / icg;
-                int xOff = (b * ic + c) * ih * iw;
-                for (int ki = 0; ki < kh; ki++) {
-                    for (int kj = 0; kj < kw; kj++) {
-                        int tap = (og * kh + ki) * kw + kj;
-                        int dyOff = ((b * offGroups * kh * kw + tap) * 2) * plane;
-                        int dxOff = dyOff + plane;
-                        int mOff = (b * offGroups * kh * kw + tap) * plane;
-                        for (int i = 0; i < oh; i++) {
-                            for (int j = 0; j < ow; j++) {
-                                int o = i * ow + j;
-                                double h = i * s[0] - p[0] + ki * d[0] + ov[dyOff + o];
-                                double wc = j * s[1] - p[1] + kj * d[1] + ov[dxOff + o];
-                                double v = bilinear(xv, xOff, ih, iw, h, wc);
-                                if (mask != null) {
-                                    v *= mask[mOff + o];
-                                }
-                                for (int m = g * ocg; m < (g + 1) * ocg; m++) {
-                                    y[(b * oc + m) * plane + o] += v * wv[((m * icg + c % icg) * kh + ki) * kw + kj];
-                                }
-                            }
-                        }
+        int plane = pl.plane();
+        double[] y = new double[pl.n() * pl.oc() * plane];
+        for (int b = 0; b < pl.n(); b++) {
+            for (int c = 0; c < pl.ic(); c++) {
+                for (int ki = 0; ki < pl.kh(); ki++) {
+                    for (int kj = 0; kj < pl.kw(); kj++) {
+                        tap(pl, xv, wv, ov, mask, y, b, c, ki, kj);
                     }
                 }
             }
             if (bias != null) {
-                for (int m = 0; m < oc; m++) {
+                for (int m = 0; m < pl.oc(); m++) {
                     for (int o = 0; o < plane; o++) {
-                        y[(b * oc + m) * plane + o] += bias[m];
+                        y[(b * pl.oc() + m) * plane + o] += bias[m];
                     }
                 }
             }
         }
-        return List.of(Tensor.ofDoubles(x.elementType(), new int[] {n, oc, oh, ow}, y));
+        return List.of(Tensor.ofDoubles(ctx.input(0).elementType(), new int[] {pl.n(), pl.oc(), pl.oh(), pl.ow()}, y));
+    }
+
+    private static Plan plan(EvalContext ctx) {
+        String op = ctx.op().name();
+        OpAttributes a = ctx.attrs();
+        int[] xs = ctx.input(0).shape();
+        int[] ws = ctx.input(1).shape();
+        int[] os = ctx.input(2).shape();
+        if (xs.length != 4 || ws.length != 4 || os.length != 4) {
+            throw ctx.error("only 2-D deformable convolution is supported (X, W and offset of rank 4)");
+        }
+        int ic = xs[1];
+        int oc = ws[0];
+        int group = a.getInt32("group", 1);
+        int offGroups = a.getInt32("offset_group", 1);
+        int[] k = ConvolutionKernels.kernel(op, a, ws);
+        int[] s = Window.ints(op, a, "strides", 2, 1);
+        int[] d = Window.ints(op, a, "dilations", 2, 1);
+        int[] p = Window.ints(op, a, "pads", 4, 0);
+        if (ic != ws[1] * group || oc % group != 0 || ic % offGroups != 0 || os[1] != offGroups * k[0] * k[1] * 2
+                || os[0] != xs[0]) {
+            throw ctx.error("inconsistent shapes: X " + java.util.Arrays.toString(xs) + ", W " + java.util.Arrays.toString(ws)
+                    + ", offset " + java.util.Arrays.toString(os) + ", group " + group + ", offset_group " + offGroups);
+        }
+        return new Plan(xs[0], ic, xs[2], xs[3], oc, ws[1], oc / group, offGroups, ic / offGroups, k[0], k[1], s, d, p,
+                os[2], os[3]);
+    }
+
+    /** Adds input channel c of batch b, sampled at kernel tap (ki, kj) plus its offsets, into the outputs of c's group. */
+    private static void tap(Plan pl, double[] xv, double[] wv, double[] ov, double[] mask, double[] y,
+            int b, int c, int ki, int kj) {
+        int kh = pl.kh();
+        int kw = pl.kw();
+        int plane = pl.plane();
+        int icg = pl.icg();
+        int ocg = pl.ocg();
+        int g = c / icg;
+        int xOff = (b * pl.ic() + c) * pl.ih() * pl.iw();
+        int tap = (c / pl.icPerOff() * kh + ki) * kw + kj;
+        int dyOff = ((b * pl.offGroups() * kh * kw + tap) * 2) * plane;
+        int dxOff = dyOff + plane;
+        int mOff = (b * pl.offGroups() * kh * kw + tap) * plane;
+        for (int i = 0; i < pl.oh(); i++) {
+            for (int j = 0; j < pl.ow(); j++) {
+                int o = i * pl.ow() + j;
+                double h = i * pl.s()[0] - pl.p()[0] + ki * pl.d()[0] + ov[dyOff + o];
+                double wc = j * pl.s()[1] - pl.p()[1] + kj * pl.d()[1] + ov[dxOff + o];
+                double v = bilinear(xv, xOff, pl.ih(), pl.iw(), h, wc);
+                if (mask != null) {
+                    v *= mask[mOff + o];
+                }
+                for (int m = g * ocg; m < (g + 1) * ocg; m++) {
+                    y[(b * pl.oc() + m) * plane + o] += v * wv[((m * icg + c % icg) * kh + ki) * kw + kj];
+                }
+            }
+        }
     }
 
     /** Bilinear sample of one plane at (h, w); corners outside the plane count as zero. */

@@ -8,6 +8,7 @@ import dev.nnc.ir.type.ElementType;
 import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -122,14 +123,40 @@ final class Einsum {
         return c;
     }
 
+    /**
+     * The loop nest of one contraction: loops over the output labels first, then the summed ones;
+     * {@code size[l]} is loop l's extent and {@code strides[t][l]} how far input t moves per step
+     * of it (0 for labels t lacks or broadcasts). {@code inner} is the count of summed iterations.
+     */
+    private record LoopPlan(int[] size, int[][] strides, int[] outShape, int outCount, int inner) {
+    }
+
     static List<Tensor> evaluate(EvalContext ctx) {
         String op = ctx.op().name();
         List<int[]> shapes = new ArrayList<>();
         for (Tensor t : ctx.inputs()) {
             shapes.add(t.shape());
         }
-        Spec s = parse(op, ctx.attrs().getString("equation"), shapes);
-        // loop labels: output labels first, then the summed ones
+        LoopPlan plan = loopPlan(parse(op, ctx.attrs().getString("equation"), shapes), shapes);
+        int nIn = ctx.numInputs();
+        ElementType e = ctx.input(0).elementType();
+        boolean floats = e.isFloat();
+        double[][] dv = new double[nIn][];
+        long[][] lv = new long[nIn][];
+        for (int t = 0; t < nIn; t++) {
+            if (floats) {
+                dv[t] = NnUtil.values(ctx.input(t));
+            } else {
+                lv[t] = NnUtil.longs(ctx.input(t));
+            }
+        }
+        double[] outD = new double[plan.outCount()];
+        long[] outL = new long[plan.outCount()];
+        accumulate(plan, dv, lv, outD, outL);
+        return List.of(floats ? Tensor.ofDoubles(e, plan.outShape(), outD) : Tensor.ofLongs(e, plan.outShape(), outL));
+    }
+
+    private static LoopPlan loopPlan(Spec s, List<int[]> shapes) {
         List<Integer> loop = new ArrayList<>();
         for (int l : s.output()) {
             loop.add(l);
@@ -146,7 +173,7 @@ final class Einsum {
         for (int i = 0; i < nl; i++) {
             size[i] = s.sizeOf()[loop.get(i)];
         }
-        int nIn = ctx.numInputs();
+        int nIn = shapes.size();
         int[][] strides = new int[nIn][nl];
         for (int t = 0; t < nIn; t++) {
             int[] shape = shapes.get(t);
@@ -158,32 +185,22 @@ final class Einsum {
                 }
             }
         }
-        int[] outShape = new int[s.output().length];
-        int outCount = 1;
-        for (int i = 0; i < outShape.length; i++) {
-            outShape[i] = size[i];
-            outCount *= size[i];
-        }
-        int inner = 1;
-        for (int i = outShape.length; i < nl; i++) {
-            inner *= size[i];
-        }
-        ElementType e = ctx.input(0).elementType();
-        boolean floats = e.isFloat();
-        double[][] dv = new double[nIn][];
-        long[][] lv = new long[nIn][];
-        for (int t = 0; t < nIn; t++) {
-            if (floats) {
-                dv[t] = NnUtil.values(ctx.input(t));
-            } else {
-                lv[t] = NnUtil.longs(ctx.input(t));
-            }
-        }
-        double[] outD = new double[outCount];
-        long[] outL = new long[outCount];
+        int[] outShape = Arrays.copyOf(size, s.output().length);
+        return new LoopPlan(size, strides, outShape, NnUtil.product(size, 0, outShape.length),
+                NnUtil.product(size, outShape.length, nl));
+    }
+
+    /** Runs the loop nest, adding each product of input elements into its output element (dv for floats, else lv). */
+    private static void accumulate(LoopPlan plan, double[][] dv, long[][] lv, double[] outD, long[] outL) {
+        int[] size = plan.size();
+        int[][] strides = plan.strides();
+        int nl = size.length;
+        int nIn = strides.length;
+        int inner = plan.inner();
+        boolean floats = dv[0] != null;
         int[] counter = new int[nl];
         int[] pos = new int[nIn];
-        long total = (long) outCount * inner;
+        long total = (long) plan.outCount() * inner;
         for (long it = 0; it < total; it++) {
             int o = (int) (it / inner);
             if (floats) {
@@ -213,7 +230,6 @@ final class Einsum {
                 counter[d] = 0;
             }
         }
-        return List.of(floats ? Tensor.ofDoubles(e, outShape, outD) : Tensor.ofLongs(e, outShape, outL));
     }
 
     static Type inferType(InferContext ctx) {

@@ -8,6 +8,7 @@ import dev.nnc.ir.type.ElementType;
 import dev.nnc.ir.type.FloatType;
 import dev.nnc.ir.type.IntegerType;
 import dev.nnc.ir.type.StringType;
+import dev.nnc.ir.type.Unsigned;
 import java.util.Arrays;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
@@ -34,11 +35,6 @@ public final class ElementwiseSupport {
     @FunctionalInterface
     public interface LongTest {
         boolean test(long a, long b);
-    }
-
-    /** True for {@code u64}, whose storage needs the unsigned helpers of {@link Long}. */
-    public static boolean isU64(ElementType t) {
-        return t instanceof IntegerType it && !it.signed() && it.width() == 64;
     }
 
     /** True for unsigned integer types of any width. */
@@ -243,7 +239,7 @@ public final class ElementwiseSupport {
      * then wraps to the width, which is what the ONNX tests expect for narrow targets.
      */
     public static long truncateToLong(double v, ElementType target) {
-        if (isU64(target) && v >= 0x1p63) {
+        if (Unsigned.isU64(target) && v >= 0x1p63) {
             return v >= 0x1p64 ? -1L : (long) (v - 0x1p63) ^ Long.MIN_VALUE;
         }
         return (long) v;

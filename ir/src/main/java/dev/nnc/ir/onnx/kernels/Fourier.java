@@ -31,12 +31,60 @@ final class Fourier {
         }
     }
 
+    /**
+     * The checked layout of one DFT: the signal axis and its n samples, input and output complex
+     * components (1 = real), transform length and output bins, and the element counts before
+     * ({@code outer}) and after ({@code inner}) the axis. {@code toReal}: inverse + onesided, a half
+     * spectrum in, a real signal of length 2(n-1) (or dft_length) out.
+     */
+    private record DftPlan(int axis, int n, int comps, boolean inverse, boolean toReal, int len, int outLen,
+            int outComps, int outer, int inner) {
+    }
+
     static Tensor dft(EvalContext ctx) {
         Tensor x = ctx.input(0);
+        DftPlan p = dftPlan(ctx, x);
+        int n = p.n();
+        int outLen = p.outLen();
+        double[] in = x.toDoubles();
+        double[] out = new double[p.outer() * outLen * p.inner() * p.outComps()];
+        int taps = p.toReal() ? p.len() : n;
+        double[] re = new double[Math.max(n, taps)];
+        double[] im = new double[Math.max(n, taps)];
+        double[] ore = new double[outLen];
+        double[] oim = new double[outLen];
+        for (int o = 0; o < p.outer(); o++) {
+            for (int i = 0; i < p.inner(); i++) {
+                for (int j = 0; j < n; j++) {
+                    int at = ((o * n + j) * p.inner() + i) * p.comps();
+                    re[j] = in[at];
+                    im[j] = p.comps() == 2 ? in[at + 1] : 0;
+                }
+                if (p.toReal()) {
+                    hermitianExtend(re, im, n, p.len());
+                }
+                transform(re, im, taps, p.len(), p.inverse(), outLen, ore, oim);
+                for (int k = 0; k < outLen; k++) {
+                    int at = ((o * outLen + k) * p.inner() + i) * p.outComps();
+                    out[at] = ore[k];
+                    if (p.outComps() == 2) {
+                        out[at + 1] = oim[k];
+                    }
+                }
+            }
+        }
+        int[] outShape = x.shape().clone();
+        outShape[p.axis()] = outLen;
+        outShape[x.rank() - 1] = p.outComps();
+        return Tensor.ofDoubles(x.elementType(), outShape, out);
+    }
+
+    private static DftPlan dftPlan(EvalContext ctx, Tensor x) {
         int r = x.rank();
         int comps = x.dim(r - 1);
         if (r < 2 || (comps != 1 && comps != 2)) {
-            throw ctx.error("input must end in a dimension of 1 (real) or 2 (complex), got shape " + java.util.Arrays.toString(x.shape()));
+            throw ctx.error("input must end in a dimension of 1 (real) or 2 (complex), got shape "
+                    + java.util.Arrays.toString(x.shape()));
         }
         long axisV;
         if (ctx.hasInput(2)) {
@@ -53,7 +101,6 @@ final class Fourier {
         int n = x.dim(axis);
         boolean inverse = ctx.attrs().getInt("inverse", 0) != 0;
         boolean onesided = ctx.attrs().getInt("onesided", 0) != 0;
-        // inverse + onesided: a half spectrum in, a real signal of length 2(n-1) (or dft_length) out
         boolean toReal = inverse && onesided;
         long lenL = ctx.hasInput(1) ? ctx.input(1).getLong(0) : toReal ? 2L * (n - 1) : n;
         if (lenL <= 0 || lenL > Integer.MAX_VALUE) {
@@ -61,48 +108,12 @@ final class Fourier {
         }
         int len = (int) lenL;
         int outLen = toReal ? len : onesided ? len / 2 + 1 : len;
-        int outComps = toReal ? 1 : 2;
         int[] outShape = x.shape().clone();
         outShape[axis] = outLen;
-        outShape[r - 1] = outComps;
+        outShape[r - 1] = toReal ? 1 : 2;
         ShapeArgs.checkSize(ctx, outShape);
-        int[] shape = x.shape();
-        int outer = 1;
-        for (int d = 0; d < axis; d++) {
-            outer *= shape[d];
-        }
-        int inner = 1;
-        for (int d = axis + 1; d < r - 1; d++) {
-            inner *= shape[d];
-        }
-        double[] in = x.toDoubles();
-        double[] out = new double[outer * outLen * inner * outComps];
-        int taps = toReal ? len : n;
-        double[] re = new double[Math.max(n, taps)];
-        double[] im = new double[Math.max(n, taps)];
-        double[] ore = new double[outLen];
-        double[] oim = new double[outLen];
-        for (int o = 0; o < outer; o++) {
-            for (int i = 0; i < inner; i++) {
-                for (int j = 0; j < n; j++) {
-                    int at = ((o * n + j) * inner + i) * comps;
-                    re[j] = in[at];
-                    im[j] = comps == 2 ? in[at + 1] : 0;
-                }
-                if (toReal) {
-                    hermitianExtend(re, im, n, len);
-                }
-                transform(re, im, taps, len, inverse, outLen, ore, oim);
-                for (int k = 0; k < outLen; k++) {
-                    int at = ((o * outLen + k) * inner + i) * outComps;
-                    out[at] = ore[k];
-                    if (outComps == 2) {
-                        out[at + 1] = oim[k];
-                    }
-                }
-            }
-        }
-        return Tensor.ofDoubles(x.elementType(), outShape, out);
+        return new DftPlan(axis, n, comps, inverse, toReal, len, outLen, toReal ? 1 : 2,
+                NnUtil.product(x.shape(), 0, axis), NnUtil.product(x.shape(), axis + 1, r - 1));
     }
 
     /** Fills bins (len/2, len) of a half spectrum held in bins [0, n) with the conjugates of its mirror. */

@@ -1,6 +1,7 @@
 package dev.nnc.ir.onnx.kernels;
 
 import dev.nnc.ir.type.FloatType;
+import dev.nnc.ir.type.Unsigned;
 
 /**
  * Converts a 64-bit integer to a float type with ONE rounding (to nearest, ties to even), as C and
@@ -19,7 +20,7 @@ final class IntegerToFloat {
         int shift = bits - precision(type);
         double rounded;
         if (shift <= 0) {
-            rounded = unsignedToDouble(magnitude); // exact: fits in the type's significand
+            rounded = Unsigned.toDouble(magnitude); // exact: fits in the type's significand
         } else {
             long q = magnitude >>> shift;
             long rem = magnitude & ((1L << shift) - 1);
@@ -41,9 +42,5 @@ final class IntegerToFloat {
             case BF16 -> 8;
             default -> type.mini().mantissaBits() + 1;
         };
-    }
-
-    private static double unsignedToDouble(long v) {
-        return v >= 0 ? (double) v : ((v >>> 1) | (v & 1)) * 2.0;
     }
 }

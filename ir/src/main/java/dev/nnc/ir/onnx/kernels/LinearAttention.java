@@ -22,22 +22,60 @@ final class LinearAttention {
     private LinearAttention() {
     }
 
+    /** Which terms the update rule has: decay gating and the delta correction. */
+    private record Rule(boolean gating, boolean delta) {
+        static Rule of(EvalContext ctx) {
+            String rule = ctx.attrs().getString("update_rule", "gated_delta");
+            boolean gating = rule.equals("gated") || rule.equals("gated_delta");
+            boolean delta = rule.equals("delta") || rule.equals("gated_delta");
+            if (!gating && !delta && !rule.equals("linear")) {
+                throw ctx.error("unknown update_rule '" + rule + "'");
+            }
+            if (gating != ctx.hasInput(4)) {
+                throw ctx.error("update_rule '" + rule + "' " + (gating ? "needs" : "forbids") + " the decay input");
+            }
+            if (delta != ctx.hasInput(5) || (!delta && ctx.hasInput(6))) {
+                throw ctx.error("update_rule '" + rule + "' "
+                        + (delta ? "needs the beta input" : "forbids beta and erase_gate"));
+            }
+            return new Rule(gating, delta);
+        }
+    }
+
+    /**
+     * The checked sizes and operand values of one call: batch b, steps t, query and KV heads,
+     * head sizes; decay/beta/erase are null when the rule has no such term; {@code state} starts as
+     * past_state (or zeros) and is updated in place.
+     */
+    private record Plan(int b, int t, int hq, int hk, int dk, int dv, double[] qs, double[] ks, double[] vs,
+            double[] state, ElementType stateType, double[] decay, int decayWidth, double[] beta, int betaWidth,
+            double[] erase, double scale) {
+    }
+
     static List<Tensor> run(EvalContext ctx) {
+        Plan p = plan(ctx);
+        double[] out = new double[p.b() * p.t() * p.hq() * p.dv()];
+        double[] val = new double[p.dv()];
+        for (int bi = 0; bi < p.b(); bi++) {
+            for (int ti = 0; ti < p.t(); ti++) {
+                int row = bi * p.t() + ti;
+                for (int h = 0; h < p.hk(); h++) {
+                    write(p, bi, row, h, val);
+                }
+                for (int h = 0; h < p.hq(); h++) {
+                    read(p, bi, row, h, out);
+                }
+            }
+        }
+        return List.of(Tensor.ofDoubles(ctx.input(0).elementType(), new int[] {p.b(), p.t(), p.hq() * p.dv()}, out),
+                Tensor.ofDoubles(p.stateType(), new int[] {p.b(), p.hk(), p.dk(), p.dv()}, p.state()));
+    }
+
+    private static Plan plan(EvalContext ctx) {
         Tensor q = ctx.input(0);
         Tensor k = ctx.input(1);
         Tensor v = ctx.input(2);
-        String rule = ctx.attrs().getString("update_rule", "gated_delta");
-        boolean gating = rule.equals("gated") || rule.equals("gated_delta");
-        boolean delta = rule.equals("delta") || rule.equals("gated_delta");
-        if (!gating && !delta && !rule.equals("linear")) {
-            throw ctx.error("unknown update_rule '" + rule + "'");
-        }
-        if (gating != ctx.hasInput(4)) {
-            throw ctx.error("update_rule '" + rule + "' " + (gating ? "needs" : "forbids") + " the decay input");
-        }
-        if (delta != ctx.hasInput(5) || (!delta && ctx.hasInput(6))) {
-            throw ctx.error("update_rule '" + rule + "' " + (delta ? "needs the beta input" : "forbids beta and erase_gate"));
-        }
+        Rule rule = Rule.of(ctx);
         long hqA = ctx.attrs().getInt("q_num_heads", 0);
         long hkA = ctx.attrs().getInt("kv_num_heads", 0);
         if (q.rank() != 3 || k.rank() != 3 || v.rank() != 3 || hqA <= 0 || hkA <= 0 || hqA % hkA != 0
@@ -47,16 +85,11 @@ final class LinearAttention {
         int hq = (int) hqA;
         int hk = (int) hkA;
         int b = q.dim(0);
-        int t = q.dim(1);
         int dk = q.dim(2) / hq;
         int dv = v.dim(2) / hk;
         if (k.dim(2) / hk != dk) {
             throw ctx.error("key head size " + k.dim(2) / hk + " differs from query head size " + dk);
         }
-        int group = hq / hk;
-        double[] qs = q.toDoubles();
-        double[] ks = k.toDoubles();
-        double[] vs = v.toDoubles();
         double[] state = new double[b * hk * dk * dv];
         ElementType stateType = q.elementType();
         if (ctx.hasInput(3)) {
@@ -67,70 +100,73 @@ final class LinearAttention {
             state = past.toDoubles();
             stateType = past.elementType();
         }
-        double[] decay = gating ? ctx.input(4).toDoubles() : null;
-        int decayWidth = gating ? ctx.input(4).dim(2) : 0;
-        if (gating && decayWidth != hk && decayWidth != hk * dk) {
+        int decayWidth = rule.gating() ? ctx.input(4).dim(2) : 0;
+        if (rule.gating() && decayWidth != hk && decayWidth != hk * dk) {
             throw ctx.error("decay last dimension must be kv_num_heads or kv_num_heads * d_k, got " + decayWidth);
         }
-        double[] beta = delta ? ctx.input(5).toDoubles() : null;
-        int betaWidth = delta ? ctx.input(5).dim(2) : 0;
-        if (delta && betaWidth != hk && betaWidth != 1) {
+        int betaWidth = rule.delta() ? ctx.input(5).dim(2) : 0;
+        if (rule.delta() && betaWidth != hk && betaWidth != 1) {
             throw ctx.error("beta last dimension must be kv_num_heads or 1, got " + betaWidth);
         }
-        double[] erase = ctx.hasInput(6) ? ctx.input(6).toDoubles() : null;
         double scaleAttr = ctx.attrs().getFloat("scale", 0);
-        double scale = scaleAttr == 0 ? 1 / Math.sqrt(dk) : scaleAttr;
+        return new Plan(b, q.dim(1), hq, hk, dk, dv, q.toDoubles(), k.toDoubles(), v.toDoubles(), state, stateType,
+                rule.gating() ? ctx.input(4).toDoubles() : null, decayWidth,
+                rule.delta() ? ctx.input(5).toDoubles() : null, betaWidth,
+                ctx.hasInput(6) ? ctx.input(6).toDoubles() : null, scaleAttr == 0 ? 1 / Math.sqrt(dk) : scaleAttr);
+    }
 
-        double[] out = new double[b * t * hq * dv];
-        double[] val = new double[dv];
-        for (int bi = 0; bi < b; bi++) {
-            for (int ti = 0; ti < t; ti++) {
-                int row = bi * t + ti;
-                for (int h = 0; h < hk; h++) {
-                    int s0 = (bi * hk + h) * dk * dv;
-                    int kAt = (row * hk + h) * dk;
-                    if (gating) {
-                        for (int d = 0; d < dk; d++) {
-                            double g = Math.exp(decayWidth == hk ? decay[row * hk + h] : decay[(row * hk + h) * dk + d]);
-                            for (int m = 0; m < dv; m++) {
-                                state[s0 + d * dv + m] *= g;
-                            }
-                        }
-                    }
-                    System.arraycopy(vs, (row * hk + h) * dv, val, 0, dv);
-                    if (delta) {
-                        double bt = beta[row * betaWidth + (betaWidth == 1 ? 0 : h)];
-                        for (int m = 0; m < dv; m++) {
-                            double retrieved = 0;
-                            for (int d = 0; d < dk; d++) {
-                                double kd = ks[kAt + d] * (erase == null ? 1 : erase[kAt + d]);
-                                retrieved += state[s0 + d * dv + m] * kd;
-                            }
-                            val[m] = bt * (val[m] - retrieved);
-                        }
-                    }
-                    for (int d = 0; d < dk; d++) {
-                        for (int m = 0; m < dv; m++) {
-                            state[s0 + d * dv + m] += ks[kAt + d] * val[m];
-                        }
-                    }
-                }
-                for (int h = 0; h < hq; h++) {
-                    int s0 = (bi * hk + h / group) * dk * dv;
-                    int qAt = (row * hq + h) * dk;
-                    int oAt = (row * hq + h) * dv;
-                    for (int m = 0; m < dv; m++) {
-                        double s = 0;
-                        for (int d = 0; d < dk; d++) {
-                            s += qs[qAt + d] * state[s0 + d * dv + m];
-                        }
-                        out[oAt + m] = scale * s;
-                    }
+    /** Step {@code row} of KV head h: decay the state, correct v by the delta rule, add k ⊗ v. */
+    private static void write(Plan p, int bi, int row, int h, double[] val) {
+        int dk = p.dk();
+        int dv = p.dv();
+        int hk = p.hk();
+        double[] state = p.state();
+        double[] ks = p.ks();
+        int s0 = (bi * hk + h) * dk * dv;
+        int kAt = (row * hk + h) * dk;
+        if (p.decay() != null) {
+            for (int d = 0; d < dk; d++) {
+                int at = p.decayWidth() == hk ? row * hk + h : (row * hk + h) * dk + d;
+                double g = Math.exp(p.decay()[at]);
+                for (int m = 0; m < dv; m++) {
+                    state[s0 + d * dv + m] *= g;
                 }
             }
         }
-        return List.of(Tensor.ofDoubles(q.elementType(), new int[] {b, t, hq * dv}, out),
-                Tensor.ofDoubles(stateType, new int[] {b, hk, dk, dv}, state));
+        System.arraycopy(p.vs(), (row * hk + h) * dv, val, 0, dv);
+        if (p.beta() != null) {
+            double bt = p.beta()[row * p.betaWidth() + (p.betaWidth() == 1 ? 0 : h)];
+            double[] erase = p.erase();
+            for (int m = 0; m < dv; m++) {
+                double retrieved = 0;
+                for (int d = 0; d < dk; d++) {
+                    double kd = ks[kAt + d] * (erase == null ? 1 : erase[kAt + d]);
+                    retrieved += state[s0 + d * dv + m] * kd;
+                }
+                val[m] = bt * (val[m] - retrieved);
+            }
+        }
+        for (int d = 0; d < dk; d++) {
+            for (int m = 0; m < dv; m++) {
+                state[s0 + d * dv + m] += ks[kAt + d] * val[m];
+            }
+        }
+    }
+
+    /** Step {@code row} of query head h: {@code o = scale q S} with the state of its KV head. */
+    private static void read(Plan p, int bi, int row, int h, double[] out) {
+        int dk = p.dk();
+        int dv = p.dv();
+        int s0 = (bi * p.hk() + h / (p.hq() / p.hk())) * dk * dv;
+        int qAt = (row * p.hq() + h) * dk;
+        int oAt = (row * p.hq() + h) * dv;
+        for (int m = 0; m < dv; m++) {
+            double s = 0;
+            for (int d = 0; d < dk; d++) {
+                s += p.qs()[qAt + d] * p.state()[s0 + d * dv + m];
+            }
+            out[oAt + m] = p.scale() * s;
+        }
     }
 
     /** Output [B, T, Hq * d_v] and state [B, Hkv, d_k, d_v] when the hidden sizes are known. */

@@ -10,6 +10,7 @@ import dev.nnc.ir.type.BoolType;
 import dev.nnc.ir.type.ElementType;
 import dev.nnc.ir.type.IntegerType;
 import dev.nnc.ir.type.Type;
+import dev.nnc.ir.type.Unsigned;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.LongBinaryOperator;
@@ -74,7 +75,7 @@ public final class LogicKernels implements KernelFamily {
         if (!e.isIntegral()) {
             throw ctx.error("cannot compare " + e.spelling() + " tensors");
         }
-        boolean u64 = ElementwiseSupport.isU64(e);
+        boolean u64 = Unsigned.isU64(e);
         return List.of(ElementwiseSupport.compareLong(ctx, a, b, (x, y) -> {
             int c = u64 ? Long.compareUnsigned(x, y) : Long.compare(x, y);
             return switch (cmp) {

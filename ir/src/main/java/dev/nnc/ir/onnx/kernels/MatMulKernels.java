@@ -28,8 +28,8 @@ public final class MatMulKernels implements KernelFamily {
 
     @Override
     public void register(KernelTable t) {
-        t.op("Gemm", MatMulKernels::inferGemm, MatMulKernels::gemm);
-        t.op("MatMul", ctx -> inferMatMul(ctx, null), MatMulKernels::matmul);
+        t.op("Gemm", MatMulKernels::inferGemm, ctx -> FixedKernels.applies(ctx) ? FixedLinear.gemm(ctx) : gemm(ctx));
+        t.op("MatMul", ctx -> inferMatMul(ctx, null), ctx -> FixedKernels.applies(ctx) ? FixedLinear.matmul(ctx) : matmul(ctx));
         t.op("MatMulInteger", ctx -> inferMatMul(ctx, IntegerType.I32), MatMulKernels::matmulInteger);
         t.op("Einsum", ctx -> Collections.singletonList(Einsum.inferType(ctx)), Einsum::evaluate);
     }

@@ -106,44 +106,40 @@ public final class NormalizationKernels implements KernelFamily {
         return out;
     }
 
-    /** Per (n, c): normalize over the spatial dims, then scale[c], B[c]. */
+    /** Per (n, c): normalize over the spatial dims, then scale[c], B[c]: group norm with one channel a group. */
     private static List<Tensor> instanceNorm(EvalContext ctx) {
         Tensor x = ctx.input(0);
-        int[] xs = x.shape();
-        int c = xs[1];
-        int inner = NnUtil.product(xs, 2, xs.length);
-        double[] xv = NnUtil.values(x);
-        double eps = ctx.attrs().getFloat("epsilon", 1e-5);
-        double[] scale = NnUtil.values(ctx.input(1));
-        double[] bias = NnUtil.values(ctx.input(2));
-        Moments m = Moments.ofRows(xv, xs[0] * c, inner, true);
-        double[] y = new double[xv.length];
-        for (int i = 0; i < xv.length; i++) {
-            int r = i / inner;
-            int ch = r % c;
-            y[i] = scale[ch] * (xv[i] - m.mean()[r]) / Math.sqrt(m.var()[r] + eps) + bias[ch];
-        }
-        return List.of(Tensor.ofDoubles(x.elementType(), xs, y));
+        int c = x.shape()[1];
+        return List.of(normalizeGroups(ctx, x, c, NnUtil.values(ctx.input(1)), NnUtil.values(ctx.input(2))));
     }
 
     private static List<Tensor> groupNorm(EvalContext ctx) {
         Tensor x = ctx.input(0);
-        int[] xs = x.shape();
-        int c = xs[1];
+        int c = x.shape()[1];
         int groups = ctx.attrs().getInt32("num_groups");
         if (groups <= 0 || c % groups != 0) {
             throw ctx.error("num_groups " + groups + " does not divide the " + c + " channels");
         }
+        double[] scale = NnUtil.values(ctx.input(1));
+        double[] bias = NnUtil.values(ctx.input(2));
+        if (scale.length != c && scale.length != groups || bias.length != scale.length) {
+            throw ctx.error("scale and bias must have " + c + " (or, before opset 21, " + groups + ") values");
+        }
+        return List.of(normalizeGroups(ctx, x, groups, scale, bias));
+    }
+
+    /**
+     * Normalizes each (n, group) over its channels and spatial dims, then applies scale and bias
+     * per channel (or, when they have one value a group, per group).
+     */
+    private static Tensor normalizeGroups(EvalContext ctx, Tensor x, int groups, double[] scale, double[] bias) {
+        int[] xs = x.shape();
+        int c = xs[1];
         int inner = NnUtil.product(xs, 2, xs.length);
         int perGroup = c / groups;
         double[] xv = NnUtil.values(x);
         double eps = ctx.attrs().getFloat("epsilon", 1e-5);
-        double[] scale = NnUtil.values(ctx.input(1));
-        double[] bias = NnUtil.values(ctx.input(2));
         boolean perChannel = scale.length == c;
-        if (!perChannel && scale.length != groups || bias.length != scale.length) {
-            throw ctx.error("scale and bias must have " + c + " (or, before opset 21, " + groups + ") values");
-        }
         Moments m = Moments.ofRows(xv, xs[0] * groups, perGroup * inner, true);
         double[] y = new double[xv.length];
         for (int i = 0; i < xv.length; i++) {
@@ -152,7 +148,7 @@ public final class NormalizationKernels implements KernelFamily {
             int s = perChannel ? ch : ch / perGroup;
             y[i] = scale[s] * (xv[i] - m.mean()[r]) / Math.sqrt(m.var()[r] + eps) + bias[s];
         }
-        return List.of(Tensor.ofDoubles(x.elementType(), xs, y));
+        return Tensor.ofDoubles(x.elementType(), xs, y);
     }
 
     /** y = x / (bias + alpha / size * sum of x^2 over nearby channels)^beta. */

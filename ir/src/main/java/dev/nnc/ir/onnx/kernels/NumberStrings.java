@@ -1,14 +1,16 @@
 package dev.nnc.ir.onnx.kernels;
 
+import dev.nnc.ir.text.FloatFormat;
 import dev.nnc.ir.type.BoolType;
 import dev.nnc.ir.type.ElementType;
 import dev.nnc.ir.type.FloatType;
+import dev.nnc.ir.type.Unsigned;
 import java.util.Locale;
 
 /**
  * Number ↔ string conversions of {@code Cast} as the ONNX reference (numpy) does them: floats
- * print the shortest digits that read back to the same value of their own type, positional for
- * 1e-4 ≤ |x| < 1e16 ({@code 1.0}, {@code 0.001}) and scientific otherwise ({@code 1e-05},
+ * print the shortest digits ({@link FloatFormat#shortest}) that read back to the same value of
+ * their own type, positional for 1e-4 ≤ |x| < 1e16 ({@code 1.0}, {@code 0.001}) and scientific otherwise ({@code 1e-05},
  * {@code 1.5e+16}); {@code inf}, {@code -inf}, {@code nan}; booleans {@code True}/{@code False}.
  * Parsing accepts what numpy's float() accepts, including {@code INF}, {@code -Infinity} and
  * {@code NaN} in any case.
@@ -28,24 +30,13 @@ public final class NumberStrings {
         if (v == 0) {
             return Double.doubleToRawLongBits(v) < 0 ? "-0.0" : "0.0";
         }
-        String sci = shortestScientific(v, t);
-        int e = sci.indexOf('e');
-        String mantissa = sci.substring(0, e);
-        int exp = Integer.parseInt(sci.substring(e + 1));
-        boolean neg = mantissa.startsWith("-");
-        String digits = mantissa.replace("-", "").replace(".", "");
-        digits = stripTrailingZeros(digits);
+        FloatFormat.Decimal d = FloatFormat.shortest(v, t);
+        String digits = d.digits();
+        int exp = d.exponent();
         double a = Math.abs(v);
-        StringBuilder sb = new StringBuilder(neg ? "-" : "");
+        StringBuilder sb = new StringBuilder(d.negative() ? "-" : "");
         if (a >= 1e-4 && a < 1e16) {
-            if (exp >= 0) {
-                String intPart = digits.length() > exp + 1 ? digits.substring(0, exp + 1) : digits + "0".repeat(exp + 1 - digits.length());
-                String frac = digits.length() > exp + 1 ? digits.substring(exp + 1) : "0";
-                sb.append(intPart).append('.').append(frac);
-            } else {
-                sb.append("0.").append("0".repeat(-exp - 1)).append(digits);
-            }
-            return sb.toString();
+            return sb.append(FloatFormat.positional(digits, exp)).toString();
         }
         sb.append(digits.charAt(0));
         if (digits.length() > 1) {
@@ -56,31 +47,12 @@ public final class NumberStrings {
         return sb.append(ex.length() < 2 ? "0" + ex : ex).toString();
     }
 
-    /** The fewest significant digits (as {@code %.Ne}) that read back to v in type t. */
-    private static String shortestScientific(double v, FloatType t) {
-        for (int p = 0; p < 17; p++) {
-            String s = String.format(Locale.ROOT, "%." + p + "e", v);
-            if (t.round(Double.parseDouble(s)) == v) {
-                return s;
-            }
-        }
-        return String.format(Locale.ROOT, "%.16e", v);
-    }
-
-    private static String stripTrailingZeros(String digits) {
-        int end = digits.length();
-        while (end > 1 && digits.charAt(end - 1) == '0') {
-            end--;
-        }
-        return digits.substring(0, end);
-    }
-
     /** The string of an integer or bool element (u64 unsigned). */
     public static String formatLong(long v, ElementType t) {
         if (t == BoolType.I1) {
             return v != 0 ? "True" : "False";
         }
-        return ElementwiseSupport.isU64(t) ? Long.toUnsignedString(v) : Long.toString(v);
+        return Unsigned.isU64(t) ? Long.toUnsignedString(v) : Long.toString(v);
     }
 
     /** Parses a float, or returns null when the text is not a number. */
@@ -109,7 +81,7 @@ public final class NumberStrings {
     public static Long parseLong(String text, ElementType t) {
         String s = text.strip();
         try {
-            return ElementwiseSupport.isU64(t) ? Long.parseUnsignedLong(s.startsWith("+") ? s.substring(1) : s) : Long.parseLong(s);
+            return Unsigned.isU64(t) ? Long.parseUnsignedLong(s.startsWith("+") ? s.substring(1) : s) : Long.parseLong(s);
         } catch (NumberFormatException e) {
             Double d = parseFloat(s, FloatType.F64);
             return d == null || d.isNaN() ? null : ElementwiseSupport.truncateToLong(d, t);

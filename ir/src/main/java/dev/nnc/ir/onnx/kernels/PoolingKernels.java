@@ -29,7 +29,8 @@ public final class PoolingKernels implements KernelFamily {
 
     @Override
     public void register(KernelTable t) {
-        t.op("MaxPool", new WindowVerifier(), PoolingKernels::inferPool, ctx -> pool(ctx, PoolCore.Kind.MAX));
+        t.op("MaxPool", new WindowVerifier(), PoolingKernels::inferPool,
+                ctx -> FixedKernels.applies(ctx) ? FixedWindowKernels.maxPool(ctx) : pool(ctx, PoolCore.Kind.MAX));
         t.op("AveragePool", new WindowVerifier(), PoolingKernels::inferPool, ctx -> pool(ctx, PoolCore.Kind.AVERAGE));
         t.op("LpPool", new WindowVerifier(), PoolingKernels::inferPool, ctx -> pool(ctx, PoolCore.Kind.LP));
         t.op("GlobalMaxPool", PoolingKernels::inferGlobal, ctx -> global(ctx, PoolCore.Kind.MAX));

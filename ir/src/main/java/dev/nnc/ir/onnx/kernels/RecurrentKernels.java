@@ -51,7 +51,41 @@ public final class RecurrentKernels implements KernelFamily {
         t.op("CausalConvWithState", CausalConv::infer, CausalConv::run);
     }
 
+    /** The checked sizes of one run: sequence, batch, input and hidden sizes, directions, layout. */
+    private record Sizes(boolean batchMajor, int seq, int batch, int input, int dirs, int hs) {
+    }
+
+    /** The sequences: X, per-row lengths (null = all full) and initial states as [dirs, batch, H] (null = zeros). */
+    private record Sequences(double[] xs, long[] lens, double[] h0, double[] c0) {
+    }
+
+    /** Y as [seq, dirs, batch, H], Y_h and Y_c as [dirs, batch, H], filled direction by direction. */
+    private record Results(double[] y, double[] yh, double[] yc) {
+    }
+
     private static List<Tensor> run(EvalContext ctx, Kind kind) {
+        Sizes sz = sizes(ctx, kind);
+        int dirs = sz.dirs();
+        int batch = sz.batch();
+        int hs = sz.hs();
+        int g = kind.gates;
+        double[] b = ctx.hasInput(3) ? ctx.input(3).toDoubles() : new double[dirs * 2 * g * hs];
+        Sequences in = new Sequences(ctx.input(0).toDoubles(), ctx.hasInput(4) ? ctx.input(4).toLongs() : null,
+                ctx.hasInput(5) ? stateIn(ctx.input(5).toDoubles(), sz.batchMajor(), dirs, batch, hs) : null,
+                kind == Kind.LSTM && ctx.hasInput(6) ? stateIn(ctx.input(6).toDoubles(), sz.batchMajor(), dirs, batch, hs) : null);
+        double[] p = kind == Kind.LSTM && ctx.hasInput(7) ? ctx.input(7).toDoubles() : null;
+        DoubleUnaryOperator[][] acts = RnnActivations.resolve(ctx, dirs, kind.activations);
+        String direction = ctx.attrs().getString("direction", "forward");
+        Results out = new Results(new double[sz.seq() * dirs * batch * hs], new double[dirs * batch * hs],
+                new double[dirs * batch * hs]);
+        for (int d = 0; d < dirs; d++) {
+            RecurrentCells.Cell cell = cell(ctx, kind, sz, d, b, p, acts[d]);
+            sweep(sz, cell, d, d == 1 || direction.equals("reverse"), in, out);
+        }
+        return outputs(ctx.input(0).elementType(), kind, sz, out);
+    }
+
+    private static Sizes sizes(EvalContext ctx, Kind kind) {
         Tensor x = ctx.input(0);
         Tensor w = ctx.input(1);
         Tensor r = ctx.input(2);
@@ -59,8 +93,6 @@ public final class RecurrentKernels implements KernelFamily {
         if (x.rank() != 3 || w.rank() != 3 || r.rank() != 3) {
             throw ctx.error("X, W and R must have rank 3");
         }
-        int seq = x.dim(batchMajor ? 1 : 0);
-        int batch = x.dim(batchMajor ? 0 : 1);
         int input = x.dim(2);
         int dirs = directions(ctx);
         int hs = r.dim(2);
@@ -69,56 +101,66 @@ public final class RecurrentKernels implements KernelFamily {
             throw ctx.error("W " + Arrays.toString(w.shape()) + " / R " + Arrays.toString(r.shape()) + " do not fit "
                     + dirs + " direction(s), hidden size " + hs + ", input size " + input);
         }
-        double[] xs = x.toDoubles();
-        double[] b = ctx.hasInput(3) ? ctx.input(3).toDoubles() : new double[dirs * 2 * g * hs];
-        long[] lens = ctx.hasInput(4) ? ctx.input(4).toLongs() : null;
-        double[] h0 = ctx.hasInput(5) ? stateIn(ctx.input(5).toDoubles(), batchMajor, dirs, batch, hs) : null;
-        double[] c0 = kind == Kind.LSTM && ctx.hasInput(6) ? stateIn(ctx.input(6).toDoubles(), batchMajor, dirs, batch, hs) : null;
-        double[] p = kind == Kind.LSTM && ctx.hasInput(7) ? ctx.input(7).toDoubles() : null;
-        DoubleUnaryOperator[][] acts = RnnActivations.resolve(ctx, dirs, kind.activations);
-        String direction = ctx.attrs().getString("direction", "forward");
+        return new Sizes(batchMajor, x.dim(batchMajor ? 1 : 0), x.dim(batchMajor ? 0 : 1), input, dirs, hs);
+    }
 
-        double[] y = new double[seq * dirs * batch * hs];
-        double[] yh = new double[dirs * batch * hs];
-        double[] yc = new double[dirs * batch * hs];
+    /** The cell of direction d: its slices of W, R, B (and LSTM peepholes P) with its activations. */
+    private static RecurrentCells.Cell cell(EvalContext ctx, Kind kind, Sizes sz, int d, double[] b, double[] p,
+            DoubleUnaryOperator[] acts) {
+        int g = kind.gates;
+        int hs = sz.hs();
+        int input = sz.input();
+        RecurrentCells.Weights wt = new RecurrentCells.Weights(
+                slice(ctx.input(1).toDoubles(), d, g * hs * input), slice(ctx.input(2).toDoubles(), d, g * hs * hs),
+                Arrays.copyOfRange(b, d * 2 * g * hs, d * 2 * g * hs + g * hs),
+                Arrays.copyOfRange(b, d * 2 * g * hs + g * hs, (d + 1) * 2 * g * hs),
+                p == null ? null : slice(p, d, 3 * hs), input, hs);
+        return switch (kind) {
+            case LSTM -> RecurrentCells.lstm(wt, acts, ctx.attrs().getInt("input_forget", 0) != 0);
+            case GRU -> RecurrentCells.gru(wt, acts, ctx.attrs().getInt("linear_before_reset", 0) != 0);
+            case RNN -> RecurrentCells.rnn(wt, acts);
+        };
+    }
+
+    /** Runs direction d over every batch row, writing Y and the final states. */
+    private static void sweep(Sizes sz, RecurrentCells.Cell cell, int d, boolean reverse, Sequences in, Results out) {
+        int seq = sz.seq();
+        int batch = sz.batch();
+        int hs = sz.hs();
+        int input = sz.input();
         double[] row = new double[input];
-        for (int d = 0; d < dirs; d++) {
-            RecurrentCells.Weights wt = new RecurrentCells.Weights(
-                    slice(w.toDoubles(), d, g * hs * input), slice(r.toDoubles(), d, g * hs * hs),
-                    Arrays.copyOfRange(b, d * 2 * g * hs, d * 2 * g * hs + g * hs),
-                    Arrays.copyOfRange(b, d * 2 * g * hs + g * hs, (d + 1) * 2 * g * hs),
-                    p == null ? null : slice(p, d, 3 * hs), input, hs);
-            RecurrentCells.Cell cell = switch (kind) {
-                case LSTM -> RecurrentCells.lstm(wt, acts[d], ctx.attrs().getInt("input_forget", 0) != 0);
-                case GRU -> RecurrentCells.gru(wt, acts[d], ctx.attrs().getInt("linear_before_reset", 0) != 0);
-                case RNN -> RecurrentCells.rnn(wt, acts[d]);
-            };
-            boolean reverse = d == 1 || direction.equals("reverse");
-            for (int bi = 0; bi < batch; bi++) {
-                double[] h = h0 == null ? new double[hs] : Arrays.copyOfRange(h0, (d * batch + bi) * hs, (d * batch + bi + 1) * hs);
-                double[] c = c0 == null ? new double[hs] : Arrays.copyOfRange(c0, (d * batch + bi) * hs, (d * batch + bi + 1) * hs);
-                int len = lens == null ? seq : (int) Math.max(0, Math.min(seq, lens[bi]));
-                for (int s = 0; s < len; s++) {
-                    int t = reverse ? len - 1 - s : s;
-                    int at = batchMajor ? (bi * seq + t) * input : (t * batch + bi) * input;
-                    System.arraycopy(xs, at, row, 0, input);
-                    cell.step(row, h, c);
-                    System.arraycopy(h, 0, y, ((t * dirs + d) * batch + bi) * hs, hs);
-                }
-                System.arraycopy(h, 0, yh, (d * batch + bi) * hs, hs);
-                System.arraycopy(c, 0, yc, (d * batch + bi) * hs, hs);
+        for (int bi = 0; bi < batch; bi++) {
+            int from = (d * batch + bi) * hs;
+            double[] h = in.h0() == null ? new double[hs] : Arrays.copyOfRange(in.h0(), from, from + hs);
+            double[] c = in.c0() == null ? new double[hs] : Arrays.copyOfRange(in.c0(), from, from + hs);
+            int len = in.lens() == null ? seq : (int) Math.max(0, Math.min(seq, in.lens()[bi]));
+            for (int s = 0; s < len; s++) {
+                int t = reverse ? len - 1 - s : s;
+                int at = sz.batchMajor() ? (bi * seq + t) * input : (t * batch + bi) * input;
+                System.arraycopy(in.xs(), at, row, 0, input);
+                cell.step(row, h, c);
+                System.arraycopy(h, 0, out.y(), ((t * sz.dirs() + d) * batch + bi) * hs, hs);
             }
+            System.arraycopy(h, 0, out.yh(), from, hs);
+            System.arraycopy(c, 0, out.yc(), from, hs);
         }
-        ElementType et = x.elementType();
+    }
+
+    /** Y, Y_h (and Y_c for LSTM) in the op's layout. */
+    private static List<Tensor> outputs(ElementType et, Kind kind, Sizes sz, Results r) {
+        int seq = sz.seq();
+        int dirs = sz.dirs();
+        int batch = sz.batch();
+        int hs = sz.hs();
         List<Tensor> out = new ArrayList<>();
-        if (batchMajor) {
-            out.add(Tensor.ofDoubles(et, new int[] {batch, seq, dirs, hs}, yBatchMajor(y, seq, dirs, batch, hs)));
-            out.add(Tensor.ofDoubles(et, new int[] {batch, dirs, hs}, swap01(yh, dirs, batch, hs)));
-            out.add(Tensor.ofDoubles(et, new int[] {batch, dirs, hs}, swap01(yc, dirs, batch, hs)));
+        if (sz.batchMajor()) {
+            out.add(Tensor.ofDoubles(et, new int[] {batch, seq, dirs, hs}, yBatchMajor(r.y(), seq, dirs, batch, hs)));
+            out.add(Tensor.ofDoubles(et, new int[] {batch, dirs, hs}, swap01(r.yh(), dirs, batch, hs)));
+            out.add(Tensor.ofDoubles(et, new int[] {batch, dirs, hs}, swap01(r.yc(), dirs, batch, hs)));
         } else {
-            out.add(Tensor.ofDoubles(et, new int[] {seq, dirs, batch, hs}, y));
-            out.add(Tensor.ofDoubles(et, new int[] {dirs, batch, hs}, yh));
-            out.add(Tensor.ofDoubles(et, new int[] {dirs, batch, hs}, yc));
+            out.add(Tensor.ofDoubles(et, new int[] {seq, dirs, batch, hs}, r.y()));
+            out.add(Tensor.ofDoubles(et, new int[] {dirs, batch, hs}, r.yh()));
+            out.add(Tensor.ofDoubles(et, new int[] {dirs, batch, hs}, r.yc()));
         }
         return kind == Kind.LSTM ? out : out.subList(0, 2);
     }

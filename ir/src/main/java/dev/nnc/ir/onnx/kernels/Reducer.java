@@ -3,6 +3,7 @@ package dev.nnc.ir.onnx.kernels;
 import dev.nnc.ir.type.BoolType;
 import dev.nnc.ir.type.ElementType;
 import dev.nnc.ir.type.IntegerType;
+import dev.nnc.ir.type.Unsigned;
 
 /**
  * The ten ONNX {@code Reduce*} ops as fold functions. Floats fold in double; integers fold exactly
@@ -68,9 +69,9 @@ public enum Reducer {
     public long[] reduce(long[] values, int[] slot, int groups, ElementType type) {
         if (this == L2 || this == LOG_SUM || this == LOG_SUM_EXP) {
             double[] d = new double[values.length];
-            boolean u64 = isU64(type);
+            boolean u64 = Unsigned.isU64(type);
             for (int i = 0; i < d.length; i++) {
-                d[i] = u64 ? unsignedToDouble(values[i]) : values[i];
+                d[i] = u64 ? Unsigned.toDouble(values[i]) : values[i];
             }
             double[] r = reduce(d, slot, groups);
             long[] out = new long[groups];
@@ -137,27 +138,16 @@ public enum Reducer {
         return unsigned ? Long.compareUnsigned(a, b) : Long.compare(a, b);
     }
 
-    static boolean isU64(ElementType t) {
-        return t instanceof IntegerType it && !it.signed() && it.width() == 64;
-    }
-
-    static double unsignedToDouble(long v) {
-        return v >= 0 ? v : ((v >>> 1) | (v & 1)) * 2.0;
-    }
-
     private static long lowest(ElementType t) {
         if (t instanceof IntegerType it) {
-            return it.signed() ? (it.width() == 64 ? Long.MIN_VALUE : -(1L << (it.width() - 1))) : 0;
+            return it.minLong();
         }
         return t == BoolType.I1 ? 0 : Long.MIN_VALUE;
     }
 
     private static long highest(ElementType t) {
         if (t instanceof IntegerType it) {
-            if (it.width() == 64) {
-                return it.signed() ? Long.MAX_VALUE : -1L;
-            }
-            return it.signed() ? (1L << (it.width() - 1)) - 1 : (1L << it.width()) - 1;
+            return it.maxLong();
         }
         return t == BoolType.I1 ? 1 : Long.MAX_VALUE;
     }

@@ -7,7 +7,7 @@ import dev.nnc.ir.spec.OpVerifier;
 import dev.nnc.ir.tensor.Shapes;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.FloatType;
-import dev.nnc.ir.type.IntegerType;
+import dev.nnc.ir.type.Unsigned;
 import java.util.Arrays;
 import java.util.List;
 
@@ -134,7 +134,7 @@ public final class ScatterKernels implements KernelFamily {
             return Tensor.ofDoubles(ft, data.shape(), o);
         }
         if (data.isLongs()) {
-            boolean unsigned64 = data.elementType() instanceof IntegerType it && !it.signed() && it.width() == 64;
+            boolean unsigned64 = Unsigned.isU64(data.elementType());
             long[] o = data.longs().clone();
             long[] u = updates.longs();
             for (int j = 0; j < target.length; j++) {

@@ -93,7 +93,7 @@ final class SequenceTensors {
         for (long size : sizes) {
             int[] os = s.clone();
             os[axis] = (int) size;
-            Tensor piece = TensorGather.gather(x, os, TensorGather.strided(os, strides, start * strides[axis]));
+            Tensor piece = TensorGather.gather(x, os, Shapes.strided(os, strides, start * strides[axis]));
             out.add(squeeze ? piece.reshape(dropAxis(os, axis)) : piece);
             start += (int) size;
         }

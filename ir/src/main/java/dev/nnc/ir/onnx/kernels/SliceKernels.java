@@ -112,7 +112,7 @@ public final class SliceKernels implements KernelFamily {
         }
         try {
             View v = a.resolve(x.shape());
-            return TensorGather.gather(x, v.shape(), TensorGather.strided(v.shape(), v.strides(), v.offset()));
+            return TensorGather.gather(x, v.shape(), Shapes.strided(v.shape(), v.strides(), v.offset()));
         } catch (IllegalArgumentException e) {
             throw ctx.error(e.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.nnc.ir.onnx.kernels;
 
+import dev.nnc.ir.tensor.Shapes;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.ElementType;
 import dev.nnc.ir.type.FloatType;
@@ -54,7 +55,7 @@ final class Stacking {
                 outStrides[j++] = strides[i];
             }
         }
-        return TensorGather.gather(t, outShape, TensorGather.strided(outShape, outStrides, index * strides[axis]));
+        return TensorGather.gather(t, outShape, Shapes.strided(outShape, outStrides, index * strides[axis]));
     }
 
     /** Moves axis {@code from} to position {@code to}, shifting the others. */

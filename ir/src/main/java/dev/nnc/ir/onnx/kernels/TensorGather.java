@@ -85,32 +85,6 @@ public final class TensorGather {
         return Tensor.ofStrings(shape, o);
     }
 
-    /**
-     * Flat source indices for a strided view: output element at multi-index {@code m} reads
-     * {@code offset + sum(m[d] * srcStrides[d])}. Covers transpose (permuted strides), slice
-     * (start offset, step-scaled strides) and broadcast (stride 0).
-     */
-    public static int[] strided(int[] outShape, int[] srcStrides, int offset) {
-        int n = Math.toIntExact(Shapes.size(outShape));
-        int[] idx = new int[n];
-        int r = outShape.length;
-        int[] counter = new int[r];
-        int pos = offset;
-        for (int i = 0; i < n; i++) {
-            idx[i] = pos;
-            for (int d = r - 1; d >= 0; d--) {
-                counter[d]++;
-                pos += srcStrides[d];
-                if (counter[d] < outShape[d]) {
-                    break;
-                }
-                pos -= srcStrides[d] * counter[d];
-                counter[d] = 0;
-            }
-        }
-        return idx;
-    }
-
     /** Transposes {@code src} by {@code perm} (output axis i is input axis perm[i]). */
     public static Tensor transpose(Tensor src, int[] perm) {
         int[] in = src.shape();
@@ -121,7 +95,7 @@ public final class TensorGather {
             out[i] = in[perm[i]];
             strides[i] = inStrides[perm[i]];
         }
-        return gather(src, out, strided(out, strides, 0));
+        return gather(src, out, Shapes.strided(out, strides, 0));
     }
 
     /**

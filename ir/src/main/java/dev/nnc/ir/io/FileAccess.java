@@ -1,4 +1,4 @@
-package dev.nnc.cli.io;
+package dev.nnc.ir.io;
 
 import dev.nnc.ir.diag.NncException;
 import java.io.IOException;
@@ -13,7 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Reading and writing whole files with one-line user errors. Writes go to a temporary file
+ * Reading and writing whole files with one-line user errors, for every module that writes files. Writes go to a temporary file
  * beside the target that is then moved over it, so a failed command never leaves a half-written
  * output behind.
  */

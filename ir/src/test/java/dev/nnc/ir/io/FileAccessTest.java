@@ -1,4 +1,4 @@
-package dev.nnc.cli.io;
+package dev.nnc.ir.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
