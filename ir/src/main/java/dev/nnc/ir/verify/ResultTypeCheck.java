@@ -9,6 +9,7 @@ import dev.nnc.ir.spec.InferContext;
 import dev.nnc.ir.spec.OpAttributes;
 import dev.nnc.ir.spec.OpSpec;
 import dev.nnc.ir.type.Dim;
+import dev.nnc.ir.type.FixedType;
 import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
 import java.util.ArrayList;
@@ -64,7 +65,10 @@ public final class ResultTypeCheck {
         if (!(declared instanceof TensorType d) || !(inferred instanceof TensorType t)) {
             return true;
         }
-        if (d.elementType() != null && t.elementType() != null && !d.elementType().equals(t.elementType())) {
+        // a fixed-point result's format is the module's choice (e.g. a wider accumulator), which the
+        // semantics read from the declared type; inference can only echo the operands' format
+        boolean bothFixed = d.elementType() instanceof FixedType && t.elementType() instanceof FixedType;
+        if (d.elementType() != null && t.elementType() != null && !d.elementType().equals(t.elementType()) && !bothFixed) {
             return false;
         }
         if (!d.hasRank() || !t.hasRank()) {

@@ -301,6 +301,10 @@ class VerifierTest {
         assertEquals(List.of(), verify(m));
         assertTrue(ResultTypeCheck.compatible(new TensorType(FloatType.F32, List.of(new dev.nnc.ir.type.Dim.Symbolic("n"))),
                 TensorType.of(FloatType.F32, 4)));
+        // a fixed-point result may be declared in another format (a wider accumulator), not another type
+        assertTrue(ResultTypeCheck.compatible(TensorType.of(new dev.nnc.ir.type.FixedType(19, 9, true), 2),
+                TensorType.of(new dev.nnc.ir.type.FixedType(8, 4, true), 2)));
+        assertTrue(!ResultTypeCheck.compatible(TensorType.of(FloatType.F32, 2), TensorType.of(new dev.nnc.ir.type.FixedType(8, 4, true), 2)));
     }
 
     @Test
