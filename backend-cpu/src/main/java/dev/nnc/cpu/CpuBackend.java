@@ -36,7 +36,7 @@ public final class CpuBackend {
         String source = JavaEmitter.emit(r.model());
         FuncOp f = module.mainFunction();
         return new GeneratedSource(PACKAGE + "." + r.model().className(), source, r.weights(), f.inputNames(),
-                shapes(f.arguments()), f.outputNames(), shapes(f.outputs()));
+                shapes(f.arguments()), dtypes(f.arguments()), f.outputNames(), shapes(f.outputs()), dtypes(f.outputs()));
     }
 
     /** Generates, compiles (or finds in the cache) and instantiates the model. */
@@ -49,6 +49,19 @@ public final class CpuBackend {
         String key = sha256(src.qualifiedName() + "\n" + src.source());
         Class<?> cls = CACHE.computeIfAbsent(key, k -> InMemoryCompiler.compile(src.qualifiedName(), src.source()));
         return new CompiledModel(cls, src, options);
+    }
+
+    /** The class files of generated source (for a jar), by binary name. */
+    public static Map<String, byte[]> classFiles(GeneratedSource src) {
+        return InMemoryCompiler.compileToBytes(src.qualifiedName(), src.source(), List.of());
+    }
+
+    private static List<Dtype> dtypes(List<Value> values) {
+        List<Dtype> out = new ArrayList<>();
+        for (Value v : values) {
+            out.add(Dtype.of(((TensorType) v.type()).elementType()));
+        }
+        return out;
     }
 
     private static List<int[]> shapes(List<Value> values) {

@@ -8,7 +8,8 @@ import java.util.List;
  * order), and the model's input and output names and shapes, for {@link CompiledModel}.
  */
 public record GeneratedSource(String qualifiedName, String source, List<Tensor> weights, List<String> inputNames,
-                              List<int[]> inputShapes, List<String> outputNames, List<int[]> outputShapes) {
+                              List<int[]> inputShapes, List<Dtype> inputTypes, List<String> outputNames,
+                              List<int[]> outputShapes, List<Dtype> outputTypes) {
     /** The file name the source belongs in, relative to a source root. */
     public String relativePath() {
         return qualifiedName.replace('.', '/') + ".java";

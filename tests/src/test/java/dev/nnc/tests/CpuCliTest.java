@@ -65,10 +65,10 @@ class CpuCliTest {
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("node 'pick'") && r.err().contains("onnx.Shrink"), r.err());
 
-        var ints = dev.nnc.frontend.proto.Onnx.GraphProto.newBuilder().setName("ints")
-                .addInput(tensor("n", 7, 3)).addOutput(tensor("m", 7, 3))
+        var halves = dev.nnc.frontend.proto.Onnx.GraphProto.newBuilder().setName("halves") // f16: no typed arrays yet
+                .addInput(tensor("n", 10, 3)).addOutput(tensor("m", 10, 3))
                 .addNode(node("Neg", "negate", List.of("n"), List.of("m"))).build();
-        BadInputCliTest.Run i = nnc("bench", OnnxBuilder.write(dir, "ints.onnx", model(ints)).toString(), "--backend", "cpu");
+        BadInputCliTest.Run i = nnc("bench", OnnxBuilder.write(dir, "halves.onnx", model(halves)).toString(), "--backend", "cpu");
         assertEquals(2, i.code(), i.err());
         assertTrue(i.err().contains("'n'") && i.err().contains("f32"), i.err());
     }

@@ -40,6 +40,16 @@ public final class InMemoryCompiler {
 
     /** Compiles with extra javac options (e.g. {@code --add-modules}). */
     public static Class<?> compile(String qualifiedName, String source, List<String> extraOptions) {
+        Map<String, byte[]> bytes = compileToBytes(qualifiedName, source, extraOptions);
+        try {
+            return new MemoryClassLoader(bytes, GeneratedModel.class.getClassLoader()).loadClass(qualifiedName);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("javac produced no class " + qualifiedName, e);
+        }
+    }
+
+    /** Compiles {@code source} to class files by binary name (nested classes included), without loading them. */
+    public static Map<String, byte[]> compileToBytes(String qualifiedName, String source, List<String> extraOptions) {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new dev.nnc.ir.diag.NncException("the CPU backend needs a JDK (javac), but this Java runtime has none");
@@ -83,11 +93,7 @@ public final class InMemoryCompiler {
         }
         Map<String, byte[]> bytes = new HashMap<>();
         classes.forEach((k, v) -> bytes.put(k, v.toByteArray()));
-        try {
-            return new MemoryClassLoader(bytes, GeneratedModel.class.getClassLoader()).loadClass(qualifiedName);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("javac produced no class " + qualifiedName, e);
-        }
+        return bytes;
     }
 
     /** The folder or jar holding the runtime library, as a class path entry. */

@@ -13,15 +13,15 @@ public record JavaModel(String packageName, String className, String modelName, 
                         List<Binding> outputs, List<Object> steps) {
 
     /** A weight array: {@code weights[index]} as given, or pre-packed by {@code pack}. */
-    public record WeightField(String name, int index, String type, Call pack) {
+    public record WeightField(String name, int index, String type, String javaType, Call pack) {
     }
 
     /** An intermediate (or scratch) array allocated once per instance. */
-    public record BufferField(String name, int size, String type) {
+    public record BufferField(String name, int size, String type, String javaType) {
     }
 
     /** A model input or output bound to the field holding it. */
-    public record Binding(String field, int index, String name, String type) {
+    public record Binding(String field, int index, String name, String type, String javaType) {
     }
 
     /** A call of a runtime method; arguments are identifiers (strings) or numbers (rendered as Java literals). */
@@ -39,6 +39,10 @@ public record JavaModel(String packageName, String className, String modelName, 
 
     /** A static {@code Window3} constant (pooling). */
     public record WindowField(String name, Window window) {
+    }
+
+    /** A static {@code float[]} constant. */
+    public record FloatsField(String name, List<Float> values) {
     }
 
     /** A static {@code int[]} constant. */
@@ -76,5 +80,37 @@ public record JavaModel(String packageName, String className, String modelName, 
 
     /** The scalar template {@code fn} applied to one or two operand expressions, with float parameters. */
     public record Apply(String fn, Object a, Object b, Map<String, Float> params) {
+    }
+
+    /** {@code (a op b)} with a Java infix operator. */
+    public record Infix(String op, Object a, Object b) {
+    }
+
+    /** {@code (op a)} with a Java prefix operator. */
+    public record Prefix(String op, Object a) {
+    }
+
+    /** A static method call {@code name(args)}. */
+    public record Fn(String name, List<Object> args) {
+    }
+
+    /** {@code (cond ? a : b)}. */
+    public record Select(Object cond, Object a, Object b) {
+    }
+
+    /** A primitive conversion {@code ((javaType) a)}. */
+    public record Convert(String javaType, Object a) {
+    }
+
+    /** A literal. */
+    public record Lit(String text) {
+    }
+
+    /**
+     * Gather over an [outer, n, inner] view of {@code data}: for each outer block and each of the
+     * {@code count} indices, one row of {@code inner} elements copied.
+     */
+    public record GatherStep(String method, String comment, String out, String data, String indices, int outer,
+                             int n, int count, int inner) {
     }
 }

@@ -22,12 +22,7 @@ final class LayoutLowering implements OpLowering {
     @Override
     public void lower(Operation op, LoweringContext ctx) {
         String name = op.opName();
-        if (name.equals("Cast") || name.equals("CastLike")) {
-            if (!op.operand(0).type().equals(op.result(0).type())) {
-                throw ctx.unsupported(op, "casts between types are not supported (f32 only)");
-            }
-            ctx.alias(op.result(0), op.operand(0), op);
-        } else if (ALIASES.contains(name)) {
+        if (ALIASES.contains(name)) {
             if (op.numResults() > 1 && op.result(1).hasUses()) {
                 throw ctx.unsupported(op, "the mask output is not supported");
             }
@@ -58,8 +53,8 @@ final class LayoutLowering implements OpLowering {
         String stridesName = ctx.staticName(op, "strides");
         ctx.addStatic(new IntsField(shapeName, outShape));
         ctx.addStatic(new IntsField(stridesName, inStrides));
-        String x = ctx.read(op.operand(0), op);
-        String y = ctx.write(op.result(0), op);
+        String x = ctx.readTyped(op.operand(0), op);
+        String y = ctx.writeTyped(op.result(0), op);
         ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op),
                 List.of(new Call("Transpose.permute", List.of(x, y, shapeName, stridesName)))));
     }
@@ -73,14 +68,14 @@ final class LayoutLowering implements OpLowering {
         }
         int outer = Math.toIntExact(LinearLowering.product(Arrays.copyOfRange(ys, 0, axis)));
         int inner = Math.toIntExact(LinearLowering.product(Arrays.copyOfRange(ys, axis + 1, ys.length)));
-        String y = ctx.write(op.result(0), op);
+        String y = ctx.writeTyped(op.result(0), op);
         List<Call> calls = new ArrayList<>();
         int offset = 0;
         for (int i = 0; i < op.numOperands(); i++) {
             int[] xs = ctx.shape(op.operand(i));
             int block = xs[axis] * inner;
             if (block > 0) {
-                calls.add(new Call("Copy.blocks", List.of(ctx.read(op.operand(i), op), y, outer, block, ys[axis] * inner, offset)));
+                calls.add(new Call("Copy.blocks", List.of(ctx.readTyped(op.operand(i), op), y, outer, block, ys[axis] * inner, offset)));
             }
             offset += block;
         }

@@ -12,6 +12,9 @@ interface LoweringContext {
     /** The array holding a data operand (an input, a weight or an earlier result); checks it is f32. */
     String read(Value v, Operation user);
 
+    /** The array holding an operand of any {@link dev.nnc.cpu.Dtype} (the lowering handles its Java type). */
+    String readTyped(Value v, Operation user);
+
     /** A weight operand transposed as a [rows, cols] matrix at construction (so a kernel reads it row-major). */
     String readTransposed(Value v, Operation user, int rows, int cols);
 
@@ -23,6 +26,9 @@ interface LoweringContext {
 
     /** A fresh array for a result of {@code op}. */
     String write(Value v, Operation op);
+
+    /** A fresh array for a result of any {@link dev.nnc.cpu.Dtype}. */
+    String writeTyped(Value v, Operation op);
 
     /** Makes {@code result} share the array of {@code source} (reshapes move no data). */
     void alias(Value result, Value source, Operation op);

@@ -20,7 +20,16 @@ final class Lowerings {
                 "GlobalMaxPool");
         OpLowering layout = new LayoutLowering();
         LayoutLowering.ALIASES.forEach(n -> t.put("onnx." + n, layout));
-        put(t, layout, "Transpose", "Concat", "Cast", "CastLike");
+        put(t, layout, "Transpose", "Concat");
+        put(t, new IndexLowering(), "Gather", "GatherElements", "ArgMax", "ArgMin");
+        put(t, new ResizeLowering(), "Resize");
+        put(t, new TriluLowering(), "Trilu");
+        OpLowering typed = new TypedElementwiseLowering();
+        TypedElementwiseLowering.OPS.forEach(n -> t.put("onnx." + n, typed));
+        for (String n : TypedElementwiseLowering.ARITHMETIC) {
+            OpLowering f32 = t.get("onnx." + n);
+            t.put("onnx." + n, (op, ctx) -> (isF32(op) ? f32 : typed).lower(op, ctx));
+        }
         put(t, new NormalizationLowering(), "Softmax", "LogSoftmax", "Hardmax", "LpNormalization", "BatchNormalization", "LayerNormalization",
                 "RMSNormalization");
         OpLowering reduce = new ReduceLowering();
@@ -34,6 +43,10 @@ final class Lowerings {
         Set<String> s = new java.util.TreeSet<>();
         table().keySet().forEach(n -> s.add(n.substring(n.indexOf('.') + 1)));
         return s;
+    }
+
+    private static boolean isF32(dev.nnc.ir.core.Operation op) {
+        return op.result(0).type() instanceof dev.nnc.ir.type.TensorType tt && tt.elementType() == dev.nnc.ir.type.FloatType.F32;
     }
 
     private static void put(Map<String, OpLowering> t, OpLowering l, String... names) {

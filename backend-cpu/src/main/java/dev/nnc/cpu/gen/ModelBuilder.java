@@ -1,5 +1,6 @@
 package dev.nnc.cpu.gen;
 
+import dev.nnc.cpu.Dtype;
 import dev.nnc.cpu.gen.JavaModel.Binding;
 import dev.nnc.cpu.gen.JavaModel.BufferField;
 import dev.nnc.cpu.gen.JavaModel.Call;
@@ -37,7 +38,8 @@ public final class ModelBuilder implements LoweringContext {
     private final JavaNames fields = new JavaNames("weights", "parallel", "inputs", "outputs");
     {
         JavaNames.RUNTIME_TYPES.forEach(t -> fields.fresh(t, t)); // a field must not shadow a runtime class
-        fields.fresh("i", "i"); // loop variables (BroadcastLoops)
+        fields.fresh("i", "i"); // loop variables (BroadcastLoops, GatherStep)
+        List.of("o", "j", "k").forEach(v -> fields.fresh(v, v));
         for (int d = 0; d < 10; d++) {
             fields.fresh("i" + d, "i");
         }
@@ -71,10 +73,10 @@ public final class ModelBuilder implements LoweringContext {
         for (int i = 0; i < f.arguments().size(); i++) {
             Value arg = f.arguments().get(i);
             String external = f.inputNames().get(i);
-            TensorType t = requireF32(arg, "model input '" + external + "'", null);
+            TensorType t = requireTyped(arg, "model input '" + external + "'", null);
             String name = fields.fresh(external, "input" + i);
             arrays.put(arg, name);
-            inputs.add(new Binding(name, i, external, t.toString()));
+            inputs.add(new Binding(name, i, external, t.toString(), dtype(t).javaType()));
         }
         outputs.addAll(f.outputs());
         List<Operation> ops = f.body().operations();
@@ -86,8 +88,8 @@ public final class ModelBuilder implements LoweringContext {
         for (int i = 0; i < f.outputs().size(); i++) {
             Value v = f.outputs().get(i);
             String external = f.outputNames().get(i);
-            requireF32(v, "model output '" + external + "'", null);
-            outputs.add(new Binding(read(v, ret), i, external, v.type().toString()));
+            TensorType t = requireTyped(v, "model output '" + external + "'", null);
+            outputs.add(new Binding(readTyped(v, ret), i, external, t.toString(), dtype(t).javaType()));
         }
         JavaModel model = new JavaModel(packageName, JavaNames.className(modelName), modelName,
                 List.copyOf(weightFields), List.copyOf(statics), List.copyOf(buffers), inputs, outputs, List.copyOf(steps));
@@ -97,6 +99,9 @@ public final class ModelBuilder implements LoweringContext {
     private void lowerOne(Operation op) {
         if (!op.regions().isEmpty()) {
             throw unsupported(op, "ops with subgraphs are not supported");
+        }
+        if (op.numResults() > 0 && op.results().stream().allMatch(r -> r.type() == dev.nnc.ir.type.NoneType.NONE)) {
+            return; // onnx.NoValue: an absent optional operand, nothing to compute
         }
         if (Folding.foldable(op, constants)) {
             List<Tensor> outs = Folding.evaluate(op, constants, specOf(op), opset);
@@ -114,6 +119,23 @@ public final class ModelBuilder implements LoweringContext {
 
     private OpSpec specOf(Operation op) {
         return registry.lookup(op.name()).orElseThrow(() -> new NncException(op.location(), "unknown op " + op.name()));
+    }
+
+    private static Dtype dtype(TensorType t) {
+        return Dtype.of(t.elementType());
+    }
+
+    /** Checks the value has a static shape and an element type the backend keeps in arrays. */
+    private TensorType requireTyped(Value v, String what, Operation op) {
+        if (!(v.type() instanceof TensorType t) || !t.isStatic()) {
+            throw new NncException(op == null ? null : op.location(), what + " has type " + v.type()
+                    + ": the CPU backend needs static shapes (give them with --input-shape or run shape inference)");
+        }
+        if (Dtype.of(t.elementType()) == null) {
+            throw new NncException(op == null ? null : op.location(), what + " has type " + t
+                    + ": the CPU backend runs f32, f64, i64, i32 and bool tensors only");
+        }
+        return t;
     }
 
     private TensorType requireF32(Value v, String what, Operation op) {
@@ -134,6 +156,14 @@ public final class ModelBuilder implements LoweringContext {
 
     @Override
     public String read(Value v, Operation user) {
+        if (v.type() instanceof TensorType t && t.elementType() != FloatType.F32) {
+            throw unsupported(user, "operand " + valueName(v) + " is " + t + ": this op runs on f32 tensors only");
+        }
+        return readTyped(v, user);
+    }
+
+    @Override
+    public String readTyped(Value v, Operation user) {
         String name = arrays.get(v);
         if (name != null) {
             return name;
@@ -142,8 +172,9 @@ public final class ModelBuilder implements LoweringContext {
         if (c == null) {
             throw new IllegalStateException("value " + v + " read before it is defined");
         }
-        if (c.elementType() != FloatType.F32) {
-            throw unsupported(user, "operand " + valueName(v) + " is " + c.tensorType() + ": the CPU backend runs f32 tensors only");
+        if (Dtype.of(c.elementType()) == null) {
+            throw unsupported(user, "operand " + valueName(v) + " is " + c.tensorType()
+                    + ": the CPU backend runs f32, f64, i64, i32 and bool tensors only");
         }
         name = addWeight(v, c, null);
         arrays.put(v, name);
@@ -152,7 +183,8 @@ public final class ModelBuilder implements LoweringContext {
 
     private String addWeight(Value v, Tensor c, Call pack) {
         String name = fields.fresh(v.nameHint() + (pack == null ? "" : "_packed"), "weight");
-        weightFields.add(new WeightField(name, weights.size(), c.tensorType().toString(), pack));
+        weightFields.add(new WeightField(name, weights.size(), c.tensorType().toString(),
+                Dtype.of(c.elementType()).javaType(), pack));
         weights.add(c);
         return name;
     }
@@ -172,30 +204,36 @@ public final class ModelBuilder implements LoweringContext {
             throw unsupported(user, "operand " + valueName(v) + " is " + c.tensorType() + ": the CPU backend runs f32 tensors only");
         }
         List<Object> all = new ArrayList<>();
-        all.add("weights[" + weights.size() + "]");
+        all.add("(float[]) weights[" + weights.size() + "]");
         all.addAll(args);
         return addWeight(v, c, new Call(target, all));
     }
 
     @Override
     public String write(Value v, Operation op) {
-        TensorType t = requireF32(v, "result " + valueName(v), op);
+        requireF32(v, "result " + valueName(v), op);
+        return writeTyped(v, op);
+    }
+
+    @Override
+    public String writeTyped(Value v, Operation op) {
+        TensorType t = requireTyped(v, "result " + valueName(v), op);
         String name = fields.fresh(v.nameHint(), "t");
-        buffers.add(new BufferField(name, Math.toIntExact(t.elementCount()), t.toString()));
+        buffers.add(new BufferField(name, Math.toIntExact(t.elementCount()), t.toString(), dtype(t).javaType()));
         arrays.put(v, name);
         return name;
     }
 
     @Override
     public void alias(Value result, Value source, Operation op) {
-        requireF32(result, "result " + valueName(result), op);
-        arrays.put(result, read(source, op));
+        requireTyped(result, "result " + valueName(result), op);
+        arrays.put(result, readTyped(source, op));
     }
 
     @Override
     public String scratch(Operation op, int size) {
         String name = fields.fresh(method(op) + "_scratch", "scratch");
-        buffers.add(new BufferField(name, size, "scratch"));
+        buffers.add(new BufferField(name, size, "scratch", "float"));
         return name;
     }
 

@@ -92,11 +92,6 @@ final class NormalizationLowering implements OpLowering {
     }
 
     private static void layerNorm(Operation op, LoweringContext ctx) {
-        for (int i = 1; i < op.numResults(); i++) {
-            if (op.result(i).hasUses()) {
-                throw ctx.unsupported(op, "the Mean and InvStdDev outputs are not supported");
-            }
-        }
         int[] xs = ctx.shape(op.operand(0));
         int axis = Math.toIntExact(ctx.attrs(op).getInt("axis", -1));
         axis = axis < 0 ? axis + xs.length : axis;
@@ -113,7 +108,13 @@ final class NormalizationLowering implements OpLowering {
         Object bias = hasBias ? ctx.read(op.operand(2), op) : "null";
         String y = ctx.write(op.result(0), op);
         boolean rms = op.opName().equals("RMSNormalization");
-        ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op),
-                List.of(new Call("Norms.layer", List.of(x, y, rows, cols, scale, bias, eps, rms)))));
+        List<Object> args = new java.util.ArrayList<>(List.of(x, y, rows, cols, scale, bias, eps, rms));
+        if (op.numResults() > 1 && (op.result(1).hasUses() || op.numResults() > 2 && op.result(2).hasUses())) {
+            // the Mean and InvStdDev outputs (f32 stash type only: write() insists on f32)
+            for (int i = 1; i < 3; i++) {
+                args.add(i < op.numResults() && op.result(i).hasUses() ? ctx.write(op.result(i), op) : "null");
+            }
+        }
+        ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op), List.of(new Call("Norms.layer", args))));
     }
 }

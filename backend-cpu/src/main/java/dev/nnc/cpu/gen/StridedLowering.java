@@ -1,5 +1,6 @@
 package dev.nnc.cpu.gen;
 
+import dev.nnc.cpu.Dtype;
 import dev.nnc.cpu.gen.JavaModel.Call;
 import dev.nnc.cpu.gen.JavaModel.IntsField;
 import dev.nnc.cpu.gen.JavaModel.KernelStep;
@@ -9,6 +10,7 @@ import dev.nnc.ir.spec.OpAttributes;
 import dev.nnc.ir.tensor.Shapes;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.NoneType;
+import dev.nnc.ir.type.TensorType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,8 +51,8 @@ final class StridedLowering implements OpLowering {
             }
             srcStrides[d] = (int) (strides[d] * step);
         }
-        String x = ctx.read(op.operand(0), op);
-        String y = ctx.write(op.result(0), op);
+        String x = ctx.readTyped(op.operand(0), op);
+        String y = ctx.writeTyped(op.result(0), op);
         ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op),
                 List.of(copy(op, ctx, x, offset, srcStrides, y, 0, Shapes.strides(ys), ys, ""))));
     }
@@ -59,14 +61,14 @@ final class StridedLowering implements OpLowering {
         int[] xs = ctx.shape(op.operand(0));
         int axis = Math.toIntExact(ctx.attrs(op).getInt("axis", 0));
         axis = axis < 0 ? axis + xs.length : axis;
-        String x = ctx.read(op.operand(0), op);
+        String x = ctx.readTyped(op.operand(0), op);
         int[] strides = Shapes.strides(xs);
         List<Call> calls = new ArrayList<>();
         int start = 0;
         for (int k = 0; k < op.numResults(); k++) {
             Value r = op.result(k);
             int[] ys = ctx.shape(r);
-            String y = ctx.write(r, op);
+            String y = ctx.writeTyped(r, op);
             calls.add(copy(op, ctx, x, start * strides[axis], strides, y, 0, Shapes.strides(ys), ys, "_" + k));
             start += ys[axis];
         }
@@ -83,14 +85,14 @@ final class StridedLowering implements OpLowering {
         int rank = xs.length;
         long[] pads = ints(op, ctx, a, "pads", 1);
         long[] axes = ints(op, ctx, a, "axes", 3);
-        float value = (float) a.getFloat("value", 0);
+        Tensor given = null;
         if (op.numOperands() > 2 && op.operand(2).type() != NoneType.NONE) {
-            Tensor v = ctx.constant(op.operand(2));
-            if (v == null) {
+            given = ctx.constant(op.operand(2));
+            if (given == null) {
                 throw ctx.unsupported(op, "constant_value must be a constant");
             }
-            value = (float) v.getDouble(0);
         }
+        Object value = padValue(op, ctx, given, a.getFloat("value", 0));
         int n = axes == null ? rank : axes.length;
         int[] ystr = Shapes.strides(ys);
         int[] shape = xs.clone();
@@ -107,12 +109,34 @@ final class StridedLowering implements OpLowering {
             srcOff += cropBegin * srcStrides[d];
             dstOff += (int) Math.max(0, begin) * ystr[d];
         }
-        String x = ctx.read(op.operand(0), op);
-        String y = ctx.write(op.result(0), op);
+        String x = ctx.readTyped(op.operand(0), op);
+        String y = ctx.writeTyped(op.result(0), op);
         List<Call> calls = new ArrayList<>();
         calls.add(new Call("java.util.Arrays.fill", List.of(y, value)));
         calls.add(copy(op, ctx, x, srcOff, srcStrides, y, dstOff, ystr, shape, ""));
         ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op), calls));
+    }
+
+    /** Pad's fill value as a Java literal of the result's element type. */
+    private static Object padValue(Operation op, LoweringContext ctx, Tensor given, double attr) {
+        Dtype type = Dtype.of(((TensorType) op.result(0).type()).elementType());
+        double d = given == null ? attr : given.isDoubles() ? given.getDouble(0) : given.longs()[0];
+        long l = given != null && !given.isDoubles() ? given.longs()[0] : (long) attr;
+        switch (type) {
+            case F32:
+                return (float) d;
+            case F64:
+                if (!Double.isFinite(d)) {
+                    throw ctx.unsupported(op, "an infinite or NaN f64 pad value is not supported");
+                }
+                return Double.toString(d);
+            case I64:
+                return l + "L";
+            case I32:
+                return Integer.toString((int) l);
+            default:
+                return l != 0 ? "true" : "false";
+        }
     }
 
     private static Call copy(Operation op, LoweringContext ctx, String src, int srcOff, int[] srcStrides, String dst,

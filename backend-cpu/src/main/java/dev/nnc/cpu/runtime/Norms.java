@@ -11,6 +11,12 @@ public final class Norms {
 
     public static void layer(float[] x, float[] y, int rows, int cols, float[] scale, float[] bias, float epsilon,
                              boolean rms) {
+        layer(x, y, rows, cols, scale, bias, epsilon, rms, null, null);
+    }
+
+    /** The same, also storing each row's mean and 1/sqrt(var + epsilon) when those arrays are given. */
+    public static void layer(float[] x, float[] y, int rows, int cols, float[] scale, float[] bias, float epsilon,
+                             boolean rms, float[] meanOut, float[] invStdOut) {
         for (int r = 0; r < rows; r++) {
             int base = r * cols;
             double mean = 0;
@@ -27,6 +33,12 @@ public final class Norms {
             }
             var /= cols;
             double inv = 1.0 / Math.sqrt(var + epsilon);
+            if (meanOut != null) {
+                meanOut[r] = (float) mean;
+            }
+            if (invStdOut != null) {
+                invStdOut[r] = (float) inv;
+            }
             for (int c = 0; c < cols; c++) {
                 float norm = (float) ((x[base + c] - mean) * inv);
                 y[base + c] = (float) ((double) norm * scale[c] + (bias == null ? 0 : bias[c]));

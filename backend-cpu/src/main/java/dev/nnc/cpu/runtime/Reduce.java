@@ -50,4 +50,61 @@ public final class Reduce {
             }
         }
     }
+
+    /**
+     * The reduction over axes known only at run time (a model input): groups the reduced axes
+     * last in {@code scratch} (x's size), then folds. No axes reduce everything, unless
+     * {@code noopWithEmptyAxes}, which copies x.
+     */
+    public static void applyAxes(Kind kind, float[] x, float[] y, int[] shape, long[] axes, boolean noopWithEmptyAxes,
+                                 float[] scratch) {
+        int rank = shape.length;
+        boolean[] reduced = new boolean[rank];
+        if (axes.length == 0) {
+            if (noopWithEmptyAxes) {
+                if (y.length != x.length) {
+                    throw new IllegalArgumentException("empty axes (no-op) but the compiled output has another size");
+                }
+                System.arraycopy(x, 0, y, 0, x.length);
+                return;
+            }
+            java.util.Arrays.fill(reduced, true);
+        }
+        for (long a : axes) {
+            if (a < -rank || a >= rank) {
+                throw new IllegalArgumentException("axis " + a + " out of range for rank " + rank);
+            }
+            reduced[(int) (a < 0 ? a + rank : a)] = true;
+        }
+        int[] strides = new int[rank];
+        int stride = 1;
+        for (int d = rank - 1; d >= 0; d--) {
+            strides[d] = stride;
+            stride *= shape[d];
+        }
+        int[] grouped = new int[rank];
+        int[] groupedStrides = new int[rank];
+        int outer = 1;
+        int n = 1;
+        int k = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int d = 0; d < rank; d++) {
+                if (reduced[d] == (pass == 1)) {
+                    grouped[k] = shape[d];
+                    groupedStrides[k++] = strides[d];
+                    if (pass == 0) {
+                        outer *= shape[d];
+                    } else {
+                        n *= shape[d];
+                    }
+                }
+            }
+        }
+        if (outer != y.length) {
+            throw new IllegalArgumentException("axes " + java.util.Arrays.toString(axes) + " give " + outer
+                    + " outputs, the compiled model has " + y.length);
+        }
+        Transpose.permute(x, scratch, grouped, groupedStrides);
+        apply(kind, scratch, y, outer, n, 1);
+    }
 }

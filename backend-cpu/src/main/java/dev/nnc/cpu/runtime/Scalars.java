@@ -34,4 +34,13 @@ public final class Scalars {
     public static double pow(double x, double y) {
         return SpecialFunctions.pow(x, y);
     }
+
+    /** ONNX integer Div: truncating, and 0 for a zero divisor (as the reference interpreter). */
+    public static long div(long a, long b) {
+        return b == 0 ? 0 : a / b;
+    }
+
+    public static int div(int a, int b) {
+        return b == 0 ? 0 : a / b;
+    }
 }

@@ -36,6 +36,17 @@ public final class Transpose {
         }
     }
 
+    /** The same permutation for arrays of any element type, as a strided copy. */
+    public static void permute(Object x, Object y, int[] outShape, int[] inStrides) {
+        int[] outStrides = new int[outShape.length];
+        int stride = 1;
+        for (int d = outShape.length - 1; d >= 0; d--) {
+            outStrides[d] = stride;
+            stride *= outShape[d];
+        }
+        Strided.copy(x, 0, inStrides, y, 0, outStrides, outShape);
+    }
+
     /** The transpose of a [rows, cols] matrix: a fresh [cols, rows] array (used to pre-pack weights). */
     public static float[] matrix(float[] x, int rows, int cols) {
         float[] y = new float[x.length];

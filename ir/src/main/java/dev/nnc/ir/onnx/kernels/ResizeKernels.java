@@ -32,7 +32,7 @@ public final class ResizeKernels implements KernelFamily {
         t.op("Upsample", ShapeVerifiers.oneOf("mode", "nearest", "linear", "bilinear"), ctx -> ShapeArgs.one(inferUpsample(ctx)), ctx -> List.of(upsample(ctx)));
     }
 
-    private static ResizeSampler sampler(OpAttributes a, int opset) {
+    static ResizeSampler sampler(OpAttributes a, int opset) {
         String mode = a.getString("mode", "nearest");
         if (!List.of("nearest", "linear", "cubic").contains(mode)) {
             throw new IllegalArgumentException("unknown mode '" + mode + "'");
@@ -59,7 +59,7 @@ public final class ResizeKernels implements KernelFamily {
     }
 
     /** Scales (input 2, or 1 for Resize-10) when given and non-empty, else null. */
-    private static double[] scalesOf(Tensor t) {
+    static double[] scalesOf(Tensor t) {
         return t == null || t.size() == 0 ? null : t.toDoubles();
     }
 
@@ -86,7 +86,7 @@ public final class ResizeKernels implements KernelFamily {
     }
 
     /** ROI as [starts..., ends...] over all axes; axes not listed get [0, 1]. */
-    private static double[] fullRoi(double[] roi, long[] axes, int r) {
+    static double[] fullRoi(double[] roi, long[] axes, int r) {
         double[] full = new double[2 * r];
         for (int d = 0; d < r; d++) {
             full[r + d] = 1;

@@ -1,0 +1,115 @@
+package dev.nnc.cpu;
+
+import dev.nnc.ir.tensor.Tensor;
+import dev.nnc.ir.type.BoolType;
+import dev.nnc.ir.type.ElementType;
+import dev.nnc.ir.type.FloatType;
+import dev.nnc.ir.type.IntegerType;
+
+/**
+ * The element types the CPU backend keeps in typed Java arrays, and the conversions between
+ * those arrays and {@link Tensor}s: f32 as {@code float[]}, f64 as {@code double[]}, i64 as
+ * {@code long[]}, i32 as {@code int[]}, bool as {@code boolean[]}.
+ */
+public enum Dtype {
+    F32(FloatType.F32, "float"),
+    F64(FloatType.F64, "double"),
+    I64(IntegerType.I64, "long"),
+    I32(IntegerType.I32, "int"),
+    BOOL(BoolType.I1, "boolean");
+
+    private final ElementType elementType;
+    private final String javaType;
+
+    Dtype(ElementType elementType, String javaType) {
+        this.elementType = elementType;
+        this.javaType = javaType;
+    }
+
+    public ElementType elementType() {
+        return elementType;
+    }
+
+    /** The Java element type of the arrays ({@code float}, {@code long}, ...). */
+    public String javaType() {
+        return javaType;
+    }
+
+    /** The dtype of an element type, or null when the backend has no arrays for it. */
+    public static Dtype of(ElementType t) {
+        for (Dtype d : values()) {
+            if (d.elementType.equals(t)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** The tensor's values as this dtype's array. */
+    public Object toArray(Tensor t) {
+        switch (this) {
+            case F32: {
+                double[] d = t.doubles();
+                float[] f = new float[d.length];
+                for (int i = 0; i < d.length; i++) {
+                    f[i] = (float) d[i];
+                }
+                return f;
+            }
+            case F64:
+                return t.doubles().clone();
+            case I64:
+                return t.longs().clone();
+            case I32: {
+                long[] l = t.longs();
+                int[] a = new int[l.length];
+                for (int i = 0; i < l.length; i++) {
+                    a[i] = (int) l[i];
+                }
+                return a;
+            }
+            default: {
+                long[] l = t.longs();
+                boolean[] b = new boolean[l.length];
+                for (int i = 0; i < l.length; i++) {
+                    b[i] = l[i] != 0;
+                }
+                return b;
+            }
+        }
+    }
+
+    /** A tensor of this dtype holding a copy of the array. */
+    public Tensor toTensor(Object array, int[] shape) {
+        switch (this) {
+            case F32: {
+                float[] f = (float[]) array;
+                double[] d = new double[f.length];
+                for (int i = 0; i < f.length; i++) {
+                    d[i] = f[i];
+                }
+                return Tensor.ofDoubles(elementType, shape, d);
+            }
+            case F64:
+                return Tensor.ofDoubles(elementType, shape, ((double[]) array).clone());
+            case I64:
+                return Tensor.ofLongs(elementType, shape, ((long[]) array).clone());
+            case I32: {
+                int[] a = (int[]) array;
+                long[] l = new long[a.length];
+                for (int i = 0; i < a.length; i++) {
+                    l[i] = a[i];
+                }
+                return Tensor.ofLongs(elementType, shape, l);
+            }
+            default: {
+                boolean[] b = (boolean[]) array;
+                long[] l = new long[b.length];
+                for (int i = 0; i < b.length; i++) {
+                    l[i] = b[i] ? 1 : 0;
+                }
+                return Tensor.ofLongs(elementType, shape, l);
+            }
+        }
+    }
+}
