@@ -119,6 +119,10 @@ final class NodeImporter {
                 throw ctx.error(what + " sets attribute '" + a.getName() + "' twice");
             }
             seen.add(a.getName());
+            if (spec.attribute(a.getName()).isEmpty()) {
+                throw ctx.error(what + ": " + n.getOpType() + " has no attribute '" + a.getName() + "' (it has: "
+                        + String.join(", ", spec.attributes().stream().map(AttrSpec::name).toList()) + ")");
+            }
             if (!graphs.contains(a)) {
                 props.put(a.getName(), ctx.attributes().convert(a, what));
             }

@@ -11,6 +11,7 @@ import dev.nnc.ir.type.ElementType;
 import dev.nnc.ir.type.FloatType;
 import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
+import dev.nnc.ir.verify.ResultTypeCheck;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +30,10 @@ final class ResultTypes {
             Type d = declared.get(i);
             Type inf = inferred != null && i < inferred.size() ? inferred.get(i) : null;
             Value r = op.result(i);
+            if (d != null && inf != null && !ResultTypeCheck.compatible(d, inf)) {
+                throw new NncException(null, file + ": " + op.location() + ": " + op.name() + " result " + i + " '" + r.nameHint()
+                        + "' is declared " + d + " in the model but the op produces " + inf);
+            }
             r.setType(merge(d, inf, op));
         }
     }

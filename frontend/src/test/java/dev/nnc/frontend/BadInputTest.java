@@ -260,4 +260,28 @@ class BadInputTest {
                 () -> TensorFiles.readTensorProto(Protos.write(dir.resolve("e.pb"), new byte[0])));
         assertTrue(empty.oneLine().contains("e.pb") && empty.oneLine().contains("empty"), empty.oneLine());
     }
+
+    @Test
+    void declaredTypeContradictingInference() {
+        Path p = modelFile(GraphProto.newBuilder().addInput(value("x", FLOAT, 2, 3))
+                .addNode(node("Relu", "r", List.of("x"), List.of("y")))
+                .addOutput(value("y", FLOAT, 3, 2)));
+        fails(p, "node 'r'", "onnx.Relu result 0 'y' is declared tensor<3x2xf32> in the model but the op produces tensor<2x3xf32>");
+    }
+
+    @Test
+    void declaredTypeMorePreciseThanInferenceIsKept() throws Exception {
+        Path p = modelFile(GraphProto.newBuilder().addInput(value("x", FLOAT, "n", 3))
+                .addNode(node("Relu", "r", List.of("x"), List.of("y")))
+                .addOutput(value("y", FLOAT, 4, 3)));
+        assertTrue(dev.nnc.ir.text.IrPrinter.print(OnnxImporter.importFile(p).op()).contains("tensor<4x3xf32>"));
+    }
+
+    @Test
+    void unknownAttributeIsOneLine() {
+        Path p = modelFile(GraphProto.newBuilder().addInput(value("x", FLOAT, 2, 3))
+                .addNode(node("ReduceSum", "rs", List.of("x"), List.of("y"), Protos.intAttr("axs", 1)))
+                .addOutput(value("y", FLOAT)));
+        fails(p, "node 'rs'", "ReduceSum has no attribute 'axs' (it has: axes, keepdims, noop_with_empty_axes)");
+    }
 }

@@ -51,7 +51,11 @@ class ImporterTest {
         return TestData.registryWith(new OpSpec("onnx.Probe", List.of(1), new Arity(1, 3), new Arity(1, 2), List.of(
                 new AttrSpec("alpha", AttrKind.FLOAT, new Attribute.FloatAttr(0.1), false),
                 new AttrSpec("mode", AttrKind.STRING, new Attribute.StringAttr("same"), false),
-                new AttrSpec("axes", AttrKind.INTS, null, false)), null,
+                new AttrSpec("axes", AttrKind.INTS, null, false), new AttrSpec("i", AttrKind.INT, null, false),
+                new AttrSpec("f", AttrKind.FLOAT, null, false), new AttrSpec("ints", AttrKind.INTS, null, false),
+                new AttrSpec("floats", AttrKind.FLOATS, null, false), new AttrSpec("strs", AttrKind.STRINGS, null, false),
+                new AttrSpec("t", AttrKind.TENSOR, null, false), new AttrSpec("tp", AttrKind.TYPE, null, false),
+                new AttrSpec("untyped", AttrKind.INT, null, false), new AttrSpec("body", AttrKind.GRAPH, null, false)), null,
                 ctx -> List.of(TensorType.of(((TensorType) ctx.operandType(0)).elementType(), 7)), ctx -> List.of()),
                 new OpSpec("onnx.NeedsTo", List.of(1), new Arity(1, 1), new Arity(1, 1),
                 List.of(new AttrSpec("to", AttrKind.INT, null, true)), null, null, ctx -> List.of()));
@@ -75,7 +79,7 @@ class ImporterTest {
         AttributeProto mode = AttributeProto.newBuilder().setName("mode").setType(AttributeType.STRING)
                 .setS(ByteString.copyFromUtf8("valid")).build();
         FuncOp f = importGraph(GraphProto.newBuilder().addInput(value("x", FLOAT, 2))
-                .addNode(node("Probe", "p", List.of("x"), List.of("y"), mode)).addOutput(value("y", FLOAT)));
+                .addNode(node("Probe", "p", List.of("x"), List.of("y"), mode)).addOutput(value("y", FLOAT, 7)));
         Operation p = opNamed(f, "p");
         assertEquals(new Attribute.FloatAttr((float) 0.1), p.property("alpha"), "float32, as ONNX float attributes are");
         assertEquals(new Attribute.StringAttr("valid"), p.property("mode"));
@@ -105,7 +109,7 @@ class ImporterTest {
                         AttributeProto.newBuilder().setName("t").setType(AttributeType.TENSOR).setT(t).build(),
                         AttributeProto.newBuilder().setName("tp").setType(AttributeType.TYPE_PROTO).setTp(tp).build(),
                         AttributeProto.newBuilder().setName("untyped").setI(9).build()))
-                .addOutput(value("y", FLOAT)));
+                .addOutput(value("y", FLOAT, 7)));
         Operation p = opNamed(f, "p");
         assertEquals(new Attribute.IntAttr(-5), p.property("i"));
         assertEquals(new Attribute.FloatAttr((double) 0.1f), p.property("f"), "float32 widened exactly");
@@ -129,7 +133,7 @@ class ImporterTest {
         FuncOp f = importGraph(GraphProto.newBuilder().addInput(value("x", FLOAT, 2))
                 .addNode(node("Probe", "loop1", List.of("x"), List.of("y"), g))
                 .addNode(node("Identity", "makes_outer", List.of("x"), List.of("outer")))
-                .addOutput(value("y", FLOAT)));
+                .addOutput(value("y", FLOAT, 7)));
         Operation outer = opNamed(f, "makes_outer");
         Operation loop = opNamed(f, "loop1");
         List<Operation> ops = f.body().operations();
@@ -171,7 +175,7 @@ class ImporterTest {
         AttributeProto g = AttributeProto.newBuilder().setName("bodies").setType(AttributeType.GRAPHS)
                 .addGraphs(GraphProto.newBuilder().setName("inner")).build();
         Path p = Protos.write(dir, "model.onnx", Protos.model(GraphProto.newBuilder().addInput(value("x", FLOAT, 2))
-                .addNode(node("Probe", "multi", List.of("x"), List.of("y"), g)).addOutput(value("y", FLOAT))));
+                .addNode(node("Probe", "multi", List.of("x"), List.of("y"), g)).addOutput(value("y", FLOAT, 7))));
         NncException e = assertThrows(NncException.class, () -> new OnnxImporter(REGISTRY).importModel(p, ImportOptions.defaults()));
         assertTrue(e.oneLine().contains("node 'multi'") && e.oneLine().contains("'bodies'"), e.oneLine());
     }
@@ -182,7 +186,7 @@ class ImporterTest {
                 .addOutput(value("o", FLOAT, 2)).build();
         AttributeProto g = AttributeProto.newBuilder().setName("body").setType(AttributeType.GRAPH).setG(body).build();
         Path p = Protos.write(dir, "model.onnx", Protos.model(GraphProto.newBuilder().addInput(value("x", FLOAT, 2))
-                .addNode(node("Probe", "p", List.of("x"), List.of("y"), g)).addOutput(value("y", FLOAT))));
+                .addNode(node("Probe", "p", List.of("x"), List.of("y"), g)).addOutput(value("y", FLOAT, 7))));
         NncException e = assertThrows(NncException.class, () -> new OnnxImporter(REGISTRY).importModel(p, ImportOptions.defaults()));
         assertTrue(e.oneLine().endsWith("unsupported ops: Nope (node deep)"), e.oneLine());
     }
@@ -193,7 +197,7 @@ class ImporterTest {
                 .addInput(value("x", FLOAT, 2)).addInput(value("w", FLOAT, 2))
                 .addInitializer(Protos.floats("w", new long[] {2}, 3, 4))
                 .addNode(node("Probe", "p", List.of("x", "w"), List.of("y")))
-                .addOutput(value("y", FLOAT)).addOutput(value("w", FLOAT, 2)).addOutput(value("x", FLOAT, 2)));
+                .addOutput(value("y", FLOAT, 7)).addOutput(value("w", FLOAT, 2)).addOutput(value("x", FLOAT, 2)));
         assertEquals(List.of("x"), f.inputNames());
         Operation c = f.body().operations().get(0);
         assertEquals("onnx.Constant", c.name());
@@ -249,7 +253,7 @@ class ImporterTest {
                 .addNode(node("Probe", "", List.of("x", "", "x"), List.of("a")))
                 .addNode(node("Probe", "", List.of("a", "", "a"), List.of("b")))
                 .addNode(node("Probe", "", List.of("b", "", ""), List.of("y", "")))
-                .addOutput(value("y", FLOAT)));
+                .addOutput(value("y", FLOAT, 7)));
         List<Operation> none = f.body().operations().stream().filter(o -> o.name().equals("onnx.NoValue")).toList();
         assertEquals(1, none.size());
         assertEquals(NoneType.NONE, none.get(0).result(0).type());
@@ -269,16 +273,26 @@ class ImporterTest {
                 .addNode(node("Probe", "sharpened", List.of("a"), List.of("b")))
                 .addNode(node("Probe", "declared", List.of("b"), List.of("c", "d")))
                 .addValueInfo(value("b", TensorProto.DataType.INT32_VALUE, "n"))
-                .addValueInfo(value("c", TensorProto.DataType.INT32_VALUE, 9))
-                .addOutput(value("c", TensorProto.DataType.INT32_VALUE, 9)).addOutput(value("d", 0)));
+                .addValueInfo(value("c", TensorProto.DataType.INT32_VALUE, 7))
+                .addOutput(value("c", TensorProto.DataType.INT32_VALUE, 7)).addOutput(value("d", 0)));
         assertEquals(TensorType.of(IntegerType.I32, 7), opNamed(f, "inferred").result(0).type());
         assertEquals(TensorType.of(IntegerType.I32, 7), opNamed(f, "sharpened").result(0).type(),
                 "a declared symbolic dim yields to an inferred size");
         Operation d = opNamed(f, "declared");
-        assertEquals(TensorType.of(IntegerType.I32, 9), d.result(0).type(), "the declaration wins over inference");
+        assertEquals(TensorType.of(IntegerType.I32, 7), d.result(0).type());
         Type second = d.result(1).type();
         assertEquals(TensorType.unranked(IntegerType.I32), second, "fallback: unranked, first operand's element type");
         assertEquals("d", d.result(1).nameHint());
+    }
+
+    @Test
+    void declarationContradictingInferenceIsAnError() {
+        NncException e = assertThrows(NncException.class, () -> importGraph(GraphProto.newBuilder()
+                .addInput(value("x", TensorProto.DataType.INT32_VALUE, 2))
+                .addNode(node("Probe", "declared", List.of("x"), List.of("c")))
+                .addOutput(value("c", TensorProto.DataType.INT32_VALUE, 9))));
+        assertTrue(e.oneLine().contains("node 'declared': onnx.Probe result 0 'c' is declared tensor<9xi32> in the model"
+                + " but the op produces tensor<7xi32>"), e.oneLine());
     }
 
     @Test
@@ -286,7 +300,7 @@ class ImporterTest {
         for (String domain : List.of("qonnx.custom_op.general", "onnx.brevitas", "finn.custom_op.general")) {
             FuncOp f = importGraph(GraphProto.newBuilder().addInput(value("x", FLOAT, 2))
                     .addNode(node("Probe", "q", List.of("x"), List.of("y")).toBuilder().setDomain(domain))
-                    .addOutput(value("y", FLOAT)));
+                    .addOutput(value("y", FLOAT, 7)));
             assertEquals("onnx.Probe", opNamed(f, "q").name(), domain);
         }
     }

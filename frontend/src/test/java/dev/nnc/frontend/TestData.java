@@ -39,6 +39,17 @@ final class TestData {
                 new Arity(0, -1), new Arity(1, -1), List.of(), null, null, ctx -> List.of())).toArray(OpSpec[]::new));
     }
 
+    /**
+     * Like {@link #withStandIns(String...)}, but each stand-in defines the attributes the corpus
+     * sets on it (op type to attribute name to kind), since the importer refuses undefined ones.
+     */
+    static DialectRegistry withStandIns(java.util.Map<String, java.util.Map<String, dev.nnc.ir.spec.AttrKind>> attrsByOp) {
+        return registryWith(attrsByOp.entrySet().stream().map(e -> new OpSpec(OnnxDialect.PREFIX + e.getKey(), List.of(1),
+                new Arity(0, -1), new Arity(1, -1), e.getValue().entrySet().stream()
+                .map(a -> new dev.nnc.ir.spec.AttrSpec(a.getKey(), a.getValue(), null, false)).toList(),
+                null, null, ctx -> List.of())).toArray(OpSpec[]::new));
+    }
+
     /** The standard registry plus {@code extra} onnx ops (those it already has are kept as they are). */
     static DialectRegistry registryWith(OpSpec... extra) {
         DialectRegistry std = DialectRegistry.standard();

@@ -49,6 +49,22 @@ public final class OpAttributes {
         return a == null ? dflt : asLong(name, a);
     }
 
+    /** {@link #getInt(String)} narrowed to int; a value out of int range is an error, not a wrapped alias. */
+    public int getInt32(String name) {
+        return toInt32(name, getInt(name));
+    }
+
+    public int getInt32(String name, int dflt) {
+        return toInt32(name, getInt(name, dflt));
+    }
+
+    private int toInt32(String name, long v) {
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw new NncException(op.location(), op.name() + ": attribute '" + name + "' = " + v + " is out of the 32-bit integer range");
+        }
+        return (int) v;
+    }
+
     public double getFloat(String name) {
         return asDouble(name, require(name));
     }

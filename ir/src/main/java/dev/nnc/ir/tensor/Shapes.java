@@ -7,6 +7,50 @@ public final class Shapes {
     private Shapes() {
     }
 
+    /** System property capping the element count of a tensor an op creates at run time. */
+    public static final String MAX_ELEMENTS_PROPERTY = "nnc.maxTensorElements";
+
+    /** The default cap: the largest array a JVM reliably allocates. */
+    public static final long DEFAULT_MAX_ELEMENTS = (1L << 31) - 16;
+
+    /** The element cap in force ({@value #MAX_ELEMENTS_PROPERTY}, else {@link #DEFAULT_MAX_ELEMENTS}). */
+    public static long maxElements() {
+        long v = Long.getLong(MAX_ELEMENTS_PROPERTY, DEFAULT_MAX_ELEMENTS);
+        return v <= 0 ? DEFAULT_MAX_ELEMENTS : Math.min(v, DEFAULT_MAX_ELEMENTS);
+    }
+
+    /**
+     * Why a result of this shape may not be created (its element count exceeds {@link #maxElements()}),
+     * or null when it may. Kernels whose output size comes from input data check this before
+     * allocating, so a model asking for a huge tensor gets one line instead of OutOfMemoryError.
+     */
+    public static String sizeProblem(int[] shape) {
+        long limit = maxElements();
+        for (int d : shape) {
+            if (d < 0) {
+                return "result shape " + java.util.Arrays.toString(shape) + " has a negative dimension";
+            }
+        }
+        long n;
+        try {
+            n = size(shape);
+        } catch (ArithmeticException e) {
+            return "result shape " + java.util.Arrays.toString(shape) + " has more than 2^63 elements, more than the limit "
+                    + limit + " (" + MAX_ELEMENTS_PROPERTY + ")";
+        }
+        return n > limit ? "result shape " + java.util.Arrays.toString(shape) + " has " + n + " elements, more than the limit "
+                + limit + " (" + MAX_ELEMENTS_PROPERTY + ")" : null;
+    }
+
+    /** The element count of {@code shape}; an NncException "{@code what}: ..." when it is over the limit. */
+    public static long checkedSize(int[] shape, String what) {
+        String problem = sizeProblem(shape);
+        if (problem != null) {
+            throw new dev.nnc.ir.diag.NncException(what + ": " + problem);
+        }
+        return size(shape);
+    }
+
     /** Element count; throws on overflow of a long. */
     public static long size(int[] shape) {
         long n = 1;

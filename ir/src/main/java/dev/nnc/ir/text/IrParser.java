@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.Vocabulary;
 
 /**
@@ -40,7 +41,10 @@ public final class IrParser {
         lexer.removeErrorListeners();
         lexer.addErrorListener(errors);
         Vocabulary readable = new ReadableVocabulary(NncIrParser.VOCABULARY);
-        NncIrParser parser = new NncIrParser(new CommonTokenStream(lexer)) {
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        tokens.fill();
+        checkNesting(tokens, fileName);
+        NncIrParser parser = new NncIrParser(tokens) {
             @Override
             public Vocabulary getVocabulary() {
                 return readable;
@@ -53,6 +57,26 @@ public final class IrParser {
         DenseReader dense = new DenseReader(fileName, types, blobs(tree.resourceSection(), fileName, types));
         IrBuilder builder = new IrBuilder(fileName, types, new AttrReader(fileName, types, dense));
         return builder.operation(tree.operation(), null);
+    }
+
+    /**
+     * The parser and builder recurse once per bracket level, so hostile input (thousands of nested
+     * '[') would overflow the stack; no real module nests anywhere near this deep.
+     */
+    static final int MAX_NESTING = 256;
+
+    private static void checkNesting(CommonTokenStream tokens, String fileName) {
+        int depth = 0;
+        for (Token t : tokens.getTokens()) {
+            int type = t.getType();
+            if (type == NncIrLexer.LPAREN || type == NncIrLexer.LBRACE || type == NncIrLexer.LBRACKET) {
+                if (++depth > MAX_NESTING) {
+                    throw TextError.at(fileName, t, "nesting deeper than " + MAX_NESTING);
+                }
+            } else if (type == NncIrLexer.RPAREN || type == NncIrLexer.RBRACE || type == NncIrLexer.RBRACKET) {
+                depth = Math.max(0, depth - 1);
+            }
+        }
     }
 
     private static Map<String, String> blobs(ResourceSectionContext c, String file, TypeReader types) {

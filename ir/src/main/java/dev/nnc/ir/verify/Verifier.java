@@ -7,6 +7,7 @@ import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.core.Value;
 import dev.nnc.ir.diag.Diagnostic;
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.onnx.OnnxDialect;
 import dev.nnc.ir.spec.Arity;
 import dev.nnc.ir.spec.AttrKind;
 import dev.nnc.ir.spec.AttrSpec;
@@ -62,14 +63,19 @@ public final class Verifier {
         OpSpec s = spec.get();
         checkArity(op, "operand", s.operands(), op.numOperands());
         checkArity(op, "result", s.results(), op.numResults());
+        int before = diagnostics.size();
         checkAttributes(op, s);
         checkFunction(op);
+        checkModuleOpset(op);
         if (s.verifier() != null) {
             try {
                 s.verifier().verify(op, msg -> error(op, msg));
             } catch (NncException e) {
                 error(op, e.getMessage());
             }
+        }
+        if (diagnostics.size() == before) {
+            ResultTypeCheck.check(op, s, msg -> error(op, msg));
         }
     }
 
@@ -91,6 +97,14 @@ public final class Verifier {
 
     private void checkAttributes(Operation op, OpSpec s) {
         checkGraphRegions(op, s);
+        if (op.name().startsWith(OnnxDialect.PREFIX)) {
+            // ONNX ops carry exactly their spec's attributes: a typo must not be silently ignored
+            for (String name : op.properties().keySet()) {
+                if (s.attribute(name).isEmpty() && !name.equals(RegionAttrs.PROPERTY)) {
+                    error(op, "has attribute '" + name + "', which the op does not define");
+                }
+            }
+        }
         for (AttrSpec a : s.attributes()) {
             Attribute value = op.property(a.name());
             if (a.kind() == AttrKind.GRAPH) {
@@ -155,6 +169,18 @@ public final class Verifier {
             if (g.required() && !names.contains(g.name())) {
                 error(op, "needs graph attribute '" + g.name() + "' (a region)");
             }
+        }
+    }
+
+    /** ONNX ops mean what their opset says, so a module holding any must say which opset that is. */
+    private void checkModuleOpset(Operation op) {
+        if (!op.name().equals(BuiltinDialect.MODULE) || op.property("opset") != null) {
+            return;
+        }
+        boolean[] hasOnnx = {false};
+        op.walk(o -> hasOnnx[0] |= o.name().startsWith(OnnxDialect.PREFIX));
+        if (hasOnnx[0]) {
+            error(op, "holds onnx ops but has no 'opset' property (the ONNX opset they follow)");
         }
     }
 

@@ -165,4 +165,17 @@ class IrParserErrorTest {
         }
         assertEquals("", captured.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
+
+    @Test
+    void deepNestingIsAUserErrorNotAStackOverflow() {
+        String text = "\"builtin.module\"() <{opset = 13, x = " + "[".repeat(20000) + "]".repeat(20000) + "}> ({\n}) : () -> ()\n";
+        NncException e = assertThrows(NncException.class, () -> IrParser.parse(text, "deep.nir"));
+        assertEquals("deep.nir:1:" + (37 + IrParser.MAX_NESTING) + ": nesting deeper than " + IrParser.MAX_NESTING, e.getMessage());
+    }
+
+    @Test
+    void moderateNestingStillParses() {
+        String text = "\"builtin.module\"() <{opset = 13, x = " + "[".repeat(50) + "1" + "]".repeat(50) + "}> ({\n}) : () -> ()\n";
+        IrParser.parse(text, "ok.nir");
+    }
 }

@@ -253,7 +253,7 @@ class VerifierTest {
     @Test
     void diagnosticsCarryTextPositionsOfParsedOps() {
         String text = """
-                "builtin.module"() ({
+                "builtin.module"() <{opset = 13}> ({
                   "func.func"() <{result_names = ["y"], sym_name = "main"}> ({
                   ^bb0(%x: tensor<2xf32>):
                     %y = "onnx.Identity"(%x, %x) : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32> loc("node7")
@@ -267,5 +267,84 @@ class VerifierTest {
         NncException e = assertThrows(NncException.class,
                 () -> Verifier.verifyOrThrow(IrParser.parse(text, "m.nnc").op(), DialectRegistry.standard()));
         assertEquals("m.nnc:4:5: node 'node7': onnx.Identity: expects 1 operands, got 2", e.oneLine());
+    }
+
+    @Test
+    void declaredResultTypeMustAgreeWithInference() {
+        ModuleOp m = identity();
+        FuncOp f = m.mainFunction();
+        Value x = f.arguments().get(0);
+        f.body().insertBefore(f.returnOp(), Operation.create("onnx.Identity", List.of(x), List.of(TensorType.of(IntegerType.I64, 2)),
+                Map.of(), Location.named("elem")));
+        assertOneError(m, "onnx.Identity: result 0 is declared tensor<2xi64> but the op produces tensor<2xf32>", "elem");
+
+        ModuleOp rank = identity();
+        FuncOp g = rank.mainFunction();
+        g.body().insertBefore(g.returnOp(), Operation.create("onnx.Identity", List.of(g.arguments().get(0)),
+                List.of(TensorType.of(FloatType.F32, 2, 1)), Map.of(), Location.named("rank")));
+        assertOneError(rank, "onnx.Identity: result 0 is declared tensor<2x1xf32> but the op produces tensor<2xf32>", "rank");
+
+        ModuleOp size = identity();
+        FuncOp h = size.mainFunction();
+        h.body().insertBefore(h.returnOp(), Operation.create("onnx.Identity", List.of(h.arguments().get(0)),
+                List.of(TensorType.of(FloatType.F32, 3)), Map.of(), Location.named("size")));
+        assertOneError(size, "onnx.Identity: result 0 is declared tensor<3xf32> but the op produces tensor<2xf32>", "size");
+    }
+
+    @Test
+    void unknownDimsAndUnrankedResultsAreCompatible() {
+        ModuleOp m = identity();
+        FuncOp f = m.mainFunction();
+        Value x = f.arguments().get(0);
+        f.body().insertBefore(f.returnOp(), Operation.create("onnx.Identity", List.of(x), List.of(TensorType.unranked(FloatType.F32)),
+                Map.of(), Location.named("u")));
+        assertEquals(List.of(), verify(m));
+        assertTrue(ResultTypeCheck.compatible(new TensorType(FloatType.F32, List.of(new dev.nnc.ir.type.Dim.Symbolic("n"))),
+                TensorType.of(FloatType.F32, 4)));
+        // a fixed-point result may be declared in another format (a wider accumulator), not another type
+        assertTrue(ResultTypeCheck.compatible(TensorType.of(new dev.nnc.ir.type.FixedType(19, 9, true), 2),
+                TensorType.of(new dev.nnc.ir.type.FixedType(8, 4, true), 2)));
+        assertTrue(!ResultTypeCheck.compatible(TensorType.of(FloatType.F32, 2), TensorType.of(new dev.nnc.ir.type.FixedType(8, 4, true), 2)));
+    }
+
+    @Test
+    void undeclaredPropertyOfAnOnnxOpIsAnError() {
+        ModuleOp m = identity();
+        FuncOp f = m.mainFunction();
+        Value x = f.arguments().get(0);
+        f.body().insertBefore(f.returnOp(), Operation.create("onnx.Relu", List.of(x), List.of(F32),
+                Map.of("axs", Attribute.of(1)), Location.named("typo")));
+        assertOneError(m, "onnx.Relu: has attribute 'axs', which the op does not define", "typo");
+    }
+
+    @Test
+    void moduleWithOnnxOpsNeedsAnOpset() {
+        ModuleOp m = identity();
+        m.op().properties().remove("opset");
+        m.op().setLocation(Location.named("model"));
+        assertOneError(m, "builtin.module: holds onnx ops but has no 'opset' property (the ONNX opset they follow)", "model");
+        ModuleOp empty = ModuleOp.create();
+        assertEquals(List.of(), verify(empty));
+    }
+
+    @Test
+    void controlFlowResultsTakeTheirBodysElementType() {
+        String text = """
+                "builtin.module"() <{opset = 13}> ({
+                  "func.func"() <{arg_names = ["c", "x"], result_names = ["y"], sym_name = "main"}> ({
+                  ^bb0(%c: tensor<i1>, %x: tensor<2xf16>):
+                    %y = "onnx.If"(%c) ({
+                      "func.return"(%x) : (tensor<2xf16>) -> ()
+                    }, {
+                      "func.return"(%x) : (tensor<2xf16>) -> ()
+                    }) : (tensor<i1>) -> tensor<2xf32> loc("if")
+                    "func.return"(%y) : (tensor<2xf32>) -> ()
+                  }) : () -> ()
+                }) : () -> ()
+                """;
+        List<Diagnostic> ds = Verifier.verify(IrParser.parse(text, "if.nir"), DialectRegistry.standard());
+        assertEquals(List.of("onnx.If: result 0 is declared tensor<2xf32> but the op produces tensor<2xf16>"),
+                ds.stream().map(Diagnostic::message).toList());
+        assertEquals(List.of(), Verifier.verify(IrParser.parse(text.replace("xf32", "xf16"), "if.nir"), DialectRegistry.standard()));
     }
 }

@@ -73,7 +73,7 @@ class GreedyRewriteDriverTest {
     });
 
     static ModuleOp module(String... body) {
-        StringBuilder sb = new StringBuilder("\"builtin.module\"() ({\n"
+        StringBuilder sb = new StringBuilder("\"builtin.module\"() <{opset = 13}> ({\n"
                 + "  \"func.func\"() <{arg_names = [\"x\"], result_names = [\"y\"], sym_name = \"main\"}> ({\n"
                 + "  ^bb0(%x: tensor<2xf32>):\n");
         for (String line : body) {

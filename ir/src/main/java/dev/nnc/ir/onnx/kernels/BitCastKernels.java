@@ -29,13 +29,13 @@ public final class BitCastKernels implements KernelFamily {
     }
 
     private static List<Type> infer(InferContext ctx) {
-        ElementType to = OnnxDataType.toElementType((int) ctx.attrs().getInt("to")).orElse(null);
+        ElementType to = OnnxDataType.toElementType(ctx.attrs().getInt32("to")).orElse(null);
         Type in = ctx.operandType(0);
         return Collections.singletonList(to != null && in instanceof TensorType tt ? tt.withElementType(to) : null);
     }
 
     private static List<Tensor> bitCast(EvalContext ctx) {
-        int code = (int) ctx.attrs().getInt("to");
+        int code = ctx.attrs().getInt32("to");
         ElementType to = OnnxDataType.toElementType(code)
                 .orElseThrow(() -> ctx.error("BitCast to " + OnnxDataType.name(code) + " is not supported"));
         Tensor x = ctx.input(0);

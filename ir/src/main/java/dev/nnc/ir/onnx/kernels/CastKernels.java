@@ -60,7 +60,7 @@ public final class CastKernels implements KernelFamily {
         if (to instanceof Attribute.TypeAttr ta && ta.type() instanceof ElementType e) {
             return e;
         } else if (to instanceof Attribute.IntAttr i) {
-            code = (int) i.value();
+            code = i.value() == (int) i.value() ? (int) i.value() : -1;
         } else if (to instanceof Attribute.StringAttr s) {
             code = codeOfName(s.value());
         } else {

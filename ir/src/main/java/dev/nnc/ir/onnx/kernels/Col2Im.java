@@ -45,6 +45,11 @@ final class Col2Im {
         }
         int n = ds[0];
         int c = ds[1] / kSize;
+        int[] outShape = new int[r + 2];
+        outShape[0] = n;
+        outShape[1] = c;
+        System.arraycopy(image, 0, outShape, 2, r);
+        ShapeArgs.checkSize(ctx, outShape);
         double[] in = NnUtil.values(data);
         double[] out = new double[n * c * imSize];
         int[] imStrides = dev.nnc.ir.tensor.Shapes.strides(image);

@@ -1,5 +1,6 @@
 package dev.nnc.ir.onnx.kernels;
 
+import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.onnx.KernelFamily;
 import dev.nnc.ir.onnx.KernelTable;
 import dev.nnc.ir.spec.EvalContext;
@@ -107,6 +108,12 @@ public final class ConcatSplitKernels implements KernelFamily {
      * The sizes of the parts: the split input or attribute, else num_outputs parts of
      * ceil(dim / n) with a smaller last one (opset 18), else equal parts. Null when unknown.
      */
+    /** ONNX requires {@code num_outputs}, when set, to be the node's output count; null when it is. */
+    private static String numOutputsProblem(long numOutputsAttr, int outputs) {
+        return numOutputsAttr != 0 && numOutputsAttr != outputs
+                ? "num_outputs = " + numOutputsAttr + " but the node has " + outputs + " outputs" : null;
+    }
+
     private static long[] splitSizes(long[] split, long numOutputsAttr, int outputs, int dim) {
         if (split != null) {
             return split;
@@ -134,6 +141,10 @@ public final class ConcatSplitKernels implements KernelFamily {
         int axis = ShapeArgs.axis(ctx, ctx.attrs().getInt("axis", 0), s.length);
         long[] split = ShapeArgs.attrOrInput(ctx, "split", 1, 13);
         int outputs = ctx.numOutputs();
+        String problem = numOutputsProblem(ctx.attrs().getInt("num_outputs", 0), outputs);
+        if (problem != null) {
+            throw ctx.error(problem);
+        }
         long[] sizes = splitSizes(split, ctx.attrs().getInt("num_outputs", 0), outputs, s[axis]);
         if (sizes == null || sizes.length != outputs || Arrays.stream(sizes).sum() != s[axis]
                 || Arrays.stream(sizes).anyMatch(v -> v < 0)) {
@@ -154,6 +165,10 @@ public final class ConcatSplitKernels implements KernelFamily {
 
     private static List<Type> inferSplit(InferContext ctx) {
         int outputs = ctx.op().numResults();
+        String problem = numOutputsProblem(ctx.attrs().getInt("num_outputs", 0), outputs);
+        if (problem != null) {
+            throw new NncException(ctx.op().location(), ctx.op().name() + ": " + problem);
+        }
         TensorType x = ShapeArgs.fixed(ctx, 0);
         if (x == null) {
             return Infer.unknown(outputs);

@@ -29,9 +29,9 @@ public final class ControlFlowKernels implements KernelFamily {
 
     @Override
     public void register(KernelTable t) {
-        t.op("If", ControlFlowKernels::inferIf, ControlFlowKernels::ifOp);
-        t.op("Loop", ControlFlowKernels::inferLoop, ControlFlowKernels::loop);
-        t.op("Scan", ctx -> Infer.unknown(ctx.op().numResults()), ControlFlowKernels::scan);
+        t.op("If", ctx -> BodyTypes.fillUnknown(inferIf(ctx), ctx, 0), ControlFlowKernels::ifOp);
+        t.op("Loop", ctx -> BodyTypes.fillUnknown(inferLoop(ctx), ctx, 1), ControlFlowKernels::loop);
+        t.op("Scan", ctx -> BodyTypes.fromBody(ctx, 0), ControlFlowKernels::scan);
     }
 
     /** Each result has the type both branches yield, where they agree (see {@link #join}). */
@@ -126,7 +126,7 @@ public final class ControlFlowKernels implements KernelFamily {
         if (ctx.opset() < 9) {
             throw ctx.error("Scan before opset 9 (batched form) is not supported; re-export with opset >= 9");
         }
-        int nScanIn = (int) ctx.attrs().getInt("num_scan_inputs");
+        int nScanIn = ctx.attrs().getInt32("num_scan_inputs");
         int nState = ctx.numInputs() - nScanIn;
         long[] inDirs = ctx.attrs().getInts("scan_input_directions", new long[nScanIn]);
         long[] inAxes = ctx.attrs().getInts("scan_input_axes", new long[nScanIn]);

@@ -80,7 +80,7 @@ public final class ConvolutionKernels implements KernelFamily {
 
     /** Direct convolution of x [N, C, D...] with w [M, C/group, K...] and optional bias [M]. */
     static Result forward(String op, OpAttributes a, double[] x, int[] xShape, double[] w, int[] wShape, double[] bias) {
-        int group = Math.toIntExact(a.getInt("group", 1));
+        int group = a.getInt32("group", 1);
         checkShapes(op, xShape, wShape);
         int c = xShape[1];
         int m = wShape[0];
@@ -104,7 +104,7 @@ public final class ConvolutionKernels implements KernelFamily {
         int[] xShape = x.shape();
         int[] wShape = w.shape();
         checkShapes(op, xShape, wShape);
-        int group = Math.toIntExact(a.getInt("group", 1));
+        int group = a.getInt32("group", 1);
         int c = xShape[1];
         if (group <= 0 || c % group != 0 || wShape[0] != c) {
             throw new NncException(op + ": input has " + c + " channels, weight " + wShape[0] + ", group = " + group);

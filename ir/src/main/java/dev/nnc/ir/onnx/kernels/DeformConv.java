@@ -65,8 +65,8 @@ final class DeformConv {
         }
         int ic = xs[1];
         int oc = ws[0];
-        int group = Math.toIntExact(a.getInt("group", 1));
-        int offGroups = Math.toIntExact(a.getInt("offset_group", 1));
+        int group = a.getInt32("group", 1);
+        int offGroups = a.getInt32("offset_group", 1);
         int[] k = ConvolutionKernels.kernel(op, a, ws);
         int[] s = Window.ints(op, a, "strides", 2, 1);
         int[] d = Window.ints(op, a, "dilations", 2, 1);

@@ -60,7 +60,7 @@ public final class ElementwiseInfer {
             if (i == first) {
                 a = s;
             } else if (i == first + 1 && tt.isStatic() && new TensorType(elem, a).isStatic()) {
-                int[] legacy = ElementwiseSupport.legacyShape(ctx.attrs(), new TensorType(elem, a).shape(), tt.shape());
+                int[] legacy = ElementwiseSupport.legacyShape(ctx.attrs(), ctx.opset(), new TensorType(elem, a).shape(), tt.shape());
                 if (legacy != null) {
                     s = TensorType.of(elem, legacy).dims();
                 }

@@ -208,16 +208,19 @@ public final class ElementwiseSupport {
      * shapes are already numpy broadcasting).
      */
     public static Tensor alignLegacy(EvalContext ctx, Tensor a, Tensor b) {
-        int[] s = legacyShape(ctx.attrs(), a.shape(), b.shape());
+        int[] s = legacyShape(ctx.attrs(), ctx.opset(), a.shape(), b.shape());
         return s == null ? b : b.reshape(s);
     }
 
-    /** The shape of B under opset 1-6 axis broadcasting, or null when that rule does not apply. */
-    public static int[] legacyShape(dev.nnc.ir.spec.OpAttributes attrs, int[] a, int[] b) {
-        if (attrs.getInt("broadcast", 0) == 0 || !attrs.has("axis")) {
+    /**
+     * The shape of B under opset 1-6 axis broadcasting, or null when that rule does not apply
+     * (from opset 7 on, ONNX dropped {@code broadcast}/{@code axis}: stray ones must not switch it on).
+     */
+    public static int[] legacyShape(dev.nnc.ir.spec.OpAttributes attrs, int opset, int[] a, int[] b) {
+        if (opset >= 7 || attrs.getInt("broadcast", 0) == 0 || !attrs.has("axis")) {
             return null;
         }
-        int axis = (int) attrs.getInt("axis");
+        int axis = attrs.getInt32("axis");
         if (axis < 0) {
             axis += a.length;
         }

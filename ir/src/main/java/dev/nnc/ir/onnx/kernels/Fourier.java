@@ -102,11 +102,16 @@ final class Fourier {
         boolean inverse = ctx.attrs().getInt("inverse", 0) != 0;
         boolean onesided = ctx.attrs().getInt("onesided", 0) != 0;
         boolean toReal = inverse && onesided;
-        int len = ctx.hasInput(1) ? (int) ctx.input(1).getLong(0) : toReal ? 2 * (n - 1) : n;
-        if (len <= 0) {
-            throw ctx.error("dft_length must be positive, got " + len);
+        long lenL = ctx.hasInput(1) ? ctx.input(1).getLong(0) : toReal ? 2L * (n - 1) : n;
+        if (lenL <= 0 || lenL > Integer.MAX_VALUE) {
+            throw ctx.error("dft_length must be positive and fit an int, got " + lenL);
         }
+        int len = (int) lenL;
         int outLen = toReal ? len : onesided ? len / 2 + 1 : len;
+        int[] outShape = x.shape().clone();
+        outShape[axis] = outLen;
+        outShape[r - 1] = toReal ? 1 : 2;
+        ShapeArgs.checkSize(ctx, outShape);
         return new DftPlan(axis, n, comps, inverse, toReal, len, outLen, toReal ? 1 : 2,
                 NnUtil.product(x.shape(), 0, axis), NnUtil.product(x.shape(), axis + 1, r - 1));
     }
@@ -134,10 +139,11 @@ final class Fourier {
         int comps = x.dim(2);
         long step = ctx.input(1).getLong(0);
         double[] window = ctx.hasInput(2) ? ctx.input(2).toDoubles() : null;
-        int frameLength = ctx.hasInput(3) ? (int) ctx.input(3).getLong(0) : window != null ? window.length : length;
-        if (step <= 0 || frameLength <= 0 || frameLength > length) {
-            throw ctx.error("frame_step " + step + " / frame_length " + frameLength + " do not fit a signal of length " + length);
+        long frameL = ctx.hasInput(3) ? ctx.input(3).getLong(0) : window != null ? window.length : length;
+        if (step <= 0 || frameL <= 0 || frameL > length) {
+            throw ctx.error("frame_step " + step + " / frame_length " + frameL + " do not fit a signal of length " + length);
         }
+        int frameLength = (int) frameL;
         int windowSize = window != null ? window.length : frameLength;
         boolean onesided = ctx.attrs().getInt("onesided", 1) != 0;
         int bins = onesided ? frameLength / 2 + 1 : frameLength;

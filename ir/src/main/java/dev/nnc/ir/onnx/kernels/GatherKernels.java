@@ -123,7 +123,7 @@ public final class GatherKernels implements KernelFamily {
         Tensor indices = ctx.input(1);
         int[] ds = data.shape();
         int[] is = indices.shape();
-        int b = (int) ctx.attrs().getInt("batch_dims", 0);
+        int b = ctx.attrs().getInt32("batch_dims", 0);
         int k = is.length == 0 ? -1 : is[is.length - 1];
         if (b < 0 || is.length < 1 || b >= is.length || b + k > ds.length
                 || !Arrays.equals(Arrays.copyOf(ds, b), Arrays.copyOf(is, b))) {
@@ -159,7 +159,7 @@ public final class GatherKernels implements KernelFamily {
         }
         int[] ds = data.shape();
         int[] is = indices.shape();
-        int b = (int) ctx.attrs().getInt("batch_dims", 0);
+        int b = ctx.attrs().getInt32("batch_dims", 0);
         int k = is[is.length - 1];
         if (b < 0 || b + k > ds.length) {
             return ShapeArgs.one(null);

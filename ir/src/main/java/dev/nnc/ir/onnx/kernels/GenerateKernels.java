@@ -13,6 +13,7 @@ import dev.nnc.ir.type.FloatType;
 import dev.nnc.ir.type.IntegerType;
 import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 
@@ -68,8 +69,14 @@ public final class GenerateKernels implements KernelFamily {
         if (d == 0) {
             return -1;
         }
-        long span = limit.getLong(0) - start.getLong(0);
-        return span == 0 || (span > 0) != (d > 0) ? 0 : (Math.abs(span) + Math.abs(d) - 1) / Math.abs(d);
+        // exact in BigInteger: limit - start and |Long.MIN_VALUE| overflow a long
+        BigInteger span = BigInteger.valueOf(limit.getLong(0)).subtract(BigInteger.valueOf(start.getLong(0)));
+        if (span.signum() == 0 || span.signum() != Long.signum(d)) {
+            return 0;
+        }
+        BigInteger step = BigInteger.valueOf(d).abs();
+        BigInteger count = span.abs().add(step).subtract(BigInteger.ONE).divide(step);
+        return count.bitLength() < 64 ? count.longValue() : Long.MAX_VALUE;
     }
 
     private static Tensor range(EvalContext ctx) {
@@ -118,6 +125,9 @@ public final class GenerateKernels implements KernelFamily {
         if (depth < 1 || values.size() != 2) {
             throw ctx.error("depth must be positive and values hold [off, on]");
         }
+        if (depth > Integer.MAX_VALUE) {
+            throw ctx.error("depth " + depth + " is more than the limit " + Shapes.maxElements() + " (" + Shapes.MAX_ELEMENTS_PROPERTY + ")");
+        }
         int[] is = indices.shape();
         int r = is.length + 1;
         int axis = ShapeArgs.axis(ctx, ctx.attrs().getInt("axis", -1), r);
@@ -125,6 +135,7 @@ public final class GenerateKernels implements KernelFamily {
         for (int d = 0, k = 0; d < r; d++) {
             out[d] = d == axis ? Math.toIntExact(depth) : is[k++];
         }
+        ShapeArgs.checkSize(ctx, out);
         int outer = (int) Shapes.size(Arrays.copyOf(is, axis));
         int inner = (int) Shapes.size(Arrays.copyOfRange(is, axis, is.length));
         int[] idx = new int[(int) Shapes.size(out)];
@@ -149,9 +160,9 @@ public final class GenerateKernels implements KernelFamily {
         if (ctx.attrs().get("dtype") == null) {
             return ctx.input(0).elementType();
         }
-        long code = ctx.attrs().getInt("dtype");
-        return OnnxDataType.toElementType((int) code)
-                .orElseThrow(() -> ctx.error("unsupported dtype " + OnnxDataType.name((int) code)));
+        int code = ctx.attrs().getInt32("dtype");
+        return OnnxDataType.toElementType(code)
+                .orElseThrow(() -> ctx.error("unsupported dtype " + OnnxDataType.name(code)));
     }
 
     private static Tensor eyeLike(EvalContext ctx) {
@@ -181,7 +192,7 @@ public final class GenerateKernels implements KernelFamily {
         if (ctx.attrs().get("dtype") == null) {
             return List.of(x);
         }
-        return ShapeArgs.one(OnnxDataType.toElementType((int) ctx.attrs().getInt("dtype")).map(x::withElementType).orElse(null));
+        return ShapeArgs.one(OnnxDataType.toElementType(ctx.attrs().getInt32("dtype")).map(x::withElementType).orElse(null));
     }
 
     private static Tensor trilu(EvalContext ctx) {

@@ -10,6 +10,7 @@ import dev.nnc.ir.type.Dim;
 import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -39,11 +40,14 @@ public final class GridKernels implements KernelFamily {
             throw ctx.error("theta must be [N, 2, 3] with a 4-element size or [N, 3, 4] with a 5-element size");
         }
         boolean align = ctx.attrs().getInt("align_corners", 0) != 0;
-        int n = (int) size[0];
-        int[] spatial = new int[nd];
-        for (int i = 0; i < nd; i++) {
-            spatial[i] = (int) size[i + 2];
-        }
+        int[] whole = ShapeArgs.toShape(ctx, size);
+        int n = whole[0];
+        int[] spatial = Arrays.copyOfRange(whole, 2, whole.length);
+        int[] outShape = new int[nd + 2];
+        outShape[0] = n;
+        System.arraycopy(spatial, 0, outShape, 1, nd);
+        outShape[nd + 1] = nd;
+        ShapeArgs.checkSize(ctx, outShape);
         int points = (int) Shapes.size(spatial);
         double[] th = theta.toDoubles();
         double[] out = new double[n * points * nd];

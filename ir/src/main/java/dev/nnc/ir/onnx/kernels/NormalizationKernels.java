@@ -116,7 +116,7 @@ public final class NormalizationKernels implements KernelFamily {
     private static List<Tensor> groupNorm(EvalContext ctx) {
         Tensor x = ctx.input(0);
         int c = x.shape()[1];
-        int groups = Math.toIntExact(ctx.attrs().getInt("num_groups"));
+        int groups = ctx.attrs().getInt32("num_groups");
         if (groups <= 0 || c % groups != 0) {
             throw ctx.error("num_groups " + groups + " does not divide the " + c + " channels");
         }

@@ -113,7 +113,7 @@ public final class PadKernels implements KernelFamily {
         try {
             long[] full = fullPads(pads, axes, r);
             int[] in = x.shape();
-            int[] out = paddedShape(in, full);
+            int[] out = ShapeArgs.checkSize(ctx, paddedShape(in, full));
             int[][] maps = new int[r][];
             for (int d = 0; d < r; d++) {
                 maps[d] = new int[out[d]];
@@ -176,7 +176,7 @@ public final class PadKernels implements KernelFamily {
         int[] in = x.shape();
         int[] out;
         try {
-            out = cropPadShape(in, ctx.input(1).toLongs(), ctx.attrs().getInts("axes", null));
+            out = ShapeArgs.checkSize(ctx, cropPadShape(in, ctx.input(1).toLongs(), ctx.attrs().getInts("axes", null)));
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw ctx.error(e.getMessage());
         }

@@ -131,13 +131,13 @@ public final class PoolingKernels implements KernelFamily {
             return List.of(NnUtil.fromDoubles(x.elementType(), inferred, y));
         }
         long[] os = NnUtil.longs(ctx.input(2));
-        int[] outShape = new int[os.length];
+        int[] outShape = ShapeArgs.toShape(ctx, os);
         for (int i = 0; i < os.length; i++) {
-            outShape[i] = Math.toIntExact(os[i]);
             if (os.length != inferred.length || outShape[i] < inferred[i]) {
                 throw ctx.error("output_shape " + Arrays.toString(os) + " is smaller than the unpooled shape " + Arrays.toString(inferred));
             }
         }
+        ShapeArgs.checkSize(ctx, outShape);
         double[] out = new double[NnUtil.product(outShape, 0, outShape.length)];
         int[] inStrides = dev.nnc.ir.tensor.Shapes.strides(inferred);
         int[] outStrides = dev.nnc.ir.tensor.Shapes.strides(outShape);

@@ -169,6 +169,9 @@ public final class QuantizationKernels implements KernelFamily {
 
     /** The element type of a TensorProto data type code, or an error naming the unsupported type. */
     static ElementType dataType(String op, long code) {
+        if (code != (int) code) {
+            throw new NncException(op + ": data type " + code + " is not an ONNX data type");
+        }
         return dev.nnc.ir.onnx.OnnxDataType.toElementType((int) code).orElseThrow(
                 () -> new NncException(op + ": data type " + dev.nnc.ir.onnx.OnnxDataType.name((int) code) + " is not supported"));
     }

@@ -40,7 +40,7 @@ public record ResizeGeometry(int[] outShape, double[] scales, boolean[] active) 
                     throw new IllegalArgumentException("scales must be positive, got " + Arrays.toString(scales));
                 }
                 sc[ax[i]] = scales[i];
-                out[ax[i]] = (int) Math.floor(scales[i] * in[ax[i]]);
+                out[ax[i]] = dim(Math.floor(scales[i] * in[ax[i]]));
             }
             return new ResizeGeometry(out, sc, active);
         }
@@ -58,11 +58,19 @@ public record ResizeGeometry(int[] outShape, double[] scales, boolean[] active) 
             }
             for (int a : ax) {
                 sc[a] = common;
-                out[a] = (int) (common * in[a] + 0.5);
+                out[a] = dim(Math.floor(common * in[a] + 0.5));
             }
         } else if (!policy.equals("stretch")) {
             throw new IllegalArgumentException("unknown keep_aspect_ratio_policy '" + policy + "'");
         }
         return new ResizeGeometry(out, sc, active);
+    }
+
+    /** An output dimension; one past int range would otherwise saturate silently. */
+    private static int dim(double v) {
+        if (v > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("output dimension " + (long) v + " is too large");
+        }
+        return (int) v;
     }
 }

@@ -75,6 +75,7 @@ public final class ResizeKernels implements KernelFamily {
             long[] axes = ctx.attrs().getInts("axes", null);
             ResizeGeometry g = ResizeGeometry.of(x.shape(), scales, sizes, axes,
                     ctx.attrs().getString("keep_aspect_ratio_policy", "stretch"));
+            ShapeArgs.checkSize(ctx, g.outShape());
             Tensor roi = ctx.opset() < 11 ? null : ctx.input(1);
             boolean hasRoi = roi != null && roi.size() > 0;
             return run(x, g, s, fullRoi(hasRoi ? roi.toDoubles() : null, axes, x.rank()), scales != null,
@@ -178,6 +179,7 @@ public final class ResizeKernels implements KernelFamily {
         }
         try {
             ResizeGeometry g = ResizeGeometry.of(x.shape(), scales, null, null, "stretch");
+            ShapeArgs.checkSize(ctx, g.outShape());
             return run(x, g, new ResizeSampler(m, "asymmetric", "simple", -0.75, false, false, 0), fullRoi(null, null, x.rank()), true, false);
         } catch (IllegalArgumentException | ArithmeticException e) {
             throw ctx.error(e.getMessage());

@@ -24,8 +24,8 @@ final class RoiAlign {
         int c = x.dim(1);
         int h = x.dim(2);
         int w = x.dim(3);
-        int oh = (int) ctx.attrs().getInt("output_height", 1);
-        int ow = (int) ctx.attrs().getInt("output_width", 1);
+        int oh = ctx.attrs().getInt32("output_height", 1);
+        int ow = ctx.attrs().getInt32("output_width", 1);
         long ratio = ctx.attrs().getInt("sampling_ratio", 0);
         double scale = ctx.attrs().getFloat("spatial_scale", 1.0);
         boolean max = ctx.attrs().getString("mode", "avg").equals("max");

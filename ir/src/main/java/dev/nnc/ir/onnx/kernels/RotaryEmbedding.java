@@ -38,7 +38,7 @@ final class RotaryEmbedding {
         } else {
             throw ctx.error("input must have rank 3 or 4, got " + x.rank());
         }
-        int rot = (int) ctx.attrs().getInt("rotary_embedding_dim", 0);
+        int rot = ctx.attrs().getInt32("rotary_embedding_dim", 0);
         if (rot == 0) {
             rot = d;
         }

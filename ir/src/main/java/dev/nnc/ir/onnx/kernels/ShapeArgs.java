@@ -174,16 +174,11 @@ public final class ShapeArgs {
         return one(ofRank(element(ctx, i), rank(ctx, i)));
     }
 
-    /** Rejects shapes whose element count does not fit one Java array, naming the shape. */
+    /** Rejects result shapes over the run-time element limit ({@link Shapes#sizeProblem}), naming the node. */
     public static int[] checkSize(EvalContext ctx, int[] shape) {
-        long n;
-        try {
-            n = Shapes.size(shape);
-        } catch (ArithmeticException e) {
-            n = Long.MAX_VALUE;
-        }
-        if (n > Integer.MAX_VALUE - 8) {
-            throw ctx.error("result of shape " + Arrays.toString(shape) + " is too large (" + n + " elements)");
+        String problem = Shapes.sizeProblem(shape);
+        if (problem != null) {
+            throw ctx.error(problem);
         }
         return shape;
     }

@@ -38,13 +38,13 @@ public final class SignalKernels implements KernelFamily {
     }
 
     private static ElementType outputType(EvalContext ctx) {
-        int code = (int) ctx.attrs().getInt("output_datatype", 1);
+        int code = ctx.attrs().getInt32("output_datatype", 1);
         return OnnxDataType.toElementType(code)
                 .orElseThrow(() -> ctx.error("unsupported output_datatype " + OnnxDataType.name(code)));
     }
 
     private static List<Type> inferGenerated(InferContext ctx) {
-        int code = (int) ctx.attrs().getInt("output_datatype", 1);
+        int code = ctx.attrs().getInt32("output_datatype", 1);
         return Collections.singletonList(OnnxDataType.toElementType(code).map(e -> (Type) TensorType.unranked(e)).orElse(null));
     }
 
@@ -96,6 +96,7 @@ public final class SignalKernels implements KernelFamily {
         if (size < 0) {
             throw ctx.error("window size " + size + " is negative");
         }
+        ShapeArgs.checkSize(ctx, new int[] {(int) Math.min(size, Integer.MAX_VALUE)});
         boolean periodic = ctx.attrs().getInt("periodic", 1) != 0;
         double denom = periodic ? size : size - 1;
         double[] w = new double[(int) size];
@@ -111,8 +112,14 @@ public final class SignalKernels implements KernelFamily {
     }
 
     private static Tensor melWeights(EvalContext ctx) {
-        int mels = (int) ctx.input(0).getLong(0);
+        long melsRaw = ctx.input(0).getLong(0);
         long dftLength = ctx.input(1).getLong(0);
+        if (melsRaw < 0 || dftLength < 0) {
+            throw ctx.error("num_mel_bins " + melsRaw + " and dft_length " + dftLength + " must not be negative");
+        }
+        ShapeArgs.checkSize(ctx, new int[] {(int) Math.min(dftLength / 2 + 1, Integer.MAX_VALUE),
+            (int) Math.min(melsRaw, Integer.MAX_VALUE - 2)});
+        int mels = (int) melsRaw;
         long sampleRate = ctx.input(2).getLong(0);
         double lower = ctx.input(3).getDouble(0);
         double upper = ctx.input(4).getDouble(0);

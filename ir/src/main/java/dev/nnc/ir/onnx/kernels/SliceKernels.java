@@ -167,7 +167,12 @@ public final class SliceKernels implements KernelFamily {
             if (repeats[d] < 0) {
                 throw new IllegalArgumentException("negative repeat " + repeats[d]);
             }
-            out[d] = Math.toIntExact(in[d] * repeats[d]);
+            long n = Math.multiplyExact((long) in[d], repeats[d]);
+            if (n > Shapes.maxElements()) {
+                throw new IllegalArgumentException("result dimension " + n + " is more than the limit " + Shapes.maxElements()
+                        + " (" + Shapes.MAX_ELEMENTS_PROPERTY + ")");
+            }
+            out[d] = (int) n;
         }
         return out;
     }

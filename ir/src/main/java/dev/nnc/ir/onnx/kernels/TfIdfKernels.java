@@ -63,9 +63,9 @@ public final class TfIdfKernels implements KernelFamily {
         int w = width(a);
         int rows = x.rank() == 2 ? x.dim(0) : 1;
         int cols = x.rank() == 0 ? 1 : x.dim(x.rank() - 1);
-        int minGram = (int) a.getInt("min_gram_length");
-        int maxGram = (int) a.getInt("max_gram_length");
-        int maxSkip = (int) a.getInt("max_skip_count");
+        int minGram = a.getInt32("min_gram_length");
+        int maxGram = a.getInt32("max_gram_length");
+        int maxSkip = a.getInt32("max_skip_count");
         double[] out = new double[rows * w];
         for (int r = 0; r < rows; r++) {
             int start = minGram;

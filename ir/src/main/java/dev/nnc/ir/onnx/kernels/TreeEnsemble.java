@@ -49,8 +49,8 @@ final class TreeEnsemble {
         long[] roots = a.getInts("tree_roots", new long[0]);
         long[] leafTargets = a.getInts("leaf_targetids", new long[0]);
         double[] leafWeights = a.getTensor("leaf_weights").toDoubles();
-        int targets = (int) a.getInt("n_targets", 1);
-        int agg = (int) a.getInt("aggregate_function", 1);
+        int targets = a.getInt32("n_targets", 1);
+        int agg = a.getInt32("aggregate_function", 1);
         double[] xs = x.toDoubles();
         double[] out = new double[n * targets];
         for (int r = 0; r < n; r++) {
@@ -77,7 +77,7 @@ final class TreeEnsemble {
             } else if (agg < 0 || agg > 3) {
                 throw ctx.error("unknown aggregate_function " + agg);
             }
-            postTransform(ctx, (int) a.getInt("post_transform", 0), acc);
+            postTransform(ctx, a.getInt32("post_transform", 0), acc);
             System.arraycopy(acc, 0, out, r * targets, targets);
         }
         return List.of(Tensor.ofDoubles(x.elementType(), new int[] {n, targets}, out));

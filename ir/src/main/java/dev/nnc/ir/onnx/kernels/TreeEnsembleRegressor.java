@@ -34,7 +34,7 @@ final class TreeEnsembleRegressor {
         Tensor x = ctx.input(0);
         int rows = x.rank() == 2 ? x.dim(0) : 1;
         int features = x.rank() == 0 ? 1 : x.dim(x.rank() - 1);
-        int targets = (int) a.getInt("n_targets", 1);
+        int targets = a.getInt32("n_targets", 1);
         LegacyTrees trees = new LegacyTrees(ctx, a, "target");
         String agg = a.getString("aggregate_function", "SUM");
         if (!List.of("SUM", "AVERAGE", "MIN", "MAX").contains(agg)) {

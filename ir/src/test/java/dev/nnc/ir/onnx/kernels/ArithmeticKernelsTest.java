@@ -130,6 +130,15 @@ class ArithmeticKernelsTest {
     }
 
     @Test
+    void strayLegacyBroadcastAttributesAreIgnoredFromOpset7() {
+        Tensor a = f32(new int[] {2, 3, 2}, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        Tensor b = f32(new int[] {3}, 1, 2, 3);
+        Map<String, Attribute> attrs = Map.of("broadcast", Attribute.of(1), "axis", Attribute.of(1));
+        NncException e = assertThrows(NncException.class, () -> runAll("Add", attrs, 13, 1, a, b));
+        assertTrue(e.oneLine().contains("do not broadcast"), e.oneLine());
+    }
+
+    @Test
     void mismatchedShapesAreAnErrorNamingTheNode() {
         NncException e = assertThrows(NncException.class,
                 () -> run("Add", f32(new int[] {2}, 1, 2), f32(new int[] {3}, 1, 2, 3)));
