@@ -1,8 +1,8 @@
 package dev.nnc.passes.graph;
 
 import dev.nnc.ir.core.ModuleOp;
+import dev.nnc.passes.BasePass;
 import dev.nnc.passes.IrStage;
-import dev.nnc.passes.Pass;
 import dev.nnc.passes.PassContext;
 import dev.nnc.passes.PassInfo;
 import dev.nnc.passes.rewrite.GreedyRewriteDriver;
@@ -20,7 +20,7 @@ import java.util.Set;
  * after:  %y = "onnx.Relu"(%x)
  * </pre>
  */
-public final class CancelTransposesPass implements Pass {
+public final class CancelTransposesPass extends BasePass<CancelTransposesPass.Options> {
     /** No options. */
     public record Options() {
     }
@@ -29,20 +29,8 @@ public final class CancelTransposesPass implements Pass {
             "push Transposes through element-wise ops and cancel them (channels-last cleanup)",
             Options.class, new Options(), Set.of(IrStage.ONNX, IrStage.Q), null, CancelTransposesPass::new);
 
-    private final Options options;
-
     public CancelTransposesPass(Options options) {
-        this.options = options;
-    }
-
-    @Override
-    public PassInfo<?> info() {
-        return INFO;
-    }
-
-    @Override
-    public Record options() {
-        return options;
+        super(INFO, options);
     }
 
     @Override

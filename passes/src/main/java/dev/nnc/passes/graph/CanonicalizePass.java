@@ -1,8 +1,8 @@
 package dev.nnc.passes.graph;
 
 import dev.nnc.ir.core.ModuleOp;
+import dev.nnc.passes.BasePass;
 import dev.nnc.passes.IrStage;
-import dev.nnc.passes.Pass;
 import dev.nnc.passes.PassContext;
 import dev.nnc.passes.PassInfo;
 import dev.nnc.passes.rewrite.GreedyRewriteDriver;
@@ -20,7 +20,7 @@ import java.util.Set;
  * after:  (uses of %y read %x)
  * </pre>
  */
-public final class CanonicalizePass implements Pass {
+public final class CanonicalizePass extends BasePass<CanonicalizePass.Options> {
     /** No options. */
     public record Options() {
     }
@@ -29,20 +29,8 @@ public final class CanonicalizePass implements Pass {
             "remove no-op ops, merge transpose and reshape chains, drop x+0 / x*1",
             Options.class, new Options(), Set.of(IrStage.ONNX, IrStage.Q), null, CanonicalizePass::new);
 
-    private final Options options;
-
     public CanonicalizePass(Options options) {
-        this.options = options;
-    }
-
-    @Override
-    public PassInfo<?> info() {
-        return INFO;
-    }
-
-    @Override
-    public Record options() {
-        return options;
+        super(INFO, options);
     }
 
     @Override

@@ -7,8 +7,8 @@ import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.core.Region;
 import dev.nnc.ir.core.Value;
 import dev.nnc.ir.type.Type;
+import dev.nnc.passes.BasePass;
 import dev.nnc.passes.IrStage;
-import dev.nnc.passes.Pass;
 import dev.nnc.passes.PassContext;
 import dev.nnc.passes.PassInfo;
 import java.util.HashMap;
@@ -27,7 +27,7 @@ import java.util.Set;
  * after:  %a = "onnx.Relu"(%x) ...  "onnx.Add"(%a, %a)
  * </pre>
  */
-public final class CsePass implements Pass {
+public final class CsePass extends BasePass<CsePass.Options> {
     /** No options. */
     public record Options() {
     }
@@ -40,20 +40,8 @@ public final class CsePass implements Pass {
                        Map<String, Attribute> attributes, List<Type> resultTypes) {
     }
 
-    private final Options options;
-
     public CsePass(Options options) {
-        this.options = options;
-    }
-
-    @Override
-    public PassInfo<?> info() {
-        return INFO;
-    }
-
-    @Override
-    public Record options() {
-        return options;
+        super(INFO, options);
     }
 
     @Override

@@ -5,8 +5,8 @@ import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.core.Region;
 import dev.nnc.ir.core.Value;
+import dev.nnc.passes.BasePass;
 import dev.nnc.passes.IrStage;
-import dev.nnc.passes.Pass;
 import dev.nnc.passes.PassContext;
 import dev.nnc.passes.PassInfo;
 import java.util.List;
@@ -23,7 +23,7 @@ import java.util.Set;
  * after:  (both gone)
  * </pre>
  */
-public final class DcePass implements Pass {
+public final class DcePass extends BasePass<DcePass.Options> {
     /** No options. */
     public record Options() {
     }
@@ -31,20 +31,8 @@ public final class DcePass implements Pass {
     public static final PassInfo<Options> INFO = new PassInfo<>("dce", "remove ops whose results are unused",
             Options.class, new Options(), Set.of(IrStage.ONNX, IrStage.Q), null, DcePass::new);
 
-    private final Options options;
-
     public DcePass(Options options) {
-        this.options = options;
-    }
-
-    @Override
-    public PassInfo<?> info() {
-        return INFO;
-    }
-
-    @Override
-    public Record options() {
-        return options;
+        super(INFO, options);
     }
 
     @Override

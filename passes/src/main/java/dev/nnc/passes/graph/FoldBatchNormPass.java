@@ -5,8 +5,8 @@ import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.core.Value;
 import dev.nnc.ir.spec.OpAttributes;
 import dev.nnc.ir.tensor.Tensor;
+import dev.nnc.passes.BasePass;
 import dev.nnc.passes.IrStage;
-import dev.nnc.passes.Pass;
 import dev.nnc.passes.PassContext;
 import dev.nnc.passes.PassInfo;
 import java.util.Set;
@@ -29,7 +29,7 @@ import java.util.Set;
  * after:  %y = "onnx.Conv"(%x, %W', %B')
  * </pre>
  */
-public final class FoldBatchNormPass implements Pass {
+public final class FoldBatchNormPass extends BasePass<FoldBatchNormPass.Options> {
     /** No options. */
     public record Options() {
     }
@@ -38,20 +38,8 @@ public final class FoldBatchNormPass implements Pass {
             "fold inference BatchNormalization into an adjacent Conv/Gemm/MatMul's constant weights",
             Options.class, new Options(), Set.of(IrStage.ONNX, IrStage.Q), null, FoldBatchNormPass::new);
 
-    private final Options options;
-
     public FoldBatchNormPass(Options options) {
-        this.options = options;
-    }
-
-    @Override
-    public PassInfo<?> info() {
-        return INFO;
-    }
-
-    @Override
-    public Record options() {
-        return options;
+        super(INFO, options);
     }
 
     @Override

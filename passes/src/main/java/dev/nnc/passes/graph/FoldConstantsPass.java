@@ -11,8 +11,8 @@ import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.Dim;
 import dev.nnc.ir.type.IntegerType;
 import dev.nnc.ir.type.TensorType;
+import dev.nnc.passes.BasePass;
 import dev.nnc.passes.IrStage;
-import dev.nnc.passes.Pass;
 import dev.nnc.passes.PassContext;
 import dev.nnc.passes.PassInfo;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ import java.util.Set;
  * after:  %s = "onnx.Constant"() &lt;{value = dense&lt;[1, 8]&gt; : tensor&lt;2xi64&gt;}&gt; : () -&gt; tensor&lt;2xi64&gt;
  * </pre>
  */
-public final class FoldConstantsPass implements Pass {
+public final class FoldConstantsPass extends BasePass<FoldConstantsPass.Options> {
     /** @param sizeLimit the most elements a folded result may have */
     public record Options(long sizeLimit) {
     }
@@ -43,20 +43,8 @@ public final class FoldConstantsPass implements Pass {
             "onnx.RandomNormal", "onnx.RandomUniform", "onnx.RandomNormalLike", "onnx.RandomUniformLike",
             "onnx.Multinomial", "onnx.Bernoulli");
 
-    private final Options options;
-
     public FoldConstantsPass(Options options) {
-        this.options = options;
-    }
-
-    @Override
-    public PassInfo<?> info() {
-        return INFO;
-    }
-
-    @Override
-    public Record options() {
-        return options;
+        super(INFO, options);
     }
 
     @Override
@@ -88,7 +76,7 @@ public final class FoldConstantsPass implements Pass {
             return null; // generators (Range needs inputs; RandomX are excluded): nothing to gain
         }
         for (Value r : op.results()) {
-            if (r.type() instanceof TensorType tt && tt.elementCount() > options.sizeLimit()) {
+            if (r.type() instanceof TensorType tt && tt.elementCount() > options().sizeLimit()) {
                 return null;
             }
         }
@@ -146,7 +134,7 @@ public final class FoldConstantsPass implements Pass {
     private boolean fits(List<Tensor> values, Operation op) {
         for (int i = 0; i < values.size(); i++) {
             Tensor t = values.get(i);
-            if (t == null || t.size() > options.sizeLimit()) {
+            if (t == null || t.size() > options().sizeLimit()) {
                 return false;
             }
             if (op.result(i).type() instanceof TensorType tt && tt.elementType() != null

@@ -1,8 +1,8 @@
 package dev.nnc.passes.graph;
 
 import dev.nnc.ir.core.ModuleOp;
+import dev.nnc.passes.BasePass;
 import dev.nnc.passes.IrStage;
-import dev.nnc.passes.Pass;
 import dev.nnc.passes.PassContext;
 import dev.nnc.passes.PassInfo;
 import dev.nnc.passes.rewrite.GreedyRewriteDriver;
@@ -22,7 +22,7 @@ import java.util.Set;
  * after:  %y = "onnx.FusedConv"(%x, %W, %bias') &lt;{activation = "Relu", activation_params = [], ...}&gt;
  * </pre>
  */
-public final class FusePass implements Pass {
+public final class FusePass extends BasePass<FusePass.Options> {
     /** @param activations which activations to fuse (case-insensitive), by default all seven */
     public record Options(List<String> activations) {
         public Options {
@@ -37,31 +37,23 @@ public final class FusePass implements Pass {
             "fuse bias Add, Pad and activations into Conv/Gemm/MatMul (MatMul+Add becomes Gemm)",
             Options.class, new Options(ALL_ACTIVATIONS), Set.of(IrStage.ONNX, IrStage.Q), null, FusePass::new);
 
-    private final Options options;
-
     public FusePass(Options options) {
+        super(INFO, checked(options));
+    }
+
+    private static Options checked(Options options) {
         for (String a : options.activations()) {
             if (!ALL_ACTIVATIONS.contains(a.toLowerCase(Locale.ROOT))) {
                 throw new IllegalArgumentException("fuse: unknown activation '" + a + "' (known: "
                         + String.join(", ", ALL_ACTIVATIONS) + ")");
             }
         }
-        this.options = options;
-    }
-
-    @Override
-    public PassInfo<?> info() {
-        return INFO;
-    }
-
-    @Override
-    public Record options() {
         return options;
     }
 
     @Override
     public boolean run(ModuleOp module, PassContext context) {
-        Set<String> enabled = Set.copyOf(options.activations().stream().map(a -> a.toLowerCase(Locale.ROOT)).toList());
+        Set<String> enabled = Set.copyOf(options().activations().stream().map(a -> a.toLowerCase(Locale.ROOT)).toList());
         return GreedyRewriteDriver.apply(module.op(), FusePatterns.all(module.opset(), enabled), context);
     }
 }

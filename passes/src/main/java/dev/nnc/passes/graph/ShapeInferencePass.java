@@ -9,8 +9,8 @@ import dev.nnc.ir.spec.OpSpec;
 import dev.nnc.ir.type.Dim;
 import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
+import dev.nnc.passes.BasePass;
 import dev.nnc.passes.IrStage;
-import dev.nnc.passes.Pass;
 import dev.nnc.passes.PassContext;
 import dev.nnc.passes.PassInfo;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ import java.util.Set;
  * after:  %y = "onnx.Relu"(%x) : (tensor&lt;1x4xf32&gt;) -&gt; tensor&lt;1x4xf32&gt;
  * </pre>
  */
-public final class ShapeInferencePass implements Pass {
+public final class ShapeInferencePass extends BasePass<ShapeInferencePass.Options> {
     /** No options. */
     public record Options() {
     }
@@ -38,20 +38,8 @@ public final class ShapeInferencePass implements Pass {
             "infer static result types from operand types and constant operands", Options.class, new Options(),
             Set.of(IrStage.ONNX, IrStage.Q), null, ShapeInferencePass::new);
 
-    private final Options options;
-
     public ShapeInferencePass(Options options) {
-        this.options = options;
-    }
-
-    @Override
-    public PassInfo<?> info() {
-        return INFO;
-    }
-
-    @Override
-    public Record options() {
-        return options;
+        super(INFO, options);
     }
 
     @Override
