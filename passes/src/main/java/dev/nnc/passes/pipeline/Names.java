@@ -54,7 +54,8 @@ public final class Names {
         return c == null ? "" : " (did you mean '" + c + "'?)";
     }
 
-    private static int distance(String a, String b) {
+    /** Levenshtein edit distance, for "did you mean" suggestions. */
+    public static int distance(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -1,5 +1,6 @@
 package dev.nnc.tests.filecheck;
 
+import dev.nnc.passes.pipeline.Names;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -106,26 +107,7 @@ final class DirectiveParser {
             return false;
         }
         String upper = suffix.toUpperCase(java.util.Locale.ROOT);
-        return KIND_WORDS.stream().anyMatch(w -> distance(upper, w) <= 2);
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return KIND_WORDS.stream().anyMatch(w -> Names.distance(upper, w) <= 2);
     }
 
     private CheckFileError error(int line, String message) {
