@@ -104,7 +104,11 @@ final class QuantizeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         QuantizePass.Options options = options();
-        QuantizePass.settings(options); // bad --type/--rounding: one line before any work
+        // bad --type, --rounding or config file: one line before any work
+        dev.nnc.passes.quant.LayerSettings defaults = QuantizePass.settings(options);
+        if (config != null) {
+            dev.nnc.passes.quant.QuantConfig.read(config, defaults);
+        }
         if ((evalImages == null) != (evalLabels == null)) {
             throw new NncException("--eval and --eval-labels go together");
         }
