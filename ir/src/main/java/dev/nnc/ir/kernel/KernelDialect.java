@@ -65,8 +65,8 @@ public final class KernelDialect {
         add.add(simd());
         k.register(spec(ADD, 2, add, KernelVerifiers.add(), KernelInference::sameShape, AddSemantics::evaluate));
         List<AttrSpec> softmax = new ArrayList<>();
-        for (String name : SoftmaxParams.PROPERTIES) {
-            softmax.add(required(name, SoftmaxParams.kind(name)));
+        for (String name : SoftmaxProperties.NAMES) {
+            softmax.add(required(name, SoftmaxProperties.kind(name)));
         }
         softmax.add(simd());
         k.register(spec(SOFTMAX, 1, softmax, KernelVerifiers.softmax(), KernelInference::sameShape, SoftmaxSemantics::evaluate));

@@ -143,6 +143,30 @@ class KernelSemanticsTest {
         assertEquals(expected, run("kernel.add", List.of(a, b), type(out, 2, 3, 4), Map.of()));
     }
 
+    @RepeatedTest(10)
+    void softmaxEqualsQSoftmax() {
+        Random r = rng();
+        int i = 2 + r.nextInt(4);
+        FixedType t = new FixedType(i + 6 + r.nextInt(5), i, true);
+        int n = 2 + r.nextInt(10);
+        Tensor x = random(r, t, 1, n);
+        FixedType out = new FixedType(10, 1, false);
+        Map<String, Attribute> p = new HashMap<>();
+        p.put("exp_log2_size", Attribute.of(8));
+        p.put("exp_lo", Attribute.of(-8.0));
+        p.put("exp_hi", Attribute.of(0.0));
+        p.put("exp_type", new Attribute.TypeAttr(new FixedType(12, 1, false)));
+        p.put("recip_in_type", new Attribute.TypeAttr(new FixedType(12, 5, false)));
+        p.put("recip_log2_size", Attribute.of(9));
+        p.put("recip_lo", Attribute.of(0.0));
+        p.put("recip_hi", Attribute.of(32.0));
+        p.put("recip_type", new Attribute.TypeAttr(new FixedType(12, 1, false)));
+        Tensor expected = run("q.softmax", List.of(x), type(out, 1, n), p);
+        Tensor s = run("kernel.to_stream", List.of(x), type(t, n), Map.of("perm", ints(0, 1)));
+        Tensor y = run("kernel.softmax", List.of(s), type(out, n), p);
+        assertArrayEquals(expected.longs(), y.longs());
+    }
+
     @Test
     void averagePoolSumsExactlyThenRequantizes() {
         FixedType t = new FixedType(4, 4, true);

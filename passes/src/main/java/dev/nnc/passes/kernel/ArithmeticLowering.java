@@ -7,7 +7,7 @@ import dev.nnc.ir.fixed.CastMode;
 import dev.nnc.ir.fixed.FixedRules;
 import dev.nnc.ir.kernel.KernelDialect;
 import dev.nnc.ir.kernel.KernelTypes;
-import dev.nnc.ir.kernel.SoftmaxParams;
+import dev.nnc.ir.kernel.SoftmaxProperties;
 import dev.nnc.ir.type.FixedType;
 import dev.nnc.ir.type.TensorType;
 import java.util.Arrays;
@@ -68,7 +68,7 @@ final class ArithmeticLowering {
         Lowered.Stream s = l.stream(sm.operand(0), sm, Lowered.canonicalPerm(2));
         var a = l.attrs(sm);
         Map<String, Attribute> props = new HashMap<>();
-        for (String name : SoftmaxParams.PROPERTIES) {
+        for (String name : SoftmaxProperties.NAMES) {
             Attribute v = a.get(name);
             if (v == null) {
                 throw l.error(sm, "needs property " + name);

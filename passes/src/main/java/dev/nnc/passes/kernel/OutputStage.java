@@ -70,8 +70,8 @@ final class OutputStage {
     }
 
     /**
-     * A Clip bound as a raw of the output type: the bound rounded once to that type (exact
-     * comparisons followed by one cast give the same raws as comparing with the rounded bound).
+     * A Clip bound as a raw of the output type, as onnx.Clip reads it on fixed point: a fixed bound
+     * cast to that type (default mode), an integer bound as a raw, a float bound quantised.
      */
     private static long bound(Lowering l, Operation clip, int operand, OpAttributes a, String attr, FixedType out, long dflt) {
         if (operand < clip.numOperands() && !LayerLowering.isAbsent(clip.operand(operand))) {
@@ -81,6 +81,9 @@ final class OutputStage {
             }
             if (t.elementType() instanceof FixedType ft) {
                 return FixedCast.cast(t.longs()[0], ft, out, CastMode.DEFAULT);
+            }
+            if (t.elementType() instanceof dev.nnc.ir.type.IntegerType) {
+                return t.toLongs()[0];
             }
             if (t.elementType().isFloat()) {
                 return FixedCast.quantize(t.getDouble(0), out, CastMode.DEFAULT);

@@ -61,7 +61,7 @@ class LowerKernelTest {
         return m.module("%y", t(out, 1, 5));
     }
 
-    /** Channels-last input transposed in and out around Conv + cast + Relu, Flatten, Gemm (transB) + requantize: conv2d_small. */
+    /** Channels-last input transposed in and out around Conv + cast + Clip, Flatten, Gemm (transB) + requantize: conv2d_small. */
     static String channelsLast(long s) {
         QModelText m = new QModelText(s, "x", "tensor<1x6x6x1xf32>");
         FixedType w1 = new FixedType(5, 0, true);
@@ -73,7 +73,10 @@ class LowerKernelTest {
         m.op("conv", "onnx.Conv", "kernel_shape = [3, 3], pads = [1, 1, 1, 1]", "%nchw, %W1",
                 t(X, 1, 1, 6, 6) + ", " + t(w1, 3, 1, 3, 3), t(acc1, 1, 3, 6, 6));
         m.op("cast", "q.cast", "", "%conv", t(acc1, 1, 3, 6, 6), t(a1, 1, 3, 6, 6));
-        m.op("clip", "onnx.Relu", "", "%cast", t(a1, 1, 3, 6, 6), t(a1, 1, 3, 6, 6));
+        m.constant("lo", new FixedType(4, 2, true));
+        m.constant("hi", new FixedType(6, 3, false));
+        m.op("clip", "onnx.Clip", "", "%cast, %lo, %hi", t(a1, 1, 3, 6, 6) + ", " + t(new FixedType(4, 2, true)) + ", "
+                + t(new FixedType(6, 3, false)), t(a1, 1, 3, 6, 6));
         m.op("nhwc", "onnx.Transpose", "perm = [0, 2, 3, 1]", "%clip", t(a1, 1, 3, 6, 6), t(a1, 1, 6, 6, 3));
         m.op("flat", "onnx.Flatten", "axis = 1", "%nhwc", t(a1, 1, 6, 6, 3), t(a1, 1, 108));
         FixedType w2 = new FixedType(6, 1, true);
