@@ -24,6 +24,7 @@ final class StandardPasses {
         passes.add(dev.nnc.passes.graph.CancelTransposesPass.INFO);
         // hardware (kernel -> hw)
         passes.add(dev.nnc.passes.hw.LowerHwPass.INFO);
+        passes.add(dev.nnc.passes.hw.SizeFifosPass.INFO);
         return passes;
     }
 }
