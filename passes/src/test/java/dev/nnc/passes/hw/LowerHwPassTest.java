@@ -74,7 +74,7 @@ class LowerHwPassTest {
                 "    %y = \"kernel.from_stream\"(%m) <{perm = [0, 1]}> : (tensor<4x" + F8 + ">) -> tensor<1x4x" + F8 + ">"),
                 "tensor<1x4x" + F8 + ">");
         NncException e = assertThrows(NncException.class, () -> lower(m));
-        assertEquals("node 'fc1': lower-hw: kernel.mvau: cast mode RND_ZERO + SAT has no hardware;"
+        assertEquals("test.nir:5:5: node 'fc1': lower-hw: kernel.mvau: cast mode RND_ZERO + SAT has no hardware;"
                 + " use RND_CONV + SAT (the default) or TRN + WRAP", e.oneLine());
     }
 
