@@ -15,7 +15,7 @@ public record SwgInstance(SwgConfig config) implements PrimitiveInstance {
 
     @Override
     public List<String> sources() {
-        return List.of("nnc_swg.sv");
+        return List.of("nnc_swg.sv", "nnc_outq.sv");
     }
 
     @Override

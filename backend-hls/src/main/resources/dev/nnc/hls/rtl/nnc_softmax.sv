@@ -16,9 +16,9 @@
 //   k >= 1 the word read the cycle before is stored as e_{k-1} and added to s. The read of x_{N-1}
 //   clears loaded (so the next vector may load during RECIP and OUT).
 // - RECIP, 1 cycle: the reciprocal ROM reads index(cast(s)) (registered).
-// - OUT: y_i = cast(e_i * r) enters a 2-entry output queue at each edge where
-//   count - pop < 2 (pop = out_valid & out_ready), i = 0..N-1; the last push goes to EXP if
-//   loaded, else IDLE. out_valid = count != 0, out_data = queue head (registers only).
+// - OUT: y_i = cast(e_i * r) enters the 2-entry output queue (nnc_outq) at each edge where the
+//   queue had room (fewer than 2 entries), i = 0..N-1; the last push goes to EXP if loaded,
+//   else IDLE. out_valid = queue not empty, out_data = queue head (registers only).
 // With in_valid and out_ready always high: latency 3N + 4 cycles (first input beat to last
 // output beat), initiation interval 2N + 2 cycles per vector in steady state.
 module nnc_softmax #(
@@ -86,10 +86,7 @@ module nnc_softmax #(
     logic [EXP_W-1:0] ebuf [N];
     logic [SUM_W-1:0] s;
     logic [REC_W-1:0] rec_q;
-    logic [1:0] count;
-    logic [OUT_W-1:0] q0, q1;
-    assign out_valid = count != 2'd0;
-    assign out_data = q0;
+    logic room;
     wire pop = out_valid && out_ready;
 
     // EXP: index of x_cnt - m (exact, DW bits signed).
@@ -117,8 +114,10 @@ module nnc_softmax #(
 
     wire exp_issue = state == EXP && cnt < NW'(N);
     wire rec_issue = state == RECIP;
-    wire push = state == OUT && (count < 2'd2 || pop);
+    wire push = state == OUT && room;
     wire last_push = push && cnt == NW'(N - 1);
+    nnc_outq #(.WIDTH(OUT_W)) u_outq (.clk(clk), .rst(rst), .push(push), .push_data(y), .pop(pop),
+                                      .room(room), .valid(out_valid), .data(out_data));
 
     // ROMs and buffers (no reset).
     always_ff @(posedge clk) begin
@@ -146,9 +145,6 @@ module nnc_softmax #(
             ev <= 1'b0;
             eidx <= '0;
             s <= '0;
-            count <= 2'd0;
-            q0 <= '0;
-            q1 <= '0;
         end else begin
             // Load side.
             if (in_fire) begin
@@ -201,24 +197,6 @@ module nnc_softmax #(
                     end
                 end
             endcase
-            // Output queue.
-            count <= count + {1'b0, push} - {1'b0, pop};
-            if (pop) begin
-                if (push && count == 2'd1) begin
-                    q0 <= y;
-                end else begin
-                    q0 <= q1;
-                end
-                if (push && count == 2'd2) begin
-                    q1 <= y;
-                end
-            end else if (push) begin
-                if (count == 2'd0) begin
-                    q0 <= y;
-                end else begin
-                    q1 <= y;
-                end
-            end
         end
     end
 endmodule

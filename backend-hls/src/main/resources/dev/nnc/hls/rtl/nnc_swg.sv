@@ -17,7 +17,8 @@
 // - out_valid = count != 0, out_data = head of a 2-entry output queue (registers only)
 // - a read step issues in a cycle where full[rbuf] and count + rd_valid - pop < 2
 //   (pop = out_valid & out_ready this cycle); the memory word (or zero when padding) is
-//   registered at that edge (rd_valid), and pushed into the queue at the next edge.
+//   registered at that edge (rd_valid), and pushed into the queue (nnc_outq) at the next edge;
+//   the issue rule guarantees the queue has room then.
 // - so with in_valid and out_ready always high: the frame's input beats take IN cycles
 //   (IN = IN_H*IN_W*CF), its first output beat transfers 2 cycles after its last input beat,
 //   then one output beat per cycle: latency = IN + OUT + 2 cycles (OUT = OUT_H*OUT_W*K_H*K_W*CF).
@@ -81,14 +82,12 @@ module nnc_swg #(
     logic [CFW-1:0] cf;
     logic signed [CW-1:0] ih_base, iw_base, ih, iw;
 
-    // Memory read stage and output queue.
+    // Memory read stage and output queue (nnc_outq: 2 entries, registered outputs).
     logic rd_valid, rd_pad;
     logic [BW-1:0] rdata;
-    logic [1:0] count;
-    logic [BW-1:0] q0, q1;
-    assign out_valid = count != 2'd0;
-    assign out_data = q0;
+    logic room;
     wire pop = out_valid && out_ready;
+    wire [1:0] count = !room ? 2'd2 : out_valid ? 2'd1 : 2'd0;
 
     wire [2:0] pending = {1'b0, count} + {2'b0, rd_valid} - {2'b0, pop};
     wire issue = full[rbuf] && pending < 3'd2;
@@ -114,6 +113,8 @@ module nnc_swg #(
     end
 
     wire [BW-1:0] push_data = rd_pad ? '0 : rdata;
+    nnc_outq #(.WIDTH(BW)) u_outq (.clk(clk), .rst(rst), .push(rd_valid), .push_data(push_data), .pop(pop),
+                                   .room(room), .valid(out_valid), .data(out_data));
 
     always_ff @(posedge clk) begin
         if (rst) begin
@@ -132,9 +133,6 @@ module nnc_swg #(
             iw <= -CW'(PAD_L);
             rd_valid <= 1'b0;
             rd_pad <= 1'b0;
-            count <= 2'd0;
-            q0 <= '0;
-            q1 <= '0;
         end else begin
             // Write side.
             if (in_fire) begin
@@ -194,24 +192,6 @@ module nnc_swg #(
                             end
                         end
                     end
-                end
-            end
-            // Output queue: pop the head, push the word read last cycle.
-            count <= count + {1'b0, rd_valid} - {1'b0, pop};
-            if (pop) begin
-                if (rd_valid && count == 2'd1) begin
-                    q0 <= push_data;
-                end else begin
-                    q0 <= q1;
-                end
-                if (rd_valid && count == 2'd2) begin
-                    q1 <= push_data;
-                end
-            end else if (rd_valid) begin
-                if (count == 2'd0) begin
-                    q0 <= push_data;
-                end else begin
-                    q1 <= push_data;
                 end
             end
         end

@@ -37,9 +37,7 @@ public final class SoftmaxModel implements Component {
     private final long[] ebuf;
     private long s;
     private long recQ;
-    private int count;
-    private final long[] q0 = new long[1];
-    private final long[] q1 = new long[1];
+    private final OutputQueue queue = new OutputQueue(1);
 
     public SoftmaxModel(SoftmaxConfig cfg) {
         this.cfg = cfg;
@@ -70,12 +68,12 @@ public final class SoftmaxModel implements Component {
 
     @Override
     public boolean outValid(int port) {
-        return count != 0;
+        return queue.valid();
     }
 
     @Override
     public long[] outData(int port) {
-        return q0;
+        return queue.head();
     }
 
     @Override
@@ -85,7 +83,7 @@ public final class SoftmaxModel implements Component {
         boolean loadedR = loaded;
         boolean expIssue = state == EXP && cnt < n;
         boolean recIssue = state == RECIP;
-        boolean push = state == OUT && (count < 2 || pop);
+        boolean push = state == OUT && queue.room();
         boolean lastPush = push && cnt == n - 1;
 
         // Combinational values of this cycle, then memories and ROM reads (registered).
@@ -155,23 +153,10 @@ public final class SoftmaxModel implements Component {
         }
 
         // Output queue.
-        if (pop) {
-            if (push && count == 1) {
-                q0[0] = y;
-            } else {
-                q0[0] = q1[0];
-            }
-            if (push && count == 2) {
-                q1[0] = y;
-            }
-        } else if (push) {
-            if (count == 0) {
-                q0[0] = y;
-            } else {
-                q1[0] = y;
-            }
+        if (push) {
+            queue.pushSlot(pop)[0] = y;
         }
-        count += (push ? 1 : 0) - (pop ? 1 : 0);
+        queue.clock(push, pop);
     }
 
     private void enterExp() {
@@ -190,8 +175,6 @@ public final class SoftmaxModel implements Component {
         ev = false;
         eidx = 0;
         s = 0;
-        count = 0;
-        q0[0] = 0;
-        q1[0] = 0;
+        queue.reset();
     }
 }

@@ -8,8 +8,8 @@ import dev.nnc.sim.Component;
  * RTL header). A double-buffered frame memory; the write side fills buffer {@code wbuf} while
  * {@code in_ready = !full[wbuf]}; the read side walks the windows of the full buffer
  * {@code rbuf} (cf innermost, then kx, ky, ow, oh), issuing a read when
- * {@code count + rdValid − pop < 2}; the registered word (or zero for padding) enters a 2-entry
- * output queue one edge later. Latency inBeats + outBeats + 2, II max(inBeats, outBeats).
+ * {@code count + rdValid − pop < 2}; the registered word (or zero for padding) enters the
+ * {@link OutputQueue} one edge later. Latency inBeats + outBeats + 2, II max(inBeats, outBeats).
  */
 public final class SwgModel implements Component {
     private final SwgConfig cfg;
@@ -34,9 +34,7 @@ public final class SwgModel implements Component {
     private boolean rdValid;
     private boolean rdPad;
     private final long[] rdata;
-    private int count;
-    private final long[] q0;
-    private final long[] q1;
+    private final OutputQueue queue;
 
     public SwgModel(SwgConfig cfg) {
         this.cfg = cfg;
@@ -45,8 +43,7 @@ public final class SwgModel implements Component {
         this.frame = Math.toIntExact(cfg.inBeats());
         this.mem = new long[2 * frame * simd];
         this.rdata = new long[simd];
-        this.q0 = new long[simd];
-        this.q1 = new long[simd];
+        this.queue = new OutputQueue(simd);
         reset();
     }
 
@@ -67,18 +64,19 @@ public final class SwgModel implements Component {
 
     @Override
     public boolean outValid(int port) {
-        return count != 0;
+        return queue.valid();
     }
 
     @Override
     public long[] outData(int port) {
-        return q0;
+        return queue.head();
     }
 
     @Override
     public void clock(long[][] accepted, boolean[] taken) {
         boolean pop = taken[0];
         long[] in = accepted[0];
+        int count = !queue.room() ? 2 : queue.valid() ? 1 : 0;
         boolean issue = full[rbuf] && count + (rdValid ? 1 : 0) - (pop ? 1 : 0) < 2;
         boolean inFrame = ih >= 0 && ih < cfg.inH() && iw >= 0 && iw < cfg.inW();
         boolean lastStep = c == cf - 1 && kx == cfg.kernelW() - 1 && ky == cfg.kernelH() - 1
@@ -86,20 +84,15 @@ public final class SwgModel implements Component {
         int raddr = inFrame ? rbuf * frame + (ih * cfg.inW() + iw) * cf + c : 0;
 
         // Output queue first: it reads rdata/rdPad as registered before this edge.
-        boolean push = rdValid;
-        if (pop) {
-            if (push && count == 1) {
-                loadPush(q0);
+        if (rdValid) {
+            long[] slot = queue.pushSlot(pop);
+            if (rdPad) {
+                java.util.Arrays.fill(slot, 0L);
             } else {
-                System.arraycopy(q1, 0, q0, 0, simd);
+                System.arraycopy(rdata, 0, slot, 0, simd);
             }
-            if (push && count == 2) {
-                loadPush(q1);
-            }
-        } else if (push) {
-            loadPush(count == 0 ? q0 : q1);
         }
-        count += (push ? 1 : 0) - (pop ? 1 : 0);
+        queue.clock(rdValid, pop);
 
         if (in != null) {
             System.arraycopy(in, 0, mem, (wbuf * frame + waddr) * simd, simd);
@@ -119,14 +112,6 @@ public final class SwgModel implements Component {
                 full[rbuf] = false;
             }
             step();
-        }
-    }
-
-    private void loadPush(long[] dst) {
-        if (rdPad) {
-            java.util.Arrays.fill(dst, 0L);
-        } else {
-            System.arraycopy(rdata, 0, dst, 0, simd);
         }
     }
 
@@ -190,8 +175,6 @@ public final class SwgModel implements Component {
         iw = iwBase;
         rdValid = false;
         rdPad = false;
-        count = 0;
-        java.util.Arrays.fill(q0, 0L);
-        java.util.Arrays.fill(q1, 0L);
+        queue.reset();
     }
 }

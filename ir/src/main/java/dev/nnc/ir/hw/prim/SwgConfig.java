@@ -1,5 +1,10 @@
 package dev.nnc.ir.hw.prim;
 
+import dev.nnc.ir.core.Operation;
+import dev.nnc.ir.hw.HwDialect;
+import dev.nnc.ir.type.FixedType;
+import dev.nnc.ir.type.StreamType;
+
 /**
  * The numbers the sliding window generator ({@code hw.swg}, RTL {@code nnc_swg}) needs: an input
  * frame {@code [inH, inW, channels]} streamed {@code simd} channels per beat, a kernel window
@@ -39,6 +44,41 @@ public record SwgConfig(int elemWidth, int simd, int inH, int inW, int channels,
         }
         if (2L * inH * inW * (channels / simd) > (1 << 26)) {
             throw new IllegalArgumentException("frame of " + inH + "x" + inW + "x" + channels + " is too large for a frame buffer");
+        }
+    }
+
+    /**
+     * The config of a {@code hw.swg} op: in_shape [H, W, C], out_shape [OH, OW, KH·KW·C],
+     * kernel_shape, strides, pads (t, l, b, r), dilations, simd; the element width from the
+     * operand stream (simd lanes of a fixed type, the result stream the same).
+     */
+    public static SwgConfig from(Operation op) {
+        int[] in = PrimOps.shape(op, HwDialect.IN_SHAPE);
+        int[] out = PrimOps.shape(op, HwDialect.OUT_SHAPE);
+        int[] k = PrimOps.ints(op, "kernel_shape", 2);
+        int[] st = PrimOps.ints(op, "strides", 2, 1, 1);
+        int[] p = PrimOps.ints(op, "pads", 4, 0, 0, 0, 0);
+        int[] d = PrimOps.ints(op, "dilations", 2, 1, 1);
+        int simd = PrimOps.simd(op);
+        if (in.length != 3 || out.length != 3) {
+            throw PrimOps.error(op, "in_shape and out_shape must be [H, W, C] and [OH, OW, KH*KW*C]");
+        }
+        StreamType is = PrimOps.operandStream(op, 0);
+        StreamType os = PrimOps.resultStream(op, 0);
+        FixedType t = PrimOps.fixedElement(op, is, "operand #0");
+        PrimOps.requireLanes(op, is, simd, "operand #0");
+        PrimOps.requireLanes(op, os, simd, "result #0");
+        if (!os.element().equals(t)) {
+            throw PrimOps.error(op, "result elements " + os.element() + " differ from the operand's " + t);
+        }
+        if ((long) k[0] * k[1] * in[2] != out[2]) {
+            throw PrimOps.error(op, "out_shape channel dim " + out[2] + " is not KH*KW*C = " + (long) k[0] * k[1] * in[2]);
+        }
+        try {
+            return new SwgConfig(t.width(), simd, in[0], in[1], in[2], k[0], k[1], st[0], st[1],
+                    p[0], p[1], p[2], p[3], d[0], d[1], out[0], out[1]);
+        } catch (IllegalArgumentException e) {
+            throw PrimOps.error(op, e.getMessage());
         }
     }
 
