@@ -22,6 +22,8 @@ final class StandardPasses {
         passes.add(dev.nnc.passes.graph.FoldBatchNormPass.INFO);
         passes.add(dev.nnc.passes.graph.FusePass.INFO);
         passes.add(dev.nnc.passes.graph.CancelTransposesPass.INFO);
+        // hardware flow (q → kernel → hw)
+        passes.add(dev.nnc.passes.kernel.LowerKernelPass.INFO);
         return passes;
     }
 }
