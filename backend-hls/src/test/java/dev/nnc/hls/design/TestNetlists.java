@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Hand-built netlists of the fake primitives ({@link dev.nnc.hls.FakePrimitives}). */
-final class TestNetlists {
+public final class TestNetlists {
     static final List<Long> MEM1 = List.of(1L, 2L, 3L, 4L);
     static final List<Long> MEM2 = List.of(0x10L, 0x20L, 0x30L);
 
@@ -23,7 +23,7 @@ final class TestNetlists {
      * source 'input.1' (2 lanes of 8 bits, 3 beats a frame) → addmem 'conv/1' → fork → (addmem
      * 'module' | straight) → join → sink 'output'; per lane y = (x + m1) + ((x + m1) + m2) mod 256.
      */
-    static Netlist residual() {
+    public static Netlist residual() {
         Stream s = new Stream(2, 8, "fixed<8,4>");
         List<Stream> streams = List.of(s, s, s, s, s, s);
         Node a = new Node(op("hw.addmem", "conv/1", MEM1), "conv/1", List.of(0), List.of(1));
