@@ -22,6 +22,7 @@ final class StandardPasses {
         passes.add(dev.nnc.passes.graph.FoldBatchNormPass.INFO);
         passes.add(dev.nnc.passes.graph.FusePass.INFO);
         passes.add(dev.nnc.passes.graph.CancelTransposesPass.INFO);
+        passes.add(dev.nnc.passes.quant.QuantizePass.INFO);
         return passes;
     }
 }
