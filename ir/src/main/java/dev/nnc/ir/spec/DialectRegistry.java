@@ -43,6 +43,7 @@ public final class DialectRegistry {
                     n.add(OnnxDialect.load());
                     n.add(dev.nnc.ir.q.QDialect.create());
                     n.add(dev.nnc.ir.hw.HwDialect.create());
+                    n.add(dev.nnc.ir.kernel.KernelDialect.create());
                     n.frozen = true;
                     standard = n;
                 }
