@@ -57,6 +57,7 @@ final class GraphQuantizer {
                 names.add(op.location().name());
             }
         }
+        names.addAll(config.aliasNames());
         checkConfigNames();
         quantizeInputs(ops.isEmpty() ? ret : ops.get(0));
         for (Operation op : ops) {
