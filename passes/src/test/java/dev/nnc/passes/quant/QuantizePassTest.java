@@ -179,6 +179,21 @@ class QuantizePassTest {
     }
 
     @Test
+    void globalAveragePoolIsQuantizedAndRuns() {
+        ModuleOp m = IrParser.parse("\"builtin.module\"() <{opset = 13}> ({\n"
+                + "  \"func.func\"() <{arg_names = [\"x\"], result_names = [\"y\"], sym_name = \"main\"}> ({\n"
+                + "  ^bb0(%x: tensor<1x2x2x2xf32>):\n"
+                + "    %y = \"onnx.GlobalAveragePool\"(%x) : (tensor<1x2x2x2xf32>) -> tensor<1x2x1x1xf32> loc(\"gap\")\n"
+                + "    \"func.return\"(%y) : (tensor<1x2x1x1xf32>) -> ()\n"
+                + "  }) : () -> ()\n}) : () -> ()\n", "gap.nir");
+        new QuantizePass(QuantizePass.INFO.defaults()).run(m, new PassContext());
+        Verifier.verifyOrThrow(m.op(), DialectRegistry.standard());
+        Tensor x = Tensor.ofDoubles(FloatType.F32, new int[] {1, 2, 2, 2}, new double[] {1, 2, 3, 4.5, -1, -2, 0.25, 0});
+        assertEquals(List.of(2.625, -0.6875), java.util.Arrays.stream(new Interpreter().run(m, Map.of("x", x)).get("y").toDoubles())
+                .boxed().toList());
+    }
+
+    @Test
     void perChannelWeightsAreSymmetricIntegers() {
         Tensor w = Tensor.ofDoubles(FloatType.F32, new int[] {2, 2}, new double[] {1.0, -0.5, 0.25, 0.125});
         WeightQuant q = WeightQuant.perChannel(w, 0, 8);
