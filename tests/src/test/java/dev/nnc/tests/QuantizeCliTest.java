@@ -51,12 +51,34 @@ class QuantizeCliTest {
         assertEquals(List.of(), Verifier.verify(q, DialectRegistry.standard()));
         String text = Files.readString(out);
         assertTrue(text.contains("\"q.requantize\"") && text.contains("fixed<8,8>") && !text.contains("calib_range"), text);
+        lowersBitExactly(out, Path.of(model.getParent().toString(), "test_data_set_3", "input_0.pb"),
+                Path.of(model.getParent().toString(), "test_data_set_7", "input_0.pb"));
+    }
+
+    /**
+     * The contract of docs/hardware.md §1: what quantize writes, lower-kernel reads, and the
+     * kernel level computes the same bits as the q level.
+     */
+    private void lowersBitExactly(Path quantized, Path... inputs) throws Exception {
+        Path kernel = dir.resolve("kernel.nir");
+        Run lowered = nnc("opt", quantized.toString(), "--pass-pipeline=lower-kernel", "-o", kernel.toString());
+        assertEquals(0, lowered.code(), lowered.err());
+        assertTrue(Files.readString(kernel).contains("\"kernel."), "no kernel ops");
+        for (Path in : inputs) {
+            Path a = dir.resolve("q.npz");
+            Path b = dir.resolve("k.npz");
+            assertEquals(0, nnc("run", quantized.toString(), "--input", in.toString(), "-o", a.toString()).code());
+            assertEquals(0, nnc("run", kernel.toString(), "--input", in.toString(), "-o", b.toString()).code());
+            assertTrue(java.util.Arrays.equals(Files.readAllBytes(a), Files.readAllBytes(b)), "q and kernel levels differ on " + in);
+        }
     }
 
     @Test
-    void jetTaggerAtFixed16x6AgreesWithFloat() {
+    void jetTaggerAtFixed16x6AgreesWithFloat() throws Exception {
         Path model = TestData.require("models/jet_tagger/model.onnx");
-        Run r = nnc("quantize", model.toString(), "--type", "fixed<16,6>", "--calib-random", "50", "--eval-random", "300", "--seed", "1");
+        Path out = dir.resolve("jet-q.nir");
+        Run r = nnc("quantize", model.toString(), "--type", "fixed<16,6>", "--calib-random", "50", "--eval-random", "300", "--seed", "1",
+                "-o", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("WARNING: no --calib given"), r.err());
         Matcher m = RANDOM.matcher(r.out());
@@ -64,6 +86,7 @@ class QuantizeCliTest {
         assertEquals("300", m.group(1));
         assertTrue(Double.parseDouble(m.group(2)) >= 99.0, r.out());
         assertTrue(r.out().contains("Softmax") && r.out().contains("fixed<16,6>"), r.out());
+        lowersBitExactly(out, Path.of(model.getParent().toString(), "test_data_set_0", "input_0.pb"));
     }
 
     @Test
