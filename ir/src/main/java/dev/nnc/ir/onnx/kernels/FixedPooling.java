@@ -22,12 +22,8 @@ final class FixedPooling {
     }
 
     static List<Tensor> averagePool(EvalContext ctx) {
-        Tensor x = ctx.input(0);
-        FixedKernels.fixed(ctx, x, "X");
+        Tensor x = input(ctx);
         int[] xs = x.shape();
-        if (xs.length < 3) {
-            throw ctx.error("X must have rank >= 3, got " + Arrays.toString(xs));
-        }
         String op = ctx.op().name();
         int[] kernel = Window.ints(op, ctx.attrs(), "kernel_shape", xs.length - 2, 0);
         Window win = Window.of(op, ctx.attrs(), Arrays.copyOfRange(xs, 2, xs.length), kernel,
@@ -36,17 +32,23 @@ final class FixedPooling {
     }
 
     static List<Tensor> globalAveragePool(EvalContext ctx) {
-        Tensor x = ctx.input(0);
-        FixedKernels.fixed(ctx, x, "X");
+        Tensor x = input(ctx);
         int[] xs = x.shape();
-        if (xs.length < 3) {
-            throw ctx.error("X must have rank >= 3, got " + Arrays.toString(xs));
-        }
         int[] spatial = Arrays.copyOfRange(xs, 2, xs.length);
         int[] ones = new int[spatial.length];
         Arrays.fill(ones, 1);
         Window win = new Window(spatial, spatial.clone(), ones, ones, new int[spatial.length], new int[spatial.length], ones);
         return List.of(average(ctx, x, win, true));
+    }
+
+    /** X: a fixed-point tensor of rank 3 or more (N, C, spatial...). */
+    private static Tensor input(EvalContext ctx) {
+        Tensor x = ctx.input(0);
+        FixedKernels.fixed(ctx, x, "X");
+        if (x.rank() < 3) {
+            throw ctx.error("X must have rank >= 3, got " + Arrays.toString(x.shape()));
+        }
+        return x;
     }
 
     private static Tensor average(EvalContext ctx, Tensor x, Window win, boolean padCounts) {
