@@ -99,7 +99,12 @@ final class GraphQuantizer {
                 continue;
             }
             LayerSettings s = config.forLayer(inputNames.get(i));
-            FixedType t = s.activation(range(a));
+            FixedType t;
+            try {
+                t = s.activation(range(a));
+            } catch (IllegalArgumentException e) {
+                throw new NncException("input '" + inputNames.get(i) + "': " + e.getMessage() + " (observed over the calibration inputs)");
+            }
             if (t == null) {
                 throw new NncException("input '" + inputNames.get(i) + "': no calibration range; calibrate first or give a fixed type");
             }
@@ -214,7 +219,12 @@ final class GraphQuantizer {
 
     /** The chosen type of a layer's output {@code v}: the fixed type, or from v's observed range. */
     FixedType outputType(Operation op, Value v, LayerSettings s) {
-        FixedType t = s.activation(range(v));
+        FixedType t;
+        try {
+            t = s.activation(range(v));
+        } catch (IllegalArgumentException e) {
+            throw error(op, "'" + v.nameHint() + "': " + e.getMessage() + " (observed over the calibration inputs)");
+        }
         if (t == null) {
             throw error(op, "no calibration range for '" + v.nameHint() + "'; calibrate the model first (nnc quantize --calib)"
                     + " or give a fixed type");
