@@ -136,8 +136,6 @@ final class GraphQuantizer {
             case "onnx.Identity", "onnx.Dropout" -> fixed.put(op.result(0), fixedOf(op.operand(0), op));
             case "onnx.Add", "onnx.Sub", "onnx.Mul" -> binary(op);
             case "onnx.Softmax" -> SoftmaxRewriter.rewrite(this, op);
-            case "onnx.FusedConv", "onnx.FusedGemm" -> throw error(op, "quantize needs the activation as its own op:"
-                    + " run it before 'fuse' (or use fuse{activations=})");
             default -> {
                 if (!MOVES.contains(op.name())) {
                     throw error(op, "quantize does not support this op (supported: Conv, Gemm, MatMul, Relu, Clip, MaxPool, AveragePool, GlobalAveragePool,"
