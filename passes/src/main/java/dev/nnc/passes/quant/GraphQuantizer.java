@@ -1,6 +1,5 @@
 package dev.nnc.passes.quant;
 
-import dev.nnc.ir.attr.Attribute;
 import dev.nnc.ir.core.FuncOp;
 import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.core.Operation;
@@ -248,9 +247,5 @@ final class GraphQuantizer {
 
     static boolean isFloat(Value v) {
         return v.type() instanceof TensorType t && t.elementType() != null && t.elementType().isFloat();
-    }
-
-    static Attribute floatAttr(double d) {
-        return new Attribute.FloatAttr(d);
     }
 }
