@@ -24,6 +24,7 @@ final class StandardPasses {
         passes.add(dev.nnc.passes.graph.CancelTransposesPass.INFO);
         // hardware flow (q → kernel → hw)
         passes.add(dev.nnc.passes.kernel.LowerKernelPass.INFO);
+        passes.add(dev.nnc.passes.kernel.FoldPass.INFO);
         return passes;
     }
 }
