@@ -15,7 +15,8 @@ import java.util.Map;
  * The cycles per frame each primitive really needs in the pipeline, given how fast its input
  * arrives: its own rate ({@link FoldLayer#cycles}) or its input's, whichever is slower, and for an
  * MVAU with NF = MH/PE &gt; 1 more: it takes input only while nf = 0, so each vector costs the
- * time its input needs to arrive plus (NF − 1)·SF cycles without input, at least NF·SF. A window
+ * time its SF input beats need to arrive (less the {@link #PREFETCH} beats the FIFO and width
+ * converter hold) plus (NF − 1)·SF cycles without input, at least NF·SF. A window
  * generator delivers one window of KH·KW·C/SIMD beats a cycle each (it holds the whole frame);
  * any other producer delivers a vector in its frame time / vectors. The design's II is the
  * largest of these; a source delivers one beat a cycle.
@@ -24,6 +25,9 @@ final class StreamRates {
     /** Per stream: cycles to deliver a frame, and per consumer vector when the producer is a window generator (else 0). */
     private record Delivery(long frame, long perWindow) {
     }
+
+    /** Input beats an MVAU finds waiting (FIFO, width converter) when it starts reading a vector. */
+    static final int PREFETCH = 3;
 
     private final Map<Value, Delivery> streams = new HashMap<>();
     private final Map<Operation, Long> effective = new HashMap<>();
@@ -80,11 +84,28 @@ final class StreamRates {
         long nv = l.vectors();
         long sf = l.in()[l.in().length - 1] / simd;
         long nf = l.out()[l.out().length - 1] / pe;
-        long perVector = first.perWindow() > 0 ? first.perWindow() : Math.max(1, in / nv);
-        if (windowSimd > 0 && first.perWindow() > 0) {
-            perVector = (long) l.in()[l.in().length - 1] / windowSimd;
+        if (isSource(l)) {
+            // a source emits what its reader takes, one beat a cycle
+            in = Shapes.size(l.in()) / simd;
+            first = new Delivery(in, 0);
         }
-        return Math.max(in, nv * Math.max(nf * sf, perVector + (nf - 1) * sf));
+        double perVector = first.perWindow() > 0 ? first.perWindow() : Math.max(1.0, (double) in / nv);
+        if (windowSimd > 0 && first.perWindow() > 0) {
+            perVector = (double) l.in()[l.in().length - 1] / windowSimd;
+        }
+        // nf = 0 reads SF beats, PREFETCH of them already waiting, the rest as they arrive
+        double readPhase = Math.max(sf, (sf - PREFETCH) * perVector / sf);
+        double vector = Math.max(perVector, readPhase + (nf - 1) * sf);
+        return Math.max(in, (long) Math.ceil(nv * vector));
+    }
+
+    /** True when the layer reads a to_stream directly (through reshapes). */
+    private static boolean isSource(FoldLayer l) {
+        Operation p = l.op().operand(0).definingOp();
+        while (p != null && p.name().equals(KernelDialect.RESHAPE)) {
+            p = p.operand(0).definingOp();
+        }
+        return p != null && p.name().equals(KernelDialect.TO_STREAM);
     }
 
     /** The window generator feeding an MVAU (through reshapes), or null. */
