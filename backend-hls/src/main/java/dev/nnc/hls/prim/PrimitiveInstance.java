@@ -25,4 +25,13 @@ public interface PrimitiveInstance {
 
     /** File name (without the instance prefix) → hex words, one per line, word 0 first. */
     Map<String, List<String>> memoryFiles();
+
+    /**
+     * The name on disk of memory file {@code file} of instance {@code instanceName}:
+     * {@code <instanceName>_<file>}. {@link #parameters} names this file, and the emitter (or a
+     * testbench) writes {@link #memoryFiles} under it beside the RTL.
+     */
+    static String fileName(String instanceName, String file) {
+        return instanceName + "_" + file;
+    }
 }

@@ -1,0 +1,301 @@
+package dev.nnc.tests.cosim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.nnc.hls.prim.PrimitiveInstance;
+import dev.nnc.sim.Component;
+import dev.nnc.sim.verilator.ProcessResult;
+import dev.nnc.sim.verilator.Verilator;
+import dev.nnc.sim.verilator.VerilatorBuild;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Co-simulation of one RTL primitive against its Java cycle model (docs/hardware.md §4).
+ *
+ * <p>Both run the same stimulus under the same {@link HandshakePolicy}: random valid gaps on
+ * every input (valid held until the beat transfers) and random {@code out_ready} back-pressure
+ * on every output. The Verilator run is a generated testbench ({@code cosim_tb.stg}) around the
+ * instance; the Java run is {@link ModelRun}. Their transfer traces ({@code <cycle> <port>
+ * <hex>} lines) must be identical; {@link #run} fails at the first difference and returns the
+ * output beats, which the test then compares with its reference function.
+ *
+ * <pre>
+ * List&lt;List&lt;long[]&gt;&gt; out = PrimitiveCosim.of(instance, new FifoModel(cfg))
+ *         .input(port, beats).output(port, beats.size()).seed(7).run(workDir);
+ * </pre>
+ *
+ * <p>{@link #run} skips the calling test (JUnit assumption, with the reason) when Verilator is
+ * not on {@code PATH}; {@link #runModel} runs the model alone.
+ */
+public final class PrimitiveCosim {
+    private static final String INSTANCE = "dut";
+    private static final int DRAIN = 16;
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(2);
+
+    private final PrimitiveInstance instance;
+    private final Component model;
+    private final List<StreamPort> inPorts = new ArrayList<>();
+    private final List<List<long[]>> inBeats = new ArrayList<>();
+    private final List<StreamPort> outPorts = new ArrayList<>();
+    private final List<Integer> expected = new ArrayList<>();
+    private long seed = 1;
+    private double validDensity = 0.6;
+    private double readyDensity = 0.6;
+    private long maxCycles = -1;
+
+    private PrimitiveCosim(PrimitiveInstance instance, Component model) {
+        this.instance = instance;
+        this.model = model;
+    }
+
+    public static PrimitiveCosim of(PrimitiveInstance instance, Component model) {
+        return new PrimitiveCosim(instance, model);
+    }
+
+    /** Adds the next input stream (port {@code in}, or {@code in0, in1, ...}) and its beats. */
+    public PrimitiveCosim input(StreamPort port, List<long[]> beats) {
+        for (long[] b : beats) {
+            if (b.length != port.lanes()) {
+                throw new IllegalArgumentException("input beat of " + b.length + " lanes for a " + port.lanes() + "-lane port");
+            }
+        }
+        inPorts.add(port);
+        inBeats.add(List.copyOf(beats));
+        return this;
+    }
+
+    /** Adds the next output stream and the number of beats the run waits for. */
+    public PrimitiveCosim output(StreamPort port, int expectedBeats) {
+        outPorts.add(port);
+        expected.add(expectedBeats);
+        return this;
+    }
+
+    public PrimitiveCosim seed(long s) {
+        this.seed = s;
+        return this;
+    }
+
+    /**
+     * Probabilities that a valid bit / a ready bit is 1 in each cycle of the random pattern;
+     * (1, 1) is the full-throughput policy of docs/hardware.md §5.
+     */
+    public PrimitiveCosim densities(double valid, double ready) {
+        this.validDensity = valid;
+        this.readyDensity = ready;
+        return this;
+    }
+
+    /** Cycle limit of both runs (default: generous for the stimulus size). */
+    public PrimitiveCosim maxCycles(long cycles) {
+        this.maxCycles = cycles;
+        return this;
+    }
+
+    /** The trace of a run and the beats each output delivered. */
+    public record Trace(List<String> lines, List<List<long[]>> outputs) {
+        /** The cycle count of the run ({@code end <n>} line). */
+        public long endCycle() {
+            String last = lines.get(lines.size() - 1);
+            return Long.parseLong(last.substring("end ".length()));
+        }
+    }
+
+    /**
+     * Runs Verilator and the model, asserts identical traces and that every output delivered
+     * exactly its expected beats; returns the output beats. Skips when Verilator is absent.
+     */
+    public List<List<long[]>> run(Path workDir) {
+        return runBoth(workDir).outputs();
+    }
+
+    /** As {@link #run}, returning the whole trace (for cycle-count assertions). */
+    public Trace runBoth(Path workDir) {
+        requireVerilator();
+        Trace java = runModel();
+        List<String> rtl = runVerilator(workDir);
+        compare(rtl, java.lines(), workDir);
+        checkCounts(java);
+        return java;
+    }
+
+    /** Runs the Java model alone under the policy (no Verilator needed). */
+    public Trace runModel() {
+        List<List<long[]>> outs = new ArrayList<>();
+        List<String> lines = ModelRun.run(model, inPorts, inBeats, outPorts, expectedArray(), policy(), DRAIN,
+                cycleLimit(), outs);
+        return new Trace(lines, outs);
+    }
+
+    /** Skips the calling test, with the reason, when Verilator is not on {@code PATH}. */
+    public static void requireVerilator() {
+        assumeTrue(Verilator.available(), "verilator not on PATH: install Verilator 5.x (apt-get install verilator g++ make)");
+    }
+
+    /** Asserts that {@code verilator --lint-only -Wall} finds nothing in the instance's module as parameterised. */
+    public static void lint(PrimitiveInstance instance, Path workDir) {
+        requireVerilator();
+        Path dir = prepare(workDir.resolve("lint"));
+        List<Path> sources = copySources(instance, dir);
+        List<String> problems = Verilator.find().lint(sources, instance.module(), instance.parameters(INSTANCE));
+        assertTrue(problems.isEmpty(), "verilator --lint-only -Wall on " + instance.module() + " "
+                + instance.parameters(INSTANCE) + ":\n" + String.join("\n", problems));
+    }
+
+    private List<String> runVerilator(Path workDir) {
+        Path dir = prepare(workDir);
+        List<Path> sources = copySources(instance, dir);
+        writeMemories(instance, dir);
+        HandshakePolicy p = policy();
+        int[] beatCounts = new int[inPorts.size()];
+        for (int k = 0; k < inPorts.size(); k++) {
+            String port = ModelRun.portName("in", k, inPorts.size());
+            StringBuilder hex = new StringBuilder();
+            for (long[] b : inBeats.get(k)) {
+                hex.append(inPorts.get(k).hex(b)).append('\n');
+            }
+            write(dir.resolve(port + ".hex"), hex.toString());
+            write(dir.resolve(port + "_valid.pat"), HandshakePolicy.patternFile(p.valid()[k]));
+            beatCounts[k] = inBeats.get(k).size();
+        }
+        for (int o = 0; o < outPorts.size(); o++) {
+            String port = ModelRun.portName("out", o, outPorts.size());
+            write(dir.resolve(port + "_ready.pat"), HandshakePolicy.patternFile(p.ready()[o]));
+        }
+        CosimTestbench.Model m = CosimTestbench.model(instance.module(), instance.parameters(INSTANCE), inPorts,
+                beatCounts, outPorts, expectedArray(), p.length(), DRAIN, cycleLimit());
+        Path tb = dir.resolve("tb.sv");
+        write(tb, CosimTestbench.render(m));
+        List<Path> all = new ArrayList<>(sources);
+        all.add(tb);
+        Verilator v = Verilator.find();
+        Path binary = v.build(VerilatorBuild.of(all, "tb", dir));
+        ProcessResult r = v.run(binary, dir, List.of(), RUN_TIMEOUT);
+        assertEquals(0, r.exitCode(), "simulation of " + instance.module() + " failed: " + r.stderr());
+        try {
+            return Files.readAllLines(dir.resolve(CosimTestbench.TRACE_FILE), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Fails with the first differing line (and its neighbours) of the two traces. */
+    private void compare(List<String> rtl, List<String> java, Path dir) {
+        int n = Math.min(rtl.size(), java.size());
+        int at = n;
+        for (int i = 0; i < n; i++) {
+            if (!rtl.get(i).equals(java.get(i))) {
+                at = i;
+                break;
+            }
+        }
+        if (at == n && rtl.size() == java.size()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder(instance.module() + ": RTL and Java model traces differ at line "
+                + (at + 1) + " (trace in " + dir.resolve(CosimTestbench.TRACE_FILE) + ")\n");
+        for (int i = Math.max(0, at - 3); i <= at; i++) {
+            sb.append(String.format("  %-30s | %s%n", i < rtl.size() ? rtl.get(i) : "<end of RTL trace>",
+                    i < java.size() ? java.get(i) : "<end of model trace>"));
+        }
+        sb.append("  (left: Verilator, right: Java model)");
+        fail(sb.toString());
+    }
+
+    private void checkCounts(Trace t) {
+        long end = t.endCycle();
+        assertTrue(end < cycleLimit(), instance.module() + ": no completion within " + cycleLimit()
+                + " cycles (deadlock or missing output beats)");
+        for (int o = 0; o < outPorts.size(); o++) {
+            assertEquals(expected.get(o).intValue(), t.outputs().get(o).size(),
+                    instance.module() + ": beats on output " + o);
+        }
+    }
+
+    private HandshakePolicy policy() {
+        return HandshakePolicy.random(seed, inPorts.size(), outPorts.size(), patternLength(), validDensity,
+                readyDensity);
+    }
+
+    private int patternLength() {
+        int beats = 0;
+        for (List<long[]> b : inBeats) {
+            beats = Math.max(beats, b.size());
+        }
+        for (int e : expected) {
+            beats = Math.max(beats, e);
+        }
+        return 4 * beats + 64;
+    }
+
+    private long cycleLimit() {
+        if (maxCycles > 0) {
+            return maxCycles;
+        }
+        long beats = 0;
+        for (List<long[]> b : inBeats) {
+            beats += b.size();
+        }
+        for (int e : expected) {
+            beats += e;
+        }
+        return 20 * beats + 10 * (long) patternLength() + 1000;
+    }
+
+    private int[] expectedArray() {
+        return expected.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static Path prepare(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Path> copySources(PrimitiveInstance inst, Path dir) {
+        List<Path> out = new ArrayList<>();
+        for (String name : inst.sources()) {
+            String res = "/dev/nnc/hls/rtl/" + name;
+            try (InputStream in = PrimitiveInstance.class.getResourceAsStream(res)) {
+                if (in == null) {
+                    throw new IllegalStateException("RTL source " + res + " not on the class path");
+                }
+                Path p = dir.resolve(name);
+                Files.write(p, in.readAllBytes());
+                out.add(p);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    private static void writeMemories(PrimitiveInstance inst, Path dir) {
+        for (Map.Entry<String, List<String>> f : inst.memoryFiles().entrySet()) {
+            write(dir.resolve(PrimitiveInstance.fileName(INSTANCE, f.getKey())), String.join("\n", f.getValue()) + "\n");
+        }
+    }
+
+    private static void write(Path p, String text) {
+        try {
+            Files.writeString(p, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
