@@ -113,8 +113,7 @@ public final class SizeFifosPass extends BasePass<SizeFifosPass.Options> {
         }
         Value.Use use = in.uses().get(0);
         Operation join = use.user();
-        String label = (join.location().name() != null ? join.location().name() : join.opName()) + "_in" + use.operandIndex()
-                + "_fifo";
+        String label = StreamPlumbing.portName(join, use.operandIndex()) + "_fifo";
         Operation op = Operation.create(HwDialect.FIFO, List.of(in), List.of(in.type()),
                 Map.of(HwDialect.DEPTH, new Attribute.IntAttr(Math.max(depth, StreamPlumbing.DEFAULT_DEPTH))),
                 Location.named(label));
