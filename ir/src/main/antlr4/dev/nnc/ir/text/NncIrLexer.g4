@@ -1,6 +1,7 @@
 /*
  * Tokens of the nnc IR text (MLIR-like generic form). Tensor types switch to their own mode after
- * 'tensor<' so that '1x3xf32' splits into dimensions, 'x' separators and the element type.
+ * 'tensor<' so that '1x3xf32' splits into dimensions, 'x' separators and the element type; stream
+ * types ('!hw.stream<4xfixed<8,3>>') reuse that mode for their lane count.
  */
 lexer grammar NncIrLexer;
 
@@ -13,6 +14,8 @@ TENSOR_OPEN : 'tensor<' -> pushMode(TENSOR) ;
 DENSE_OPEN : 'dense<' ;
 SEQ_OPEN : '!onnx.Seq<' ;
 OPT_OPEN : '!onnx.Opt<' ;
+// a stream's lane count and element type split like a tensor's dims: '4xfixed<8,3>'
+STREAM_OPEN : '!hw.stream<' -> pushMode(TENSOR) ;
 DENSE_RESOURCE_OPEN : 'dense_resource<' ;
 
 LPAREN : '(' ;

@@ -36,9 +36,10 @@ typeList : type (COMMA type)* ;
 
 location : LOC LPAREN STRING RPAREN ;
 
-type : tensorType | seqType | optType | NONE | ELEMENT_TYPE ;
+type : tensorType | seqType | optType | streamType | NONE | ELEMENT_TYPE ;
 seqType : SEQ_OPEN type RANGLE ;
 optType : OPT_OPEN type RANGLE ;
+streamType : STREAM_OPEN T_DIM T_X T_ELEMENT_TYPE T_CLOSE ;
 tensorType : TENSOR_OPEN shape? T_ELEMENT_TYPE T_CLOSE ;
 shape : T_STAR T_X | (dim T_X)+ ;
 dim : T_DIM | T_QUESTION T_STRING? ;

@@ -60,6 +60,19 @@ public record Requantizer(long multiplier, int shift, CastMode mode) {
 
     /** The stored raw of {@code out} for the stored raw x of {@code in}. */
     public long apply(long x, FixedType in, FixedType out) {
+        // Fast path without BigInteger (cycle models call this per output): the product fits a long.
+        if (in.signed() || in.width() < 64) {
+            long lo = x * multiplier;
+            long hi = Math.multiplyHigh(x, multiplier);
+            if (hi == (lo >> 63)) {
+                if (shift >= 1 && shift <= 62) {
+                    return mode.overflow().apply(mode.rounding().shiftRight(lo, shift), out);
+                }
+                if (shift == 0) {
+                    return mode.overflow().apply(lo, out);
+                }
+            }
+        }
         BigInteger v = FixedRules.rawValue(x, in).multiply(BigInteger.valueOf(multiplier));
         return FixedCast.castExact(v, shift, out, mode);
     }

@@ -28,6 +28,7 @@ public final class QDialect {
     public static final String CAST = "q.cast";
     public static final String REQUANTIZE = "q.requantize";
     public static final String LUT = "q.lut";
+    public static final String SOFTMAX = "q.softmax";
 
     private QDialect() {
     }
@@ -53,6 +54,7 @@ public final class QDialect {
         lut.add(new AttrSpec("lo", AttrKind.FLOAT, null, false));
         lut.add(new AttrSpec("hi", AttrKind.FLOAT, null, false));
         q.register(spec(LUT, lut, QVerifiers.fixedToFixed(), QSemantics::lut));
+        q.register(spec(SOFTMAX, QSoftmax.ATTRIBUTES, QSoftmax.verifier(), QSemantics::softmax));
         return q;
     }
 

@@ -98,6 +98,23 @@ final class QSemantics {
         return List.of(Tensor.ofLongs(table.output(), x.shape(), out));
     }
 
+    /** Softmax over the last axis by the steps of {@link dev.nnc.ir.fixed.FixedSoftmax}. */
+    static List<Tensor> softmax(EvalContext ctx) {
+        Tensor x = ctx.input(0);
+        fixedInput(ctx, x);
+        if (x.rank() == 0) {
+            throw ctx.error("softmax needs an axis; the operand is a scalar");
+        }
+        dev.nnc.ir.fixed.FixedSoftmax s;
+        try {
+            s = QSoftmax.of(ctx.op());
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw ctx.error(e.getMessage());
+        }
+        int n = x.dim(x.rank() - 1);
+        return List.of(Tensor.ofLongs(s.output(), x.shape(), n == 0 ? new long[0] : s.apply(x.longs(), n)));
+    }
+
     /** The table a q.lut op describes: its function's defaults unless log2_size, lo or hi are set. */
     static LookupTable table(EvalContext ctx, FixedType in, FixedType out) {
         OpAttributes a = ctx.attrs();

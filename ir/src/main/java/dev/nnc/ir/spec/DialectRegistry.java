@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** All dialects known to a run; {@link #standard()} has builtin, func and onnx. */
+/** All dialects known to a run; {@link #standard()} has builtin, func, onnx, q and hw. */
 public final class DialectRegistry {
     private static volatile DialectRegistry standard;
     private final Map<String, Dialect> dialects = new TreeMap<>();
@@ -42,6 +42,8 @@ public final class DialectRegistry {
                     BuiltinDialect.all().forEach(n::add);
                     n.add(OnnxDialect.load());
                     n.add(dev.nnc.ir.q.QDialect.create());
+                    n.add(dev.nnc.ir.kernel.KernelDialect.create());
+                    n.add(dev.nnc.ir.hw.HwDialect.create());
                     n.frozen = true;
                     standard = n;
                 }

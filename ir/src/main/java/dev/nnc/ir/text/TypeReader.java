@@ -1,6 +1,7 @@
 package dev.nnc.ir.text;
 
 import dev.nnc.ir.text.NncIrParser.DimContext;
+import dev.nnc.ir.text.NncIrParser.StreamTypeContext;
 import dev.nnc.ir.text.NncIrParser.TensorTypeContext;
 import dev.nnc.ir.text.NncIrParser.TypeContext;
 import dev.nnc.ir.text.NncIrParser.TypeListContext;
@@ -13,6 +14,7 @@ import dev.nnc.ir.type.IntegerType;
 import dev.nnc.ir.type.NoneType;
 import dev.nnc.ir.type.OptionalType;
 import dev.nnc.ir.type.SequenceType;
+import dev.nnc.ir.type.StreamType;
 import dev.nnc.ir.type.StringEscapes;
 import dev.nnc.ir.type.StringType;
 import dev.nnc.ir.type.TensorType;
@@ -43,6 +45,9 @@ final class TypeReader {
         }
         if (c.optType() != null) {
             return new OptionalType(type(c.optType().type()));
+        }
+        if (c.streamType() != null) {
+            return streamType(c.streamType());
         }
         if (c.NONE() != null) {
             return NoneType.NONE;
@@ -79,6 +84,15 @@ final class TypeReader {
             }
         }
         return new TensorType(e, dims);
+    }
+
+    private StreamType streamType(StreamTypeContext c) {
+        ElementType e = elementType(c.T_ELEMENT_TYPE().getSymbol());
+        try {
+            return new StreamType(Integer.parseInt(c.T_DIM().getText()), e);
+        } catch (IllegalArgumentException ex) {
+            throw TextError.at(file, c.T_DIM().getSymbol(), "bad stream lane count " + c.T_DIM().getText());
+        }
     }
 
     /** Reads {@code f32}, {@code i8}, {@code u64}, {@code i1}, {@code str}, {@code fixed<16,6>}, ... */

@@ -15,6 +15,9 @@ public final class TypeSpelling {
         if (t instanceof OptionalType o) {
             return "!onnx.Opt<" + of(o.element()) + ">";
         }
+        if (t instanceof StreamType st) {
+            return "!hw.stream<" + st.lanes() + "x" + st.element().spelling() + ">";
+        }
         if (t instanceof ElementType e) {
             return e.spelling();
         }

@@ -14,6 +14,7 @@ import dev.nnc.ir.type.FloatType;
 import dev.nnc.ir.type.NoneType;
 import dev.nnc.ir.type.OptionalType;
 import dev.nnc.ir.type.SequenceType;
+import dev.nnc.ir.type.StreamType;
 import dev.nnc.ir.type.StringType;
 import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.type.Type;
@@ -149,6 +150,9 @@ final class RandomIr {
         if (pick == 3) {
             Type inner = rnd.nextBoolean() ? TensorType.unranked(element()) : new SequenceType(TensorType.of(element(), 2));
             return rnd.nextBoolean() ? new SequenceType(inner) : new OptionalType(inner);
+        }
+        if (pick == 4) {
+            return new StreamType(1 + rnd.nextInt(64), element());
         }
         List<Dim> dims = new ArrayList<>();
         for (int i = rnd.nextInt(4); i > 0; i--) {

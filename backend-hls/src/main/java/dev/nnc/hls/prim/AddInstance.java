@@ -1,0 +1,48 @@
+package dev.nnc.hls.prim;
+
+import dev.nnc.ir.hw.prim.AddConfig;
+import dev.nnc.ir.hw.prim.RequantStage;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** An {@code nnc_add} instance: parameters from its config; no memories. */
+public record AddInstance(AddConfig cfg) implements PrimitiveInstance {
+
+    @Override
+    public String module() {
+        return "nnc_add";
+    }
+
+    @Override
+    public List<String> sources() {
+        return List.of("nnc_add.sv", "nnc_requant.sv", "nnc_outq.sv");
+    }
+
+    @Override
+    public Map<String, String> parameters(String instanceName) {
+        RequantStage rq = cfg.requant();
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("SIMD", Integer.toString(cfg.simd()));
+        p.put("A_W", Integer.toString(cfg.aType().width()));
+        p.put("A_SIGNED", HexWords.bit(cfg.aType().signed()));
+        p.put("A_SH", Integer.toString(cfg.aShift()));
+        p.put("B_W", Integer.toString(cfg.bType().width()));
+        p.put("B_SIGNED", HexWords.bit(cfg.bType().signed()));
+        p.put("B_SH", Integer.toString(cfg.bShift()));
+        p.put("ACC_W", Integer.toString(cfg.accWidth()));
+        p.put("SH_W", Integer.toString(RequantStage.SHIFT_WIDTH));
+        p.put("SHIFT", Integer.toString(cfg.shift()));
+        p.put("LSH", Integer.toString(rq.leftShift()));
+        p.put("OUT_W", Integer.toString(cfg.outType().width()));
+        p.put("OUT_SIGNED", HexWords.bit(cfg.outType().signed()));
+        p.put("RND_CONV", HexWords.bit(rq.roundConvergent()));
+        p.put("SAT", HexWords.bit(rq.saturate()));
+        return p;
+    }
+
+    @Override
+    public Map<String, List<String>> memoryFiles() {
+        return Map.of();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.nnc.hls.prim;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Memory words for {@code $readmemh}: raws packed as lanes (lane i at bits [i·W +: W], two's
+ * complement truncated to W bits, as on the stream ports), one zero-padded hex word per line.
+ */
+public final class HexWords {
+    private HexWords() {
+    }
+
+    /** {@code values} in words of {@code lanes} lanes of {@code width} bits, word 0 first. */
+    public static List<String> pack(long[] values, int lanes, int width) {
+        if (values.length % lanes != 0) {
+            throw new IllegalArgumentException(values.length + " values do not fill words of " + lanes + " lanes");
+        }
+        List<String> words = new ArrayList<>(values.length / lanes);
+        long[] lane = new long[lanes];
+        for (int w = 0; w < values.length / lanes; w++) {
+            System.arraycopy(values, w * lanes, lane, 0, lanes);
+            words.add(word(lane, width));
+        }
+        return words;
+    }
+
+    /** One word of lanes of {@code width} bits, lane 0 in the low bits. */
+    public static String word(long[] lanes, int width) {
+        BigInteger mask = BigInteger.ONE.shiftLeft(width).subtract(BigInteger.ONE);
+        BigInteger w = BigInteger.ZERO;
+        for (int i = lanes.length - 1; i >= 0; i--) {
+            w = w.shiftLeft(width).or(BigInteger.valueOf(lanes[i]).and(mask));
+        }
+        String hex = w.toString(16);
+        int digits = (lanes.length * width + 3) / 4;
+        return "0".repeat(Math.max(0, digits - hex.length())) + hex;
+    }
+
+    /** A one-bit Verilog literal. */
+    public static String bit(boolean b) {
+        return b ? "1'b1" : "1'b0";
+    }
+}

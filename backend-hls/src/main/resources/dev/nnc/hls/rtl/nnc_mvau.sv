@@ -1,0 +1,164 @@
+// nnc_mvau: matrix-vector-activation unit (docs/hardware.md §2/§3). For every input vector x of
+// MW elements (SF = MW/SIMD beats of SIMD lanes, element sf*SIMD+s in lane s) it emits
+// y = act(requant(W·x + b)) of MH elements as NF = MH/PE beats of PE lanes (channel nf*PE+pe in
+// lane pe), nf = 0 first. Vectors follow each other with no frame boundary.
+//
+// Memories ($readmemh, one hex word per line, word 0 first):
+//   W_FILE: NF*SF words of PE*SIMD*W_W bits; word nf*SF+sf holds W[nf*PE+pe][sf*SIMD+s] in
+//           lane pe*SIMD+s.
+//   B_FILE: NF words of PE*ACC_W bits (bias raws, acc scale), M_FILE: NF words of PE*M_W bits
+//   (multipliers), S_FILE: NF words of PE*SH_W bits (shifts, two's complement).
+// Output stage per channel: acc -> nnc_requant(M, s) -> ACT (0 none, 1 relu: max(y,0),
+//   2 clip: min(max(y, CLIP_LO), CLIP_HI)) on output raws.
+//
+// Cycle behaviour. Registered counters (nf, sf) walk for nf in 0..NF-1, for sf in 0..SF-1; one
+// step per cycle at most:
+//   - in_ready = (nf == 0) && (sf != SF-1 || count < 2), count = output queue occupancy.
+//   - a step with nf == 0 happens when in_valid && in_ready, consuming beat sf (kept in a buffer
+//     for the steps with nf > 0); a step with nf > 0 happens when sf != SF-1 || count < 2.
+//   - a step accumulates PE dot products of SIMD lanes (sf == 0 starts from the bias); the step
+//     with sf == SF-1 pushes the PE outputs into a 2-entry output queue.
+//   - out_valid = count > 0, out_data = queue head; a beat pushed at edge t is offered from t+1.
+// So with in_valid and out_ready always high a vector takes NF*SF cycles (one step per cycle),
+// and the first output beat of a vector whose first beat arrives at cycle t is offered at cycle
+// t + SF (latency SF + 1 cycles to its transfer).
+module nnc_mvau #(
+    parameter int MW = 4,
+    parameter int MH = 4,
+    parameter int SIMD = 1,
+    parameter int PE = 1,
+    parameter int IN_W = 8,
+    parameter bit IN_SIGNED = 1'b1,
+    parameter int W_W = 8,
+    parameter bit W_SIGNED = 1'b1,
+    parameter int ACC_W = 24,
+    parameter int M_W = 1,
+    parameter int SH_W = 8,
+    parameter int LSH = 0,
+    parameter int OUT_W = 8,
+    parameter bit OUT_SIGNED = 1'b1,
+    parameter bit RND_CONV = 1'b1,
+    parameter bit SAT = 1'b1,
+    parameter int ACT = 0,
+    parameter int CLIP_LO = 0,
+    parameter int CLIP_HI = 0,
+    parameter string W_FILE = "w.mem",
+    parameter string B_FILE = "b.mem",
+    parameter string M_FILE = "m.mem",
+    parameter string S_FILE = "s.mem"
+) (
+    input  logic                   clk,
+    input  logic                   rst,
+    input  logic                   in_valid,
+    output logic                   in_ready,
+    input  logic [SIMD*IN_W-1:0]   in_data,
+    output logic                   out_valid,
+    input  logic                   out_ready,
+    output logic [PE*OUT_W-1:0]    out_data
+);
+    localparam int SF = MW / SIMD;
+    localparam int NF = MH / PE;
+    localparam int NFW = NF > 1 ? $clog2(NF) : 1;
+    localparam int SFW = SF > 1 ? $clog2(SF) : 1;
+    localparam int AW = $clog2(NF * SF) > 0 ? $clog2(NF * SF) : 1;
+
+    logic [PE*SIMD*W_W-1:0] wmem [NF*SF];
+    logic [PE*ACC_W-1:0]    bmem [NF];
+    logic [PE*M_W-1:0]      mmem [NF];
+    logic [PE*SH_W-1:0]     smem [NF];
+    initial begin
+        $readmemh(W_FILE, wmem);
+        $readmemh(B_FILE, bmem);
+        $readmemh(M_FILE, mmem);
+        $readmemh(S_FILE, smem);
+    end
+
+    logic [NFW-1:0] nf;
+    logic [SFW-1:0] sf;
+    logic           room;
+    logic signed [ACC_W-1:0] acc [PE];
+    logic [SIMD*IN_W-1:0] ibuf [SF];
+
+    wire last_sf = sf == SFW'(SF - 1);
+    wire last_nf = nf == NFW'(NF - 1);
+    assign in_ready = nf == '0 && (!last_sf || room);
+
+    wire step = nf == '0 ? in_valid && in_ready : (!last_sf || room);
+    wire push = step && last_sf;
+    wire pop = out_valid && out_ready;
+
+    logic [SIMD*IN_W-1:0]   x;
+    logic [PE*SIMD*W_W-1:0] wword;
+    logic [PE*ACC_W-1:0]    bword;
+    logic [PE*M_W-1:0]      mword;
+    logic [PE*SH_W-1:0]     sword;
+    logic signed [ACC_W-1:0] sum [PE];
+    logic [PE*OUT_W-1:0]    result;
+
+    assign x = nf == '0 ? in_data : ibuf[sf];
+    assign wword = wmem[AW'(nf) * AW'(SF) + AW'(sf)];
+    assign bword = bmem[nf];
+    assign mword = mmem[nf];
+    assign sword = smem[nf];
+
+    for (genvar p = 0; p < PE; p++) begin : g_pe
+        logic signed [ACC_W-1:0] dot;
+        logic [OUT_W-1:0] rq;
+        logic signed [64:0] yv;
+        always_comb begin
+            dot = '0;
+            for (int s = 0; s < SIMD; s++) begin
+                logic signed [ACC_W-1:0] xe, we;
+                xe = IN_SIGNED ? ACC_W'($signed(x[s*IN_W +: IN_W])) : ACC_W'(x[s*IN_W +: IN_W]);
+                we = W_SIGNED ? ACC_W'($signed(wword[(p*SIMD+s)*W_W +: W_W]))
+                              : ACC_W'(wword[(p*SIMD+s)*W_W +: W_W]);
+                dot = dot + xe * we;
+            end
+            sum[p] = (sf == '0 ? $signed(bword[p*ACC_W +: ACC_W]) : acc[p]) + dot;
+        end
+        nnc_requant #(.ACC_W(ACC_W), .M_W(M_W), .SH_W(SH_W), .LSH(LSH), .OUT_W(OUT_W),
+                      .OUT_SIGNED(OUT_SIGNED), .RND_CONV(RND_CONV), .SAT(SAT))
+            u_rq (.acc(sum[p]), .mult(mword[p*M_W +: M_W]), .shift($signed(sword[p*SH_W +: SH_W])), .y(rq));
+        // the activation compares in 65 bits so signed and unsigned outputs share one rule
+        assign yv = OUT_SIGNED ? 65'($signed(rq)) : 65'({1'b0, rq});
+        always_comb begin
+            result[p*OUT_W +: OUT_W] = rq;
+            if (ACT == 1 && yv < 0) begin
+                result[p*OUT_W +: OUT_W] = '0;
+            end else if (ACT == 2 && yv < 65'(CLIP_LO)) begin
+                result[p*OUT_W +: OUT_W] = OUT_W'(CLIP_LO);
+            end else if (ACT == 2 && yv > 65'(CLIP_HI)) begin
+                result[p*OUT_W +: OUT_W] = OUT_W'(CLIP_HI);
+            end
+        end
+    end
+
+    always_ff @(posedge clk) begin
+        if (rst) begin
+            nf <= '0;
+            sf <= '0;
+        end else begin
+            if (step) begin
+                sf <= last_sf ? '0 : sf + SFW'(1);
+                if (last_sf) begin
+                    nf <= last_nf ? '0 : nf + NFW'(1);
+                end
+            end
+        end
+    end
+
+    nnc_outq #(.WIDTH(PE * OUT_W)) u_q (
+        .clk(clk), .rst(rst), .push(push), .push_data(result), .pop(pop),
+        .room(room), .valid(out_valid), .data(out_data));
+
+    always_ff @(posedge clk) begin
+        if (step) begin
+            for (int p = 0; p < PE; p++) begin
+                acc[p] <= sum[p];
+            end
+            if (nf == '0) begin
+                ibuf[sf] <= in_data;
+            end
+        end
+    end
+endmodule

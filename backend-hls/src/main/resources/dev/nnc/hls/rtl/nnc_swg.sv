@@ -1,0 +1,199 @@
+// nnc_swg: sliding window generator (im2col as a stream), docs/hardware.md §2/§3.
+//
+// Input: one frame [IN_H, IN_W, C] as IN_H*IN_W*CF beats (CF = C/SIMD), order h, w, c-fold;
+// each beat SIMD channels, lane i at bits [i*ELEM_W +: ELEM_W].
+// Output: for each (oh, ow), for ky, kx, c-fold, one beat of the SIMD channels at input
+// (oh*STRIDE_H - PAD_T + ky*DIL_H, ow*STRIDE_W - PAD_L + kx*DIL_W), all-zero outside the input.
+//
+// Design: a full-frame buffer, double buffered (2*IN_H*IN_W*CF words of SIMD*ELEM_W bits, one
+// write port, one registered read port). The write side fills buffer wbuf; in_ready is high while
+// that buffer is not full (a register flag). The beat that completes a frame marks the buffer
+// full and moves the write side to the other buffer. The read side reads the full buffer rbuf
+// window by window; the step that issues the frame's last read marks rbuf empty and moves to the
+// other buffer. Reading starts only once a frame is complete.
+//
+// Exact cycle behaviour (cycle = rising edge; a transfer fires where valid & ready):
+// - in_ready  = !full[wbuf]                                   (registers only)
+// - out_valid = count != 0, out_data = head of a 2-entry output queue (registers only)
+// - a read step issues in a cycle where full[rbuf] and count + rd_valid - pop < 2
+//   (pop = out_valid & out_ready this cycle); the memory word (or zero when padding) is
+//   registered at that edge (rd_valid), and pushed into the queue (nnc_outq) at the next edge;
+//   the issue rule guarantees the queue has room then.
+// - so with in_valid and out_ready always high: the frame's input beats take IN cycles
+//   (IN = IN_H*IN_W*CF), its first output beat transfers 2 cycles after its last input beat,
+//   then one output beat per cycle: latency = IN + OUT + 2 cycles (OUT = OUT_H*OUT_W*K_H*K_W*CF).
+// - back to back frames overlap (write n+1 while reading n): initiation interval
+//   max(IN, OUT) cycles per frame in steady state.
+// A line buffer (K_H rows instead of a frame) is a later optimisation with the same ports.
+module nnc_swg #(
+    parameter int ELEM_W = 8,
+    parameter int SIMD = 1,
+    parameter int IN_H = 4,
+    parameter int IN_W = 4,
+    parameter int CF = 1,
+    parameter int K_H = 3,
+    parameter int K_W = 3,
+    parameter int STRIDE_H = 1,
+    parameter int STRIDE_W = 1,
+    parameter int PAD_T = 1,
+    parameter int PAD_L = 1,
+    parameter int DIL_H = 1,
+    parameter int DIL_W = 1,
+    parameter int OUT_H = 4,
+    parameter int OUT_W = 4
+) (
+    input  logic clk,
+    input  logic rst,
+    input  logic in_valid,
+    output logic in_ready,
+    input  logic [SIMD*ELEM_W-1:0] in_data,
+    output logic out_valid,
+    input  logic out_ready,
+    output logic [SIMD*ELEM_W-1:0] out_data
+);
+    localparam int BW = SIMD * ELEM_W;
+    localparam int FRAME = IN_H * IN_W * CF;
+    localparam int DEPTH = 2 * FRAME;
+    localparam int AW = $clog2(DEPTH);
+    // Signed coordinate width: covers -PAD .. the farthest window position, with a sign bit.
+    localparam int CW = $clog2(IN_H + IN_W + PAD_T + PAD_L + OUT_H * STRIDE_H + OUT_W * STRIDE_W
+                               + K_H * DIL_H + K_W * DIL_W + 1) + 2;
+    localparam int OHW = $clog2(OUT_H + 1);
+    localparam int OWW = $clog2(OUT_W + 1);
+    localparam int KYW = $clog2(K_H + 1);
+    localparam int KXW = $clog2(K_W + 1);
+    localparam int CFW = $clog2(CF + 1);
+
+    logic [BW-1:0] mem [DEPTH];
+
+    // Write side.
+    logic wbuf;
+    logic [AW-1:0] waddr;
+    logic [1:0] full;
+    wire in_fire = in_valid && in_ready;
+    assign in_ready = !full[wbuf];
+
+    // Read side: window counters and the input coordinates they address.
+    logic rbuf;
+    logic [OHW-1:0] oh;
+    logic [OWW-1:0] ow;
+    logic [KYW-1:0] ky;
+    logic [KXW-1:0] kx;
+    logic [CFW-1:0] cf;
+    logic signed [CW-1:0] ih_base, iw_base, ih, iw;
+
+    // Memory read stage and output queue (nnc_outq: 2 entries, registered outputs).
+    logic rd_valid, rd_pad;
+    logic [BW-1:0] rdata;
+    logic room;
+    wire pop = out_valid && out_ready;
+    wire [1:0] count = !room ? 2'd2 : out_valid ? 2'd1 : 2'd0;
+
+    wire [2:0] pending = {1'b0, count} + {2'b0, rd_valid} - {2'b0, pop};
+    wire issue = full[rbuf] && pending < 3'd2;
+    wire in_frame = ih >= 0 && ih < CW'(IN_H) && iw >= 0 && iw < CW'(IN_W);
+    wire [AW-1:0] raddr = in_frame
+        ? AW'((rbuf ? FRAME : 0) + (int'(ih) * IN_W + int'(iw)) * CF + int'(cf))
+        : AW'(0);
+
+    wire last_cf = cf == CFW'(CF - 1);
+    wire last_kx = kx == KXW'(K_W - 1);
+    wire last_ky = ky == KYW'(K_H - 1);
+    wire last_ow = ow == OWW'(OUT_W - 1);
+    wire last_oh = oh == OHW'(OUT_H - 1);
+    wire last_step = last_cf && last_kx && last_ky && last_ow && last_oh;
+
+    always_ff @(posedge clk) begin
+        if (in_fire) begin
+            mem[AW'((wbuf ? FRAME : 0) + int'(waddr))] <= in_data;
+        end
+        if (issue) begin
+            rdata <= mem[raddr];
+        end
+    end
+
+    wire [BW-1:0] push_data = rd_pad ? '0 : rdata;
+    nnc_outq #(.WIDTH(BW)) u_outq (.clk(clk), .rst(rst), .push(rd_valid), .push_data(push_data), .pop(pop),
+                                   .room(room), .valid(out_valid), .data(out_data));
+
+    always_ff @(posedge clk) begin
+        if (rst) begin
+            wbuf <= 1'b0;
+            waddr <= '0;
+            full <= 2'b00;
+            rbuf <= 1'b0;
+            oh <= '0;
+            ow <= '0;
+            ky <= '0;
+            kx <= '0;
+            cf <= '0;
+            ih_base <= -CW'(PAD_T);
+            iw_base <= -CW'(PAD_L);
+            ih <= -CW'(PAD_T);
+            iw <= -CW'(PAD_L);
+            rd_valid <= 1'b0;
+            rd_pad <= 1'b0;
+        end else begin
+            // Write side.
+            if (in_fire) begin
+                if (waddr == AW'(FRAME - 1)) begin
+                    waddr <= '0;
+                    wbuf <= !wbuf;
+                end else begin
+                    waddr <= waddr + 1'b1;
+                end
+            end
+            // Buffer flags: the write side sets its buffer, the read side clears its own.
+            for (int b = 0; b < 2; b++) begin
+                if (in_fire && waddr == AW'(FRAME - 1) && wbuf == b[0]) begin
+                    full[b] <= 1'b1;
+                end else if (issue && last_step && rbuf == b[0]) begin
+                    full[b] <= 1'b0;
+                end
+            end
+            // Read side: step the window counters (cf innermost, then kx, ky, ow, oh).
+            rd_valid <= issue;
+            if (issue) begin
+                rd_pad <= !in_frame;
+                if (!last_cf) begin
+                    cf <= cf + 1'b1;
+                end else begin
+                    cf <= '0;
+                    if (!last_kx) begin
+                        kx <= kx + 1'b1;
+                        iw <= iw + CW'(DIL_W);
+                    end else begin
+                        kx <= '0;
+                        if (!last_ky) begin
+                            ky <= ky + 1'b1;
+                            ih <= ih + CW'(DIL_H);
+                            iw <= iw_base;
+                        end else begin
+                            ky <= '0;
+                            if (!last_ow) begin
+                                ow <= ow + 1'b1;
+                                iw_base <= iw_base + CW'(STRIDE_W);
+                                iw <= iw_base + CW'(STRIDE_W);
+                                ih <= ih_base;
+                            end else begin
+                                ow <= '0;
+                                iw_base <= -CW'(PAD_L);
+                                iw <= -CW'(PAD_L);
+                                if (!last_oh) begin
+                                    oh <= oh + 1'b1;
+                                    ih_base <= ih_base + CW'(STRIDE_H);
+                                    ih <= ih_base + CW'(STRIDE_H);
+                                end else begin
+                                    oh <= '0;
+                                    ih_base <= -CW'(PAD_T);
+                                    ih <= -CW'(PAD_T);
+                                    rbuf <= !rbuf;
+                                end
+                            end
+                        end
+                    end
+                end
+            end
+        end
+    end
+endmodule

@@ -1,0 +1,122 @@
+package dev.nnc.ir.hw.prim;
+
+import dev.nnc.ir.core.Operation;
+import dev.nnc.ir.hw.HwDialect;
+import dev.nnc.ir.type.FixedType;
+import dev.nnc.ir.type.StreamType;
+
+/**
+ * The numbers the sliding window generator ({@code hw.swg}, RTL {@code nnc_swg}) needs: an input
+ * frame {@code [inH, inW, channels]} streamed {@code simd} channels per beat, a kernel window
+ * with strides, pads (top, left, bottom, right) and dilations, and the output grid it produces.
+ * The output of one frame is, for each (oh, ow), for ky, kx, c-fold, one beat of {@code simd}
+ * channels at input (oh·strideH − padT + ky·dilH, ow·strideW − padL + kx·dilW), zero outside.
+ */
+public record SwgConfig(int elemWidth, int simd, int inH, int inW, int channels,
+                        int kernelH, int kernelW, int strideH, int strideW,
+                        int padT, int padL, int padB, int padR, int dilH, int dilW,
+                        int outH, int outW) {
+    public SwgConfig {
+        positive("element width", elemWidth);
+        positive("simd", simd);
+        positive("input height", inH);
+        positive("input width", inW);
+        positive("channels", channels);
+        positive("kernel height", kernelH);
+        positive("kernel width", kernelW);
+        positive("stride", strideH);
+        positive("stride", strideW);
+        positive("dilation", dilH);
+        positive("dilation", dilW);
+        if (padT < 0 || padL < 0 || padB < 0 || padR < 0) {
+            throw new IllegalArgumentException("pads must be >= 0");
+        }
+        if (channels % simd != 0) {
+            throw new IllegalArgumentException("simd " + simd + " does not divide " + channels + " channels");
+        }
+        if (outH != outSize(inH, padT, padB, kernelH, strideH, dilH) || outW != outSize(inW, padL, padR, kernelW, strideW, dilW)) {
+            throw new IllegalArgumentException("output " + outH + "x" + outW + " does not match input " + inH + "x" + inW
+                    + " with this window (expected " + outSize(inH, padT, padB, kernelH, strideH, dilH) + "x"
+                    + outSize(inW, padL, padR, kernelW, strideW, dilW) + ")");
+        }
+        if (elemWidth * simd > 4096) {
+            throw new IllegalArgumentException("beats of " + elemWidth * simd + " bits are too wide");
+        }
+        if (2L * inH * inW * (channels / simd) > (1 << 26)) {
+            throw new IllegalArgumentException("frame of " + inH + "x" + inW + "x" + channels + " is too large for a frame buffer");
+        }
+    }
+
+    /**
+     * The config of a {@code hw.swg} op: in_shape [H, W, C], out_shape [OH, OW, KH·KW·C],
+     * kernel_shape, strides, pads (t, l, b, r), dilations, simd; the element width from the
+     * operand stream (simd lanes of a fixed type, the result stream the same).
+     */
+    public static SwgConfig from(Operation op) {
+        int[] in = PrimOps.shape(op, HwDialect.IN_SHAPE);
+        int[] out = PrimOps.shape(op, HwDialect.OUT_SHAPE);
+        int[] k = PrimOps.ints(op, "kernel_shape", 2);
+        int[] st = PrimOps.ints(op, "strides", 2, 1, 1);
+        int[] p = PrimOps.ints(op, "pads", 4, 0, 0, 0, 0);
+        int[] d = PrimOps.ints(op, "dilations", 2, 1, 1);
+        int simd = PrimOps.simd(op);
+        if (in.length != 3 || out.length != 3) {
+            throw PrimOps.error(op, "in_shape and out_shape must be [H, W, C] and [OH, OW, KH*KW*C]");
+        }
+        StreamType is = PrimOps.operandStream(op, 0);
+        StreamType os = PrimOps.resultStream(op, 0);
+        FixedType t = PrimOps.fixedElement(op, is, "operand #0");
+        PrimOps.requireLanes(op, is, simd, "operand #0");
+        PrimOps.requireLanes(op, os, simd, "result #0");
+        if (!os.element().equals(t)) {
+            throw PrimOps.error(op, "result elements " + os.element() + " differ from the operand's " + t);
+        }
+        if ((long) k[0] * k[1] * in[2] != out[2]) {
+            throw PrimOps.error(op, "out_shape channel dim " + out[2] + " is not KH*KW*C = " + (long) k[0] * k[1] * in[2]);
+        }
+        try {
+            return new SwgConfig(t.width(), simd, in[0], in[1], in[2], k[0], k[1], st[0], st[1],
+                    p[0], p[1], p[2], p[3], d[0], d[1], out[0], out[1]);
+        } catch (IllegalArgumentException e) {
+            throw PrimOps.error(op, e.getMessage());
+        }
+    }
+
+    /** Output positions along one axis: ⌊(in + pads − (dil·(k−1)+1)) / stride⌋ + 1. */
+    public static int outSize(int in, int padBefore, int padAfter, int k, int stride, int dil) {
+        int span = dil * (k - 1) + 1;
+        int room = in + padBefore + padAfter - span;
+        return room < 0 ? 0 : room / stride + 1;
+    }
+
+    /** Channel folds: beats per pixel. */
+    public int channelFolds() {
+        return channels / simd;
+    }
+
+    /** Input beats of one frame. */
+    public long inBeats() {
+        return (long) inH * inW * channelFolds();
+    }
+
+    /** Output beats of one frame. */
+    public long outBeats() {
+        return (long) outH * outW * kernelH * kernelW * channelFolds();
+    }
+
+    /** Steady-state cycles per frame with back-to-back frames (double-buffered frame). */
+    public long cyclesPerFrame() {
+        return Math.max(inBeats(), outBeats());
+    }
+
+    /** Cycles from a frame's first input beat to its last output beat, alone in the pipeline. */
+    public long latency() {
+        return inBeats() + outBeats() + 2;
+    }
+
+    private static void positive(String what, int v) {
+        if (v < 1) {
+            throw new IllegalArgumentException(what + " must be >= 1, got " + v);
+        }
+    }
+}
