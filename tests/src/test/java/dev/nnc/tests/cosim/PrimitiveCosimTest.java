@@ -81,7 +81,7 @@ class PrimitiveCosimTest {
         Path dir = Path.of("target", "cosim", "harness-mealy");
         assertThrows(AssertionFailedError.class, () -> PrimitiveCosim.of(wire, new FifoModel(cfg))
                 .input(port, FifoCosimTest.randomBeats(port, 10, 6)).output(port, 10).seed(6).run(dir));
-        String trace = Files.readString(dir.resolve("trace.txt"));
+        String trace = Files.readString(dir.resolve("run0").resolve("trace.txt"));
         assertTrue(trace.contains("moore violation: in_ready follows an input"), trace);
         assertTrue(trace.contains("moore violation: out_valid/out_data follow an input"), trace);
     }
