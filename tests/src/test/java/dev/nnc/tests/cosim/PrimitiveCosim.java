@@ -11,7 +11,6 @@ import dev.nnc.sim.verilator.ProcessResult;
 import dev.nnc.sim.verilator.Verilator;
 import dev.nnc.sim.verilator.VerilatorBuild;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Co-simulation of one RTL primitive against its Java cycle model (docs/hardware.md §4).
@@ -155,12 +153,12 @@ public final class PrimitiveCosim {
     public List<Trace> runAll(Path workDir) {
         requireVerilator();
         List<HandshakePolicy> policies = List.of(policy(), fullRate());
-        Path dir = prepare(workDir);
+        Path dir = CosimFiles.prepare(workDir);
         Path binary = build(dir, policies.get(0).length());
         List<Trace> traces = new ArrayList<>();
         for (int i = 0; i < policies.size(); i++) {
             Trace java = runModel(policies.get(i));
-            Path runDir = prepare(dir.resolve("run" + i));
+            Path runDir = CosimFiles.prepare(dir.resolve("run" + i));
             List<String> rtl = runVerilator(binary, runDir, policies.get(i));
             compare(rtl, java.lines(), runDir);
             checkCounts(java);
@@ -190,8 +188,8 @@ public final class PrimitiveCosim {
     /** Asserts that {@code verilator --lint-only -Wall} finds nothing in the instance's module as parameterised. */
     public static void lint(PrimitiveInstance instance, Path workDir) {
         requireVerilator();
-        Path dir = prepare(workDir.resolve("lint"));
-        List<Path> sources = copySources(instance, dir);
+        Path dir = CosimFiles.prepare(workDir.resolve("lint"));
+        List<Path> sources = CosimFiles.copySources(instance, dir);
         List<String> problems = Verilator.find().lint(sources, instance.module(), instance.parameters(INSTANCE));
         assertTrue(problems.isEmpty(), "verilator --lint-only -Wall on " + instance.module() + " "
                 + instance.parameters(INSTANCE) + ":\n" + String.join("\n", problems));
@@ -199,7 +197,7 @@ public final class PrimitiveCosim {
 
     /** Writes the sources and the testbench into {@code dir} and builds the simulation. */
     private Path build(Path dir, int patternLength) {
-        List<Path> sources = copySources(instance, dir);
+        List<Path> sources = CosimFiles.copySources(instance, dir);
         int[] beatCounts = new int[inPorts.size()];
         for (int k = 0; k < inPorts.size(); k++) {
             beatCounts[k] = inBeats.get(k).size();
@@ -207,7 +205,7 @@ public final class PrimitiveCosim {
         CosimTestbench.Model m = CosimTestbench.model(instance.module(), instance.parameters(INSTANCE), inPorts,
                 beatCounts, outPorts, expectedArray(), patternLength, DRAIN, cycleLimit());
         Path tb = dir.resolve("tb.sv");
-        write(tb, CosimTestbench.render(m));
+        CosimFiles.write(tb, CosimTestbench.render(m));
         List<Path> all = new ArrayList<>(sources);
         all.add(tb);
         return Verilator.find().build(VerilatorBuild.of(all, "tb", dir));
@@ -215,19 +213,19 @@ public final class PrimitiveCosim {
 
     /** One run of the built testbench in {@code dir} (stimulus, patterns, memories written there). */
     private List<String> runVerilator(Path binary, Path dir, HandshakePolicy p) {
-        writeMemories(instance, dir);
+        CosimFiles.writeMemories(instance, INSTANCE, dir);
         for (int k = 0; k < inPorts.size(); k++) {
             String port = ModelRun.portName("in", k, inPorts.size());
             StringBuilder hex = new StringBuilder();
             for (long[] b : inBeats.get(k)) {
                 hex.append(inPorts.get(k).hex(b)).append('\n');
             }
-            write(dir.resolve(port + ".hex"), hex.toString());
-            write(dir.resolve(port + "_valid.pat"), HandshakePolicy.patternFile(p.valid()[k]));
+            CosimFiles.write(dir.resolve(port + ".hex"), hex.toString());
+            CosimFiles.write(dir.resolve(port + "_valid.pat"), HandshakePolicy.patternFile(p.valid()[k]));
         }
         for (int o = 0; o < outPorts.size(); o++) {
             String port = ModelRun.portName("out", o, outPorts.size());
-            write(dir.resolve(port + "_ready.pat"), HandshakePolicy.patternFile(p.ready()[o]));
+            CosimFiles.write(dir.resolve(port + "_ready.pat"), HandshakePolicy.patternFile(p.ready()[o]));
         }
         ProcessResult r = Verilator.find().run(binary, dir, List.of(), RUN_TIMEOUT);
         assertEquals(0, r.exitCode(), "simulation of " + instance.module() + " failed: " + r.stderr());
@@ -319,46 +317,5 @@ public final class PrimitiveCosim {
 
     private int[] expectedArray() {
         return expected.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static Path prepare(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<Path> copySources(PrimitiveInstance inst, Path dir) {
-        List<Path> out = new ArrayList<>();
-        for (String name : inst.sources()) {
-            String res = "/dev/nnc/hls/rtl/" + name;
-            try (InputStream in = PrimitiveInstance.class.getResourceAsStream(res)) {
-                if (in == null) {
-                    throw new IllegalStateException("RTL source " + res + " not on the class path");
-                }
-                Path p = dir.resolve(name);
-                Files.write(p, in.readAllBytes());
-                out.add(p);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return out;
-    }
-
-    private static void writeMemories(PrimitiveInstance inst, Path dir) {
-        for (Map.Entry<String, List<String>> f : inst.memoryFiles().entrySet()) {
-            write(dir.resolve(PrimitiveInstance.fileName(INSTANCE, f.getKey())), String.join("\n", f.getValue()) + "\n");
-        }
-    }
-
-    private static void write(Path p, String text) {
-        try {
-            Files.writeString(p, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
