@@ -46,6 +46,7 @@ class PrimitiveCosimTest {
     /** A model of the wrong depth (1 where the RTL has 2) must fail with the first differing line. */
     @Test
     void reportsFirstDifference() {
+        PrimitiveCosim.requireVerilator();
         FifoConfig cfg = new FifoConfig(1, 8, true, 2);
         StreamPort port = new StreamPort(1, 8, true);
         List<long[]> in = FifoCosimTest.randomBeats(port, 20, 5);
@@ -59,6 +60,7 @@ class PrimitiveCosimTest {
     /** A primitive with a combinational path from an input to an output fails the Moore check. */
     @Test
     void reportsMealyOutputs() throws Exception {
+        PrimitiveCosim.requireVerilator();
         FifoConfig cfg = new FifoConfig(1, 8, true, 2);
         StreamPort port = new StreamPort(1, 8, true);
         PrimitiveInstance wire = new PrimitiveInstance() {
