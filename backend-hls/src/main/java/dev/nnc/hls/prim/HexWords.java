@@ -38,11 +38,6 @@ public final class HexWords {
         return "0".repeat(Math.max(0, digits - hex.length())) + hex;
     }
 
-    /** A signed 64-bit Verilog literal, e.g. {@code -64'sd5}. */
-    public static String longLiteral(long v) {
-        return v < 0 ? "-64'sd" + (v == Long.MIN_VALUE ? "9223372036854775808" : Long.toString(-v)) : "64'sd" + v;
-    }
-
     /** A one-bit Verilog literal. */
     public static String bit(boolean b) {
         return b ? "1'b1" : "1'b0";

@@ -40,10 +40,10 @@ public record MvauInstance(MvauConfig cfg) implements PrimitiveInstance {
         p.put("RND_CONV", HexWords.bit(rq.roundConvergent()));
         p.put("SAT", HexWords.bit(rq.saturate()));
         p.put("ACT", Integer.toString(cfg.activation().ordinal()));
-        p.put("CLIP_LO", HexWords.longLiteral(cfg.clipLo()));
-        p.put("CLIP_HI", HexWords.longLiteral(cfg.clipHi()));
+        p.put("CLIP_LO", Long.toString(cfg.clipLo()));
+        p.put("CLIP_HI", Long.toString(cfg.clipHi()));
         for (String f : List.of("w", "b", "m", "s")) {
-            p.put(f.toUpperCase() + "_FILE", "\"" + instanceName + "_" + f + ".mem\"");
+            p.put(f.toUpperCase() + "_FILE", "\"" + PrimitiveInstance.fileName(instanceName, f + ".mem") + "\"");
         }
         return p;
     }

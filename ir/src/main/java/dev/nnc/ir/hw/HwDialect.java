@@ -87,11 +87,6 @@ public final class HwDialect {
         return hw;
     }
 
-    /** True for the ops of this dialect. */
-    public static boolean isHw(String opName) {
-        return opName.startsWith("hw.");
-    }
-
     private static List<AttrSpec> castMode() {
         return List.of(
                 opt("rounding", AttrKind.STRING, new Attribute.StringAttr(CastMode.DEFAULT.rounding().name())),

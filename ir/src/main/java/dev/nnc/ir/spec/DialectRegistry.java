@@ -42,6 +42,7 @@ public final class DialectRegistry {
                     BuiltinDialect.all().forEach(n::add);
                     n.add(OnnxDialect.load());
                     n.add(dev.nnc.ir.q.QDialect.create());
+                    n.add(dev.nnc.ir.kernel.KernelDialect.create());
                     n.add(dev.nnc.ir.hw.HwDialect.create());
                     n.frozen = true;
                     standard = n;

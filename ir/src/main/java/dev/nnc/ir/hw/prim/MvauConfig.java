@@ -66,6 +66,9 @@ public record MvauConfig(int mw, int mh, int simd, int pe, FixedType inType, Fix
         if (outType.width() > 62) {
             return "output type " + outType + " is wider than the RTL's 62 bits";
         }
+        if (activation == Activation.CLIP && (clipLo != (int) clipLo || clipHi != (int) clipHi)) {
+            return "clip bounds " + clipLo + ".." + clipHi + " do not fit the RTL's 32-bit parameters";
+        }
         return requant.unsupported();
     }
 

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * s = F_acc − F_out.
  *
  * @param multipliers M per channel (≥ 1, < 2^31)
- * @param shifts s per channel, in [−{@value #MAX_LEFT_SHIFT}, 127]
+ * @param shifts s per channel, in [−{@value #MAX_LEFT_SHIFT}, 126]
  * @param mode RND_CONV+SAT or TRN+WRAP: the only modes with RTL (docs/hardware.md §4)
  */
 public record RequantStage(long[] multipliers, int[] shifts, CastMode mode) {
@@ -55,8 +55,8 @@ public record RequantStage(long[] multipliers, int[] shifts, CastMode mode) {
             if (multipliers[c] < 1 || multipliers[c] >= 1L << 31) {
                 return "multiplier " + multipliers[c] + " of channel " + c + " is outside 1..2^31-1";
             }
-            if (shifts[c] < -MAX_LEFT_SHIFT || shifts[c] > 127) {
-                return "shift " + shifts[c] + " of channel " + c + " is outside -" + MAX_LEFT_SHIFT + "..127";
+            if (shifts[c] < -MAX_LEFT_SHIFT || shifts[c] > 126) {
+                return "shift " + shifts[c] + " of channel " + c + " is outside -" + MAX_LEFT_SHIFT + "..126";
             }
         }
         return null;
