@@ -6,20 +6,25 @@ import dev.nnc.sim.Component;
 /**
  * Cycle model of {@code nnc_swg.sv}: the same registers and the same next-state rules (see the
  * RTL header). A double-buffered frame memory; the write side fills buffer {@code wbuf} while
- * {@code in_ready = !full[wbuf]}; the read side walks the windows of the full buffer
- * {@code rbuf} (cf innermost, then kx, ky, ow, oh), issuing a read when
- * {@code count + rdValid − pop < 2}; the registered word (or zero for padding) enters the
- * {@link OutputQueue} one edge later. Latency inBeats + outBeats + 2, II max(inBeats, outBeats).
+ * {@code in_ready = !full[wbuf]}, counting the rows it completed; the read side walks the windows
+ * of buffer {@code rbuf} (cf innermost, then kx, ky, ow, oh) once the frame is full or, early,
+ * once the rows of the current window row are written (the frame's last read waits for the full
+ * frame), issuing a read when {@code count + rdValid − pop < 2}; the registered word (or zero for
+ * padding) enters the {@link OutputQueue} one edge later. Latency {@link SwgConfig#latency()},
+ * II max(inBeats, outBeats).
  */
 public final class SwgModel implements Component {
     private final SwgConfig cfg;
     private final int simd;
     private final int frame;
     private final int cf;
+    private final int rowBeats;
     private final long[] mem;
 
     private int wbuf;
     private int waddr;
+    private int wcol;
+    private int wrow;
     private final boolean[] full = new boolean[2];
     private int rbuf;
     private int oh;
@@ -40,6 +45,7 @@ public final class SwgModel implements Component {
         this.cfg = cfg;
         this.simd = cfg.simd();
         this.cf = cfg.channelFolds();
+        this.rowBeats = cfg.inW() * cf;
         this.frame = Math.toIntExact(cfg.inBeats());
         this.mem = new long[2 * frame * simd];
         this.rdata = new long[simd];
@@ -77,10 +83,11 @@ public final class SwgModel implements Component {
         boolean pop = taken[0];
         long[] in = accepted[0];
         int count = !queue.room() ? 2 : queue.valid() ? 1 : 0;
-        boolean issue = full[rbuf] && count + (rdValid ? 1 : 0) - (pop ? 1 : 0) < 2;
-        boolean inFrame = ih >= 0 && ih < cfg.inH() && iw >= 0 && iw < cfg.inW();
         boolean lastStep = c == cf - 1 && kx == cfg.kernelW() - 1 && ky == cfg.kernelH() - 1
                 && ow == cfg.outW() - 1 && oh == cfg.outH() - 1;
+        boolean rowsReady = wbuf == rbuf && wrow > ihBase + (cfg.kernelH() - 1) * cfg.dilH() && !lastStep;
+        boolean issue = (full[rbuf] || rowsReady) && count + (rdValid ? 1 : 0) - (pop ? 1 : 0) < 2;
+        boolean inFrame = ih >= 0 && ih < cfg.inH() && iw >= 0 && iw < cfg.inW();
         int raddr = inFrame ? rbuf * frame + (ih * cfg.inW() + iw) * cf + c : 0;
 
         // Output queue first: it reads rdata/rdPad as registered before this edge.
@@ -99,9 +106,17 @@ public final class SwgModel implements Component {
             if (waddr == frame - 1) {
                 full[wbuf] = true;
                 waddr = 0;
+                wcol = 0;
+                wrow = 0;
                 wbuf ^= 1;
             } else {
                 waddr++;
+                if (wcol == rowBeats - 1) {
+                    wcol = 0;
+                    wrow++;
+                } else {
+                    wcol++;
+                }
             }
         }
         rdValid = issue;
@@ -161,6 +176,8 @@ public final class SwgModel implements Component {
     public void reset() {
         wbuf = 0;
         waddr = 0;
+        wcol = 0;
+        wrow = 0;
         full[0] = false;
         full[1] = false;
         rbuf = 0;
