@@ -22,8 +22,12 @@ final class StandardPasses {
         passes.add(dev.nnc.passes.graph.FoldBatchNormPass.INFO);
         passes.add(dev.nnc.passes.graph.FusePass.INFO);
         passes.add(dev.nnc.passes.graph.CancelTransposesPass.INFO);
+        passes.add(dev.nnc.passes.quant.QuantizePass.INFO);
         // hardware flow (q → kernel → hw)
         passes.add(dev.nnc.passes.kernel.LowerKernelPass.INFO);
+        // hardware (kernel -> hw)
+        passes.add(dev.nnc.passes.hw.LowerHwPass.INFO);
+        passes.add(dev.nnc.passes.hw.SizeFifosPass.INFO);
         return passes;
     }
 }

@@ -35,7 +35,10 @@ public interface Component {
     /**
      * The rising clock edge. {@code accepted[i]} is the beat transferred on input i this cycle,
      * or null when none was (in_valid and in_ready were not both high); {@code taken[o]} says
-     * whether output o's beat was transferred (out_valid and out_ready both high).
+     * whether output o's beat was transferred (out_valid and out_ready both high). The arrays in
+     * {@code accepted} belong to the simulator and are reused next cycle: copy a beat to keep it.
+     * A component may change the array it returned from {@link #outData} here (the simulator has
+     * already copied the transferred beat).
      */
     void clock(long[][] accepted, boolean[] taken);
 

@@ -35,7 +35,12 @@ public final class Verilator {
 
     /** The Verilator on {@code PATH}; throws the install hint when there is none. */
     public static Verilator find() {
-        Path exe = onPath();
+        return find(System.getenv("PATH"));
+    }
+
+    /** {@link #find()} on the given {@code PATH} value. */
+    static Verilator find(String pathEnv) {
+        Path exe = onPath(pathEnv);
         if (exe == null) {
             throw new NncException("verilator not found: install Verilator 5.x (apt-get install verilator g++ make)");
         }
@@ -44,11 +49,10 @@ public final class Verilator {
 
     /** Whether {@code verilator} is on {@code PATH} (tests skip themselves when it is not). */
     public static boolean available() {
-        return onPath() != null;
+        return onPath(System.getenv("PATH")) != null;
     }
 
-    private static Path onPath() {
-        String path = System.getenv("PATH");
+    private static Path onPath(String path) {
         if (path == null) {
             return null;
         }

@@ -108,4 +108,22 @@ class SwgModelTest {
     void mnistFirstConv() {
         check(new SwgConfig(8, 1, 28, 28, 1, 5, 5, 1, 1, 2, 2, 2, 2, 1, 1, 28, 28), 2, 4);
     }
+
+    /** The windows of the brief's models (mnist8, conv2d_small, residual_block), one simd choice each. */
+    @Test
+    void modelLayerShapes() {
+        SwgConfig[] layers = {
+            new SwgConfig(8, 1, 28, 28, 1, 5, 5, 1, 1, 2, 2, 2, 2, 1, 1, 28, 28),   // mnist8 conv1
+            new SwgConfig(8, 8, 14, 14, 8, 5, 5, 1, 1, 2, 2, 2, 2, 1, 1, 14, 14),   // mnist8 conv2
+            new SwgConfig(8, 2, 28, 28, 8, 2, 2, 2, 2, 0, 0, 0, 0, 1, 1, 14, 14),   // mnist8 pool 2x2 s2
+            new SwgConfig(8, 16, 14, 14, 16, 3, 3, 3, 3, 0, 0, 0, 0, 1, 1, 4, 4),   // mnist8 pool 3x3 s3
+            new SwgConfig(8, 1, 8, 8, 1, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 8, 8),       // conv2d_small
+            new SwgConfig(8, 1, 200, 200, 1, 8, 8, 4, 4, 0, 0, 0, 0, 1, 1, 49, 49), // residual_block conv1
+            new SwgConfig(8, 7, 49, 49, 14, 3, 3, 1, 1, 1, 1, 1, 1, 1, 1, 49, 49),  // residual_block conv2
+            new SwgConfig(8, 14, 49, 49, 14, 4, 4, 4, 4, 0, 0, 0, 0, 1, 1, 12, 12), // residual_block pool 4x4 s4
+        };
+        for (int i = 0; i < layers.length; i++) {
+            check(layers[i], 2, 10 + i);
+        }
+    }
 }

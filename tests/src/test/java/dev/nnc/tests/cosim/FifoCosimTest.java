@@ -57,8 +57,8 @@ class FifoCosimTest {
     }
 
     @Test
-    void depthFiveRamUnderBackPressure() {
-        check("fifo-d5", new FifoConfig(2, 16, true, 5), 150, 13, 0.8, 0.4);
+    void depth37RamFillsUnderBackPressure() {
+        check("fifo-d37", new FifoConfig(2, 16, true, 37), 200, 13, 0.9, 0.3);
     }
 
     /** Model alone: depth 2 sustains one beat per cycle; depth 1 one beat every two cycles. */

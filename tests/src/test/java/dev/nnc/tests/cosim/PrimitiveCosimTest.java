@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nnc.hls.prim.FifoInstance;
+import dev.nnc.hls.prim.PrimitiveInstance;
 import dev.nnc.ir.hw.prim.FifoConfig;
 import dev.nnc.sim.prim.FifoModel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
@@ -51,5 +54,35 @@ class PrimitiveCosimTest {
                 PrimitiveCosim.of(new FifoInstance(cfg), wrong).input(port, in).output(port, 20)
                         .seed(5).densities(1, 1).run(Path.of("target", "cosim", "harness-negative")));
         assertTrue(e.getMessage().contains("traces differ at line 2"), e.getMessage());
+    }
+
+    /** A primitive with a combinational path from an input to an output fails the Moore check. */
+    @Test
+    void reportsMealyOutputs() throws Exception {
+        FifoConfig cfg = new FifoConfig(1, 8, true, 2);
+        StreamPort port = new StreamPort(1, 8, true);
+        PrimitiveInstance wire = new PrimitiveInstance() {
+            public String module() {
+                return "nnc_test_wire";
+            }
+
+            public List<String> sources() {
+                return List.of("nnc_test_wire.sv");
+            }
+
+            public Map<String, String> parameters(String instanceName) {
+                return Map.of("WIDTH", "8");
+            }
+
+            public Map<String, List<String>> memoryFiles() {
+                return Map.of();
+            }
+        };
+        Path dir = Path.of("target", "cosim", "harness-mealy");
+        assertThrows(AssertionFailedError.class, () -> PrimitiveCosim.of(wire, new FifoModel(cfg))
+                .input(port, FifoCosimTest.randomBeats(port, 10, 6)).output(port, 10).seed(6).run(dir));
+        String trace = Files.readString(dir.resolve("trace.txt"));
+        assertTrue(trace.contains("moore violation: in_ready follows an input"), trace);
+        assertTrue(trace.contains("moore violation: out_valid/out_data follow an input"), trace);
     }
 }

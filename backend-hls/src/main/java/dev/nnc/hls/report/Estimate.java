@@ -1,0 +1,22 @@
+package dev.nnc.hls.report;
+
+import java.util.List;
+
+/**
+ * The performance and resource estimate of a whole design (from the fold pass): per layer, the
+ * device budget, the initiation interval (the slowest layer's cycles per frame) and the latency
+ * of one frame, both in cycles.
+ */
+public record Estimate(String device, Resources budget, List<LayerEstimate> layers, long iiCycles, long latencyCycles) {
+    public Estimate {
+        layers = List.copyOf(layers);
+    }
+
+    public Resources total() {
+        Resources r = Resources.ZERO;
+        for (LayerEstimate l : layers) {
+            r = r.plus(l.use());
+        }
+        return r;
+    }
+}

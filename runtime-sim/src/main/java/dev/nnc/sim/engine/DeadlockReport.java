@@ -1,0 +1,47 @@
+package dev.nnc.sim.engine;
+
+import dev.nnc.sim.Component;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one-line message of a deadlock: how far each source and sink got, and every stream where a
+ * producer offers a beat its consumer will not take (the components that hold the design still).
+ */
+final class DeadlockReport {
+    private DeadlockReport() {
+    }
+
+    static String describe(Netlist netlist, Component[] comps, int[] sProd, int[] sOut, int[] sCons, int[] sIn,
+                           long cycle, long quiet) {
+        List<String> progress = new ArrayList<>();
+        List<String> stuck = new ArrayList<>();
+        for (Netlist.Node node : netlist.nodes()) {
+            if (node.component() instanceof SourceDriver d) {
+                progress.add("source " + node.name() + " " + d.beatsTaken() + " of " + d.totalBeats() + " beats taken");
+            } else if (node.component() instanceof SinkMonitor k) {
+                progress.add("sink " + node.name() + " " + k.received() + " of " + k.expected() + " beats received");
+            }
+        }
+        for (int s = 0; s < sProd.length; s++) {
+            if (comps[sProd[s]].outValid(sOut[s]) && !comps[sCons[s]].inReady(sIn[s])) {
+                stuck.add(name(netlist, sCons[s]) + " refuses " + port("in", sIn[s], comps[sCons[s]].inputCount())
+                        + " from " + name(netlist, sProd[s]));
+            }
+        }
+        String blame = stuck.isEmpty()
+                ? "no component offers a beat (every stream is empty: the design stopped producing)"
+                : "stuck: " + String.join(", ", stuck);
+        return "deadlock: no transfer for " + quiet + " cycles (at cycle " + cycle + "); "
+                + String.join(", ", progress) + "; " + blame;
+    }
+
+    private static String name(Netlist netlist, int node) {
+        Netlist.Node n = netlist.nodes().get(node);
+        return n.name() + " (" + n.kind() + ")";
+    }
+
+    private static String port(String prefix, int port, int count) {
+        return count == 1 ? prefix : prefix + port;
+    }
+}

@@ -1,0 +1,226 @@
+package dev.nnc.sim.engine;
+
+import dev.nnc.ir.diag.NncException;
+import dev.nnc.sim.Component;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a {@link Netlist} cycle by cycle under the two-phase rule of docs/hardware.md §4: read
+ * every stream's valid and ready (registered outputs, so no ordering is needed), decide the
+ * transfers, then clock every component with them. The run ends on the cycle the last expected
+ * output beat arrives at the {@link SinkMonitor}s; no transfer for {@link SimOptions#deadlockCycles}
+ * cycles before that is a deadlock, reported in one line naming the stuck components.
+ *
+ * <p>The loop reads plain arrays built once and allocates nothing per cycle: each transferred
+ * beat is copied into a buffer owned by its stream (so a producer may reuse its output array when
+ * it is clocked), which the consumer must copy if it keeps the beat.
+ */
+public final class Simulator {
+    private final Netlist netlist;
+    private final SimOptions options;
+    private final Component[] comps;
+    private final int[] sProd;
+    private final int[] sOut;
+    private final int[] sCons;
+    private final int[] sIn;
+    private final int[] sLanes;
+    private final boolean[] sToSink;
+    private final long[][] sBuf;
+    private final long[][][] accepted;
+    private final boolean[][] taken;
+    private final long[] stalled;
+    private final long[] starved;
+    private final long[] stalledAt;
+    private final long[] starvedAt;
+    private final long[] inBeats;
+    private final long[] outBeats;
+    private final long[] highWater;
+    private final List<SourceDriver> sources = new ArrayList<>();
+    private final List<SinkMonitor> sinks = new ArrayList<>();
+
+    public Simulator(Netlist netlist, SimOptions options) {
+        this.netlist = netlist;
+        this.options = options;
+        int n = netlist.nodes().size();
+        comps = new Component[n];
+        accepted = new long[n][][];
+        taken = new boolean[n][];
+        for (int i = 0; i < n; i++) {
+            Component c = netlist.nodes().get(i).component();
+            comps[i] = c;
+            accepted[i] = new long[c.inputCount()][];
+            taken[i] = new boolean[c.outputCount()];
+            if (c instanceof SourceDriver d) {
+                sources.add(d);
+            } else if (c instanceof SinkMonitor m) {
+                sinks.add(m);
+            }
+        }
+        int m = netlist.streams().size();
+        sProd = new int[m];
+        sOut = new int[m];
+        sCons = new int[m];
+        sIn = new int[m];
+        sLanes = new int[m];
+        sToSink = new boolean[m];
+        sBuf = new long[m][];
+        for (int s = 0; s < m; s++) {
+            Netlist.Stream st = netlist.streams().get(s);
+            sProd[s] = st.producer();
+            sOut[s] = st.outPort();
+            sCons[s] = st.consumer();
+            sIn[s] = st.inPort();
+            sLanes[s] = st.lanes();
+            sToSink[s] = comps[st.consumer()] instanceof SinkMonitor;
+            sBuf[s] = new long[st.lanes()];
+        }
+        stalled = new long[n];
+        starved = new long[n];
+        stalledAt = new long[n];
+        starvedAt = new long[n];
+        inBeats = new long[n];
+        outBeats = new long[n];
+        highWater = new long[n];
+        if (sources.isEmpty() || sinks.isEmpty()) {
+            throw new IllegalArgumentException("a netlist to simulate needs at least one source and one sink");
+        }
+        int frames = sources.get(0).totalBeats() / sources.get(0).beatsPerFrame();
+        for (SourceDriver d : sources) {
+            requireFrames(d.totalBeats() / d.beatsPerFrame(), frames);
+        }
+        for (SinkMonitor k : sinks) {
+            requireFrames(k.expected() / k.beatsPerFrame(), frames);
+        }
+    }
+
+    public Simulator(Netlist netlist) {
+        this(netlist, SimOptions.DEFAULT);
+    }
+
+    /** Resets every component and runs until every sink has its expected beats. */
+    public SimResult run() {
+        long start = System.nanoTime();
+        for (Component c : comps) {
+            c.reset();
+        }
+        java.util.Arrays.fill(stalled, 0);
+        java.util.Arrays.fill(starved, 0);
+        java.util.Arrays.fill(stalledAt, -1);
+        java.util.Arrays.fill(starvedAt, -1);
+        java.util.Arrays.fill(inBeats, 0);
+        java.util.Arrays.fill(outBeats, 0);
+        java.util.Arrays.fill(highWater, 0);
+        long remaining = 0;
+        for (SinkMonitor k : sinks) {
+            remaining += k.expected();
+        }
+        long cycle = 0;
+        long lastFire = -1;
+        final int m = sProd.length;
+        final int n = comps.length;
+        while (remaining > 0) {
+            if (cycle - lastFire > options.deadlockCycles()) {
+                throw deadlock(cycle);
+            }
+            if (cycle >= options.maxCycles()) {
+                throw new NncException("simulation stopped at the limit of " + options.maxCycles() + " cycles with "
+                        + remaining + " output beats still expected");
+            }
+            for (int s = 0; s < m; s++) {
+                int p = sProd[s];
+                int c = sCons[s];
+                boolean valid = comps[p].outValid(sOut[s]);
+                boolean ready = comps[c].inReady(sIn[s]);
+                if (valid && ready) {
+                    System.arraycopy(comps[p].outData(sOut[s]), 0, sBuf[s], 0, sLanes[s]);
+                    accepted[c][sIn[s]] = sBuf[s];
+                    taken[p][sOut[s]] = true;
+                    inBeats[c]++;
+                    outBeats[p]++;
+                    lastFire = cycle;
+                    if (sToSink[s]) {
+                        remaining--;
+                    }
+                } else {
+                    accepted[c][sIn[s]] = null;
+                    taken[p][sOut[s]] = false;
+                    if (valid && stalledAt[p] != cycle) {
+                        stalledAt[p] = cycle;
+                        stalled[p]++;
+                    } else if (ready && !valid && starvedAt[c] != cycle) {
+                        starvedAt[c] = cycle;
+                        starved[c]++;
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                comps[i].clock(accepted[i], taken[i]);
+                long held = inBeats[i] - outBeats[i];
+                if (held > highWater[i]) {
+                    highWater[i] = held;
+                }
+            }
+            cycle++;
+        }
+        long wall = System.nanoTime() - start;
+        checkEnd();
+        return new SimResult(cycle, frames(), stats(), wall);
+    }
+
+    /** The sources, in netlist order. */
+    public List<SourceDriver> sources() {
+        return List.copyOf(sources);
+    }
+
+    /** The sinks, in netlist order. */
+    public List<SinkMonitor> sinks() {
+        return List.copyOf(sinks);
+    }
+
+    private static void requireFrames(int got, int frames) {
+        if (got != frames) {
+            throw new IllegalArgumentException("every source and sink must carry the same number of frames: " + got + " vs " + frames);
+        }
+    }
+
+    private void checkEnd() {
+        for (int i = 0; i < comps.length; i++) {
+            Netlist.Node node = netlist.nodes().get(i);
+            if (node.component() instanceof SourceDriver d && !d.done()) {
+                throw new NncException("the design gave every expected output beat but source '" + node.name()
+                        + "' still had " + (d.totalBeats() - d.beatsTaken()) + " of " + d.totalBeats() + " beats to take");
+            }
+        }
+    }
+
+    private List<FrameTiming> frames() {
+        int frames = sources.get(0).totalBeats() / sources.get(0).beatsPerFrame();
+        List<FrameTiming> out = new ArrayList<>(frames);
+        for (int f = 0; f < frames; f++) {
+            long first = Long.MAX_VALUE;
+            for (SourceDriver d : sources) {
+                first = Math.min(first, d.cycle(f * d.beatsPerFrame()));
+            }
+            long last = Long.MIN_VALUE;
+            for (SinkMonitor k : sinks) {
+                last = Math.max(last, k.cycle((f + 1) * k.beatsPerFrame() - 1));
+            }
+            out.add(new FrameTiming(first, last));
+        }
+        return out;
+    }
+
+    private List<NodeStats> stats() {
+        List<NodeStats> out = new ArrayList<>(comps.length);
+        for (int i = 0; i < comps.length; i++) {
+            Netlist.Node node = netlist.nodes().get(i);
+            out.add(new NodeStats(node.name(), node.kind(), inBeats[i], outBeats[i], stalled[i], starved[i], highWater[i]));
+        }
+        return out;
+    }
+
+    private NncException deadlock(long cycle) {
+        return new NncException(DeadlockReport.describe(netlist, comps, sProd, sOut, sCons, sIn, cycle, options.deadlockCycles()));
+    }
+}
