@@ -2,6 +2,10 @@ package dev.nnc.hls.prim;
 
 import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.hw.HwDialect;
+import dev.nnc.ir.hw.prim.DwcConfig;
+import dev.nnc.ir.hw.prim.FifoConfig;
+import dev.nnc.ir.hw.prim.ForkConfig;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -25,8 +29,10 @@ public final class PrimitiveRegistry {
 
     /** The project's primitives. */
     public static PrimitiveRegistry standard() {
-        PrimitiveRegistry r = empty();
-        return r;
+        return empty()
+                .with(HwDialect.FIFO, op -> new FifoInstance(FifoConfig.from(op)))
+                .with(HwDialect.FORK, op -> new ForkInstance(ForkConfig.from(op)))
+                .with(HwDialect.DWC, op -> new DwcInstance(DwcConfig.from(op)));
     }
 
     /** This registry plus {@code opName} → {@code factory} (replacing any earlier binding). */
