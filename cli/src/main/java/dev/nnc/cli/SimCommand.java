@@ -10,6 +10,7 @@ import dev.nnc.sim.CycleEngine;
 import dev.nnc.sim.HostSimulation;
 import dev.nnc.sim.HwDesign;
 import dev.nnc.sim.HwEngine;
+import dev.nnc.sim.KernelReference;
 import dev.nnc.sim.Reference;
 import dev.nnc.sim.VerilatorEngine;
 import dev.nnc.sim.engine.SimOptions;
@@ -61,7 +62,8 @@ final class SimCommand implements Callable<Integer> {
     private Path output;
 
     @Option(names = "--reference", paramLabel = "FILE",
-            description = "The kernel- or q-level .nir to check against (default: kernel.nir beside design.nir).")
+            description = "The kernel- or q-level .nir to check against (default: kernel.nir beside design.nir; "
+                    + "without it, the kernel semantics of the design's own hw ops).")
     private Path reference;
 
     @Option(names = "--deadlock-cycles", paramLabel = "N", defaultValue = "100000",
@@ -98,15 +100,18 @@ final class SimCommand implements Callable<Integer> {
         SimReport report = new SimReport(out, hw);
         boolean ok = true;
         Path ref = reference != null ? reference : folder.resolve("kernel.nir");
+        List<Map<String, Tensor>> expected;
+        String refName;
         if (reference != null || Files.exists(ref)) {
             ModuleOp refModule = ModelLoader.load(ref, Map.of());
-            List<Map<String, Tensor>> expected = ModelLoader.withFile(ref, () -> Reference.fixedOutputs(refModule, frameInputs));
-            for (int i = 0; i < engines.size(); i++) {
-                ok &= report.comparison(engines.get(i).name(), ref,
-                        BitComparison.compare(outcomes.get(i).fixedOutputs(), expected));
-            }
+            expected = ModelLoader.withFile(ref, () -> Reference.fixedOutputs(refModule, frameInputs));
+            refName = ref.getFileName().toString();
         } else {
-            out.println("reference: no kernel.nir beside " + design + " (give --reference): bit-exact check skipped");
+            expected = ModelLoader.withFile(design, () -> KernelReference.fixedOutputs(hw, frameInputs));
+            refName = "kernel semantics of " + design.getFileName();
+        }
+        for (int i = 0; i < engines.size(); i++) {
+            ok &= report.comparison(engines.get(i).name(), refName, BitComparison.compare(outcomes.get(i).fixedOutputs(), expected));
         }
         for (int i = 0; i < engines.size(); i++) {
             report.timing(engines.get(i).name(), outcomes.get(i).run(), frameInputs.size());

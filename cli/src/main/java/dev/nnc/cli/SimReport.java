@@ -8,7 +8,6 @@ import dev.nnc.sim.SinkTrace;
 import dev.nnc.sim.engine.FrameTiming;
 import dev.nnc.sim.engine.NodeStats;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,15 +24,15 @@ final class SimReport {
     }
 
     /** Prints one line per output; true when every output matches. */
-    boolean comparison(String engine, Path reference, List<BitComparison> results) {
+    boolean comparison(String engine, String reference, List<BitComparison> results) {
         boolean ok = true;
         for (BitComparison c : results) {
             if (c.matches()) {
                 out.printf(Locale.ROOT, "%s vs fixed interpreter (%s): %s match, %d raws bit-exact%n",
-                        engine, reference.getFileName(), c.output(), c.elements());
+                        engine, reference, c.output(), c.elements());
             } else {
                 out.printf(Locale.ROOT, "%s vs fixed interpreter (%s): %s MISMATCH, %d of %d raws differ, first: %s%n",
-                        engine, reference.getFileName(), c.output(), c.mismatches(), c.elements(), c.first());
+                        engine, reference, c.output(), c.mismatches(), c.elements(), c.first());
                 ok = false;
             }
         }
