@@ -106,6 +106,21 @@ public final class PrimitiveCosim {
 
     /** The trace of a run and the beats each output delivered. */
     public record Trace(List<String> lines, List<List<long[]>> outputs) {
+        /**
+         * The cycles of the transfers on {@code port} ({@code "in"}, {@code "out"}, {@code "in0"},
+         * {@code "out1"}, ...), in order: for latency and initiation-interval assertions.
+         */
+        public List<Long> cycles(String port) {
+            List<Long> out = new ArrayList<>();
+            for (String l : lines) {
+                String[] f = l.split(" ");
+                if (f.length == 3 && f[1].equals(port)) {
+                    out.add(Long.parseLong(f[0]));
+                }
+            }
+            return out;
+        }
+
         /** The cycle count of the run ({@code end <n>} line). */
         public long endCycle() {
             String last = lines.get(lines.size() - 1);
