@@ -2,6 +2,9 @@ package dev.nnc.hls.prim;
 
 import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.hw.HwDialect;
+import dev.nnc.ir.hw.prim.SoftmaxConfig;
+import dev.nnc.ir.hw.prim.SwgConfig;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -25,8 +28,9 @@ public final class PrimitiveRegistry {
 
     /** The project's primitives. */
     public static PrimitiveRegistry standard() {
-        PrimitiveRegistry r = empty();
-        return r;
+        return empty()
+                .with(HwDialect.SWG, op -> new SwgInstance(SwgConfig.from(op)))
+                .with(HwDialect.SOFTMAX, op -> new SoftmaxInstance(SoftmaxConfig.from(op)));
     }
 
     /** This registry plus {@code opName} → {@code factory} (replacing any earlier binding). */

@@ -19,10 +19,11 @@ public final class ReportBuilder {
 
     /**
      * @param target        {@code fpga} or {@code asic}
+     * @param pipeline      the pass pipeline that ran
      * @param compileTimeMs wall time of the whole compile
      */
     public static Report build(String model, String target, Netlist netlist, Design design, Estimate estimate,
-                               Clock clock, long compileTimeMs) {
+                               Clock clock, String pipeline, long compileTimeMs) {
         List<Report.Layer> layers = new ArrayList<>();
         boolean[] taken = new boolean[netlist.nodes().size()];
         for (LayerEstimate e : estimate.layers()) {
@@ -49,7 +50,7 @@ public final class ReportBuilder {
         return new Report(model, design.top().name(), target, estimate.device(), Numbers.round(clock.mhz(), 6),
                 Numbers.round(clock.periodNs(), 6), ii, Numbers.round(clock.ns(ii), 3), fps, estimate.latencyCycles(),
                 Numbers.round(clock.ns(estimate.latencyCycles()), 3), layers, total, estimate.budget(),
-                new Report.Interface(design.inputs(), design.outputs()), files, compileTimeMs);
+                new Report.Interface(design.inputs(), design.outputs()), files, pipeline, compileTimeMs);
     }
 
     private static boolean sameName(String a, String b) {

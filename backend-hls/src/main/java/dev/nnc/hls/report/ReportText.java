@@ -70,6 +70,9 @@ public record ReportText(String title, String target, List<String> layers, List<
         out.add("primitives   " + String.join(", ", f.sources()));
         out.add("memories     " + f.memoryFiles().size() + " files beside them");
         out.add("testbench    " + f.testbench() + " (module " + f.testbenchTop() + "; run it from " + f.runDirectory() + "/)");
+        if (!r.pipeline().isEmpty()) {
+            out.add("pipeline     " + r.pipeline());
+        }
         return out;
     }
 }
