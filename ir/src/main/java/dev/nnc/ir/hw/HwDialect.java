@@ -49,6 +49,11 @@ public final class HwDialect {
     private HwDialect() {
     }
 
+    /** True for the ops of this dialect. */
+    public static boolean isHw(String opName) {
+        return opName.startsWith("hw.");
+    }
+
     public static Dialect create() {
         Dialect hw = new Dialect("hw");
         hw.register(spec(SOURCE, 1, 1, List.of(req(PERM, AttrKind.INTS)), HwVerifiers::source));
