@@ -13,6 +13,7 @@ import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.text.IrPrinter;
 import dev.nnc.passes.IrStage;
 import dev.nnc.passes.PassRegistry;
+import dev.nnc.passes.kernel.Device;
 import dev.nnc.passes.pipeline.Pipeline;
 import dev.nnc.passes.pipeline.PipelineEntry;
 import dev.nnc.passes.quant.QuantizePass;
@@ -30,8 +31,8 @@ import java.util.Locale;
  * PREPARE (graph clean-ups, activations not fused) · calibration · quantize{...} · lower-kernel ·
  * fold{device=...} · [kernel.nir] · lower-hw · size-fifos · [design.nir, rtl/, tb/, report.*]
  * </pre>
- * A model given as IR text at a later level (q, kernel or hw) enters the pipeline where its level
- * begins, so a hand-edited {@code kernel.nir} or {@code design.nir} compiles too.
+ * A model given as IR text at the q or kernel level enters the pipeline where its level begins, so
+ * a hand-edited {@code kernel.nir} compiles too (fold then re-folds it).
  */
 final class HardwareCompile {
     /** The graph clean-ups before calibration: shapes, constants, BatchNorm folded; activations stay separate ops. */
@@ -49,7 +50,7 @@ final class HardwareCompile {
     HardwareCompile(String target, HardwareOptions hardware, QuantizeOptions quantize, PipelineOptions pipelineOptions,
                     PrintWriter err) {
         this.target = target;
-        this.device = hardware.device(target);
+        this.device = Device.named(hardware.device(target)).name();
         this.clock = hardware.clock();
         this.quantize = quantize;
         this.pipelineOptions = pipelineOptions;
@@ -72,21 +73,21 @@ final class HardwareCompile {
         int hwAt = indexOf(full, FIRST_HW_PASS);
         IrStage stage = IrStage.of(module);
         Path reproducers = null; // only with --crash-reproducer: a failed compile leaves no files behind
-        String kernelText = null;
-        String ran = "";
-        if (stage != IrStage.HW) {
-            if (stage == IrStage.ONNX) {
-                pipelineOptions.run(slice(full, 0, quantizeAt), module, registry, err, reproducers);
-                quantize.calibrate(module, err);
-            }
-            int from = stage == IrStage.ONNX ? quantizeAt : firstAccepting(full, quantizeAt, hwAt, stage);
-            ran = slice(full, stage == IrStage.ONNX ? 0 : from, full.size()).toString();
-            pipelineOptions.run(slice(full, from, hwAt), module, registry, err, reproducers);
-            kernelText = IrPrinter.print(module);
-            pipelineOptions.run(slice(full, hwAt, full.size()), module, registry, err, reproducers);
+        if (stage == IrStage.HW) {
+            throw new NncException("the model is already at the hw level; compile its kernel-level IR (kernel.nir) or an "
+                    + "earlier level, so the fold pass's estimate can go into the report");
         }
+        if (stage == IrStage.ONNX) {
+            pipelineOptions.run(slice(full, 0, quantizeAt), module, registry, err, reproducers);
+            quantize.calibrate(module, err);
+        }
+        int from = stage == IrStage.ONNX ? quantizeAt : firstAccepting(full, quantizeAt, hwAt, stage);
+        String ran = slice(full, stage == IrStage.ONNX ? 0 : from, full.size()).toString();
+        pipelineOptions.run(slice(full, from, hwAt), module, registry, err, reproducers);
+        String kernelText = IrPrinter.print(module);
+        Estimate estimate = HardwareEstimate.of(module, Device.named(device));
+        pipelineOptions.run(slice(full, hwAt, full.size()), module, registry, err, reproducers);
         HlsBackend.Build build = HlsBackend.design(module, modelName, PrimitiveRegistry.standard());
-        Estimate estimate = HardwareEstimate.of(module, device);
         long millis = (System.nanoTime() - start) / 1_000_000;
         Report report = ReportBuilder.build(modelName, target.toLowerCase(Locale.ROOT), build.netlist(), build.design(),
                 estimate, clock, ran, millis);

@@ -1,6 +1,7 @@
 package dev.nnc.cli;
 
 import dev.nnc.hls.report.Report;
+import dev.nnc.hls.report.Resources;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -10,12 +11,17 @@ final class HardwareSummary {
     }
 
     static String of(Report r, Path out) {
+        Resources t = r.total();
+        Resources b = r.budget();
+        String use = r.asic()
+                ? String.format(Locale.ROOT, "%.1f kGE, SRAM %.1f kbit", t.gates() / 1000.0, t.sramBits() / 1024.0)
+                : String.format(Locale.ROOT, "DSP %d of %d, BRAM18 %d of %d, LUT %d of %d", t.dsp(), b.dsp(), t.bram18(),
+                        b.bram18(), t.lut(), b.lut());
         return String.format(Locale.ROOT, "%s: top module %s (%d layers) for %s at %s MHz%n"
-                        + "  II %d cycles (%s), latency %d cycles; DSP %d of %d, BRAM18 %s of %s, LUT %d of %d%n"
+                        + "  II %d cycles (%s), latency %d cycles (%s); %s%n"
                         + "  compiled in %.2f s; details in %s",
                 out, r.top(), r.layers().size(), r.device(), trim(r.clockMhz()), r.iiCycles(), time(r.iiNs()),
-                r.latencyCycles(), r.total().dsp(), r.budget().dsp(), trim(r.total().bram()), trim(r.budget().bram()),
-                r.total().lut(), r.budget().lut(), r.compileTimeMs() / 1000.0, out.resolve("report.txt"));
+                r.latencyCycles(), time(r.latencyNs()), use, r.compileTimeMs() / 1000.0, out.resolve("report.txt"));
     }
 
     private static String trim(double v) {
