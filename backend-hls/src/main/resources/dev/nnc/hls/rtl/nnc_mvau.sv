@@ -8,7 +8,9 @@
 //           lane pe*SIMD+s.
 //   B_FILE: NF words of PE*ACC_W bits (bias raws, acc scale), M_FILE: NF words of PE*M_W bits
 //   (multipliers), S_FILE: NF words of PE*SH_W bits (shifts, two's complement).
-// Output stage per channel: acc -> nnc_requant(M, s) -> ACT (0 none, 1 relu: max(y,0),
+// Output stage per channel: the exact sum (ACC_W bits) wrapped to the declared accumulator type
+//   (ACC_T_W bits, ACC_T_SIGNED; as kernel.mvau, never changes a value lower-kernel emits)
+//   -> nnc_requant(M, s) -> ACT (0 none, 1 relu: max(y,0),
 //   2 clip: min(max(y, CLIP_LO), CLIP_HI)) on output raws.
 //
 // Cycle behaviour. Registered counters (nf, sf) walk for nf in 0..NF-1, for sf in 0..SF-1; one
@@ -32,6 +34,8 @@ module nnc_mvau #(
     parameter int W_W = 8,
     parameter bit W_SIGNED = 1'b1,
     parameter int ACC_W = 24,
+    parameter int ACC_T_W = 22,
+    parameter bit ACC_T_SIGNED = 1'b1,
     parameter int M_W = 1,
     parameter int SH_W = 8,
     parameter int LSH = 0,
@@ -105,6 +109,7 @@ module nnc_mvau #(
         logic signed [ACC_W-1:0] dot;
         logic [OUT_W-1:0] rq;
         logic signed [64:0] yv;
+        logic signed [ACC_W-1:0] acc_t;
         always_comb begin
             dot = '0;
             for (int s = 0; s < SIMD; s++) begin
@@ -116,9 +121,10 @@ module nnc_mvau #(
             end
             sum[p] = (sf == '0 ? $signed(bword[p*ACC_W +: ACC_W]) : acc[p]) + dot;
         end
+        assign acc_t = ACC_T_SIGNED ? ACC_W'($signed(sum[p][ACC_T_W-1:0])) : ACC_W'(sum[p][ACC_T_W-1:0]);
         nnc_requant #(.ACC_W(ACC_W), .M_W(M_W), .SH_W(SH_W), .LSH(LSH), .OUT_W(OUT_W),
                       .OUT_SIGNED(OUT_SIGNED), .RND_CONV(RND_CONV), .SAT(SAT))
-            u_rq (.acc(sum[p]), .mult(mword[p*M_W +: M_W]), .shift($signed(sword[p*SH_W +: SH_W])), .y(rq));
+            u_rq (.acc(acc_t), .mult(mword[p*M_W +: M_W]), .shift($signed(sword[p*SH_W +: SH_W])), .y(rq));
         // the activation compares in 65 bits so signed and unsigned outputs share one rule
         assign yv = OUT_SIGNED ? 65'($signed(rq)) : 65'({1'b0, rq});
         always_comb begin

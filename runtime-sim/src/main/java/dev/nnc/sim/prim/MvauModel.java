@@ -1,7 +1,8 @@
 package dev.nnc.sim.prim;
 
 import dev.nnc.ir.fixed.Requantizer;
-import dev.nnc.ir.hw.prim.Activation;
+import dev.nnc.ir.fixed.Overflow;
+import dev.nnc.ir.kernel.Activation;
 import dev.nnc.ir.hw.prim.MvauConfig;
 import dev.nnc.ir.type.FixedType;
 import dev.nnc.sim.Component;
@@ -10,7 +11,7 @@ import dev.nnc.sim.Component;
  * Cycle model of {@code nnc_mvau.sv}, the same state machine (see the RTL header): counters
  * (nf, sf) step at most once per cycle; steps with nf = 0 consume an input beat (buffered for
  * nf > 0), in_ready = (nf == 0) && (sf != SF−1 || queue room); the step with sf = SF−1 pushes PE
- * outputs act(requant(acc)) into the 2-entry output queue. A vector takes NF·SF cycles at full
+ * outputs act(requant(wrap(acc))) into the 2-entry output queue. A vector takes NF·SF cycles at full
  * rate.
  */
 public final class MvauModel implements Component {
@@ -23,7 +24,7 @@ public final class MvauModel implements Component {
     private final long[] weights;
     private final long[] bias;
     private final Requantizer[] requant;
-    private final FixedType accRaw;
+    private final FixedType accType;
     private final FixedType out;
     private final Activation act;
     private final long[][] inBuffer;
@@ -45,7 +46,7 @@ public final class MvauModel implements Component {
         for (int c = 0; c < requant.length; c++) {
             requant[c] = cfg.requant().requantizer(c);
         }
-        this.accRaw = cfg.accRawType();
+        this.accType = cfg.accType();
         this.out = cfg.outType();
         this.act = cfg.activation();
         this.inBuffer = new long[sf][simd];
@@ -105,7 +106,7 @@ public final class MvauModel implements Component {
             }
             acc[p] = sum;
             if (slot != null) {
-                slot[p] = act.apply(requant[row].apply(sum, accRaw, out), cfg.clipLo(), cfg.clipHi());
+                slot[p] = act.apply(requant[row].apply(Overflow.wrap(sum, accType), accType, out), cfg.clipLo(), cfg.clipHi());
             }
         }
         queue.clock(lastSf, pop);

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.nnc.hls.prim.MvauInstance;
 import dev.nnc.ir.fixed.CastMode;
 import dev.nnc.ir.fixed.Requantizer;
-import dev.nnc.ir.hw.prim.Activation;
+import dev.nnc.ir.fixed.Overflow;
+import dev.nnc.ir.kernel.Activation;
 import dev.nnc.ir.hw.prim.MvauConfig;
 import dev.nnc.ir.hw.prim.RequantStage;
 import dev.nnc.ir.type.FixedType;
@@ -80,7 +81,7 @@ class MvauCosimTest {
                         acc += x[i] * cfg.weights()[h * mw + i];
                     }
                     Requantizer rq = new Requantizer(cfg.requant().multipliers()[h], cfg.requant().shifts()[h], cfg.requant().mode());
-                    beat[p] = cfg.activation().apply(rq.apply(acc, cfg.accType(), cfg.outType()), cfg.clipLo(), cfg.clipHi());
+                    beat[p] = cfg.activation().apply(rq.apply(Overflow.wrap(acc, cfg.accType()), cfg.accType(), cfg.outType()), cfg.clipLo(), cfg.clipHi());
                 }
                 out.add(beat);
             }
