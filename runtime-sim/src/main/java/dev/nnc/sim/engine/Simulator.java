@@ -12,9 +12,12 @@ import java.util.List;
  * output beat arrives at the {@link SinkMonitor}s; no transfer for {@link SimOptions#deadlockCycles}
  * cycles before that is a deadlock, reported in one line naming the stuck components.
  *
- * <p>The loop reads plain arrays built once and allocates nothing per cycle: each transferred
- * beat is copied into a buffer owned by its stream (so a producer may reuse its output array when
- * it is clocked), which the consumer must copy if it keeps the beat.
+ * <p>The loop reads plain arrays built once and allocates nothing per cycle. Each component's
+ * valid/ready outputs are read once after each of its clocks and kept per stream (they are
+ * registered, so they cannot change until the next clock), and a component that is
+ * {@link Component#idle} and touched by no transfer is not clocked at all. Each transferred beat
+ * is copied into a buffer owned by its stream (so a producer may reuse its output array when it is
+ * clocked), which the consumer must copy if it keeps the beat.
  */
 public final class Simulator {
     private final Netlist netlist;
@@ -27,8 +30,19 @@ public final class Simulator {
     private final int[] sLanes;
     private final boolean[] sToSink;
     private final long[][] sBuf;
+    /** Per component, the streams on its output ports and on its input ports. */
+    private final int[][] outStreams;
+    private final int[][] inStreams;
     private final long[][][] accepted;
     private final boolean[][] taken;
+    private final boolean[] valid;
+    private final boolean[] ready;
+    private final boolean[] touched;
+    private final boolean[] quiet;
+    private final boolean[] endpoint;
+    /** Whether the component's class overrides {@link Component#idle} (else asking costs a call for nothing). */
+    private final boolean[] mayIdle;
+    private final int[] fired;
     private final long[] stalled;
     private final long[] starved;
     private final long[] stalledAt;
@@ -46,15 +60,20 @@ public final class Simulator {
         comps = new Component[n];
         accepted = new long[n][][];
         taken = new boolean[n][];
+        endpoint = new boolean[n];
+        mayIdle = new boolean[n];
         for (int i = 0; i < n; i++) {
             Component c = netlist.nodes().get(i).component();
             comps[i] = c;
+            mayIdle[i] = overridesIdle(c);
             accepted[i] = new long[c.inputCount()][];
             taken[i] = new boolean[c.outputCount()];
             if (c instanceof SourceDriver d) {
                 sources.add(d);
+                endpoint[i] = true;
             } else if (c instanceof SinkMonitor m) {
                 sinks.add(m);
+                endpoint[i] = true;
             }
         }
         int m = netlist.streams().size();
@@ -65,6 +84,12 @@ public final class Simulator {
         sLanes = new int[m];
         sToSink = new boolean[m];
         sBuf = new long[m][];
+        outStreams = new int[n][];
+        inStreams = new int[n][];
+        for (int i = 0; i < n; i++) {
+            outStreams[i] = new int[comps[i].outputCount()];
+            inStreams[i] = new int[comps[i].inputCount()];
+        }
         for (int s = 0; s < m; s++) {
             Netlist.Stream st = netlist.streams().get(s);
             sProd[s] = st.producer();
@@ -74,7 +99,14 @@ public final class Simulator {
             sLanes[s] = st.lanes();
             sToSink[s] = comps[st.consumer()] instanceof SinkMonitor;
             sBuf[s] = new long[st.lanes()];
+            outStreams[st.producer()][st.outPort()] = s;
+            inStreams[st.consumer()][st.inPort()] = s;
         }
+        valid = new boolean[m];
+        ready = new boolean[m];
+        fired = new int[m];
+        touched = new boolean[n];
+        quiet = new boolean[n];
         stalled = new long[n];
         starved = new long[n];
         stalledAt = new long[n];
@@ -100,9 +132,15 @@ public final class Simulator {
 
     /** Resets every component and runs until every sink has its expected beats. */
     public SimResult run() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        boolean cpuTimed = threads.isCurrentThreadCpuTimeSupported();
+        long cpuStart = cpuTimed ? threads.getCurrentThreadCpuTime() : 0;
         long start = System.nanoTime();
-        for (Component c : comps) {
-            c.reset();
+        final int n = comps.length;
+        for (int i = 0; i < n; i++) {
+            comps[i].reset();
+            sample(i);
+            touched[i] = false;
         }
         java.util.Arrays.fill(stalled, 0);
         java.util.Arrays.fill(starved, 0);
@@ -118,7 +156,6 @@ public final class Simulator {
         long cycle = 0;
         long lastFire = -1;
         final int m = sProd.length;
-        final int n = comps.length;
         while (remaining > 0) {
             if (cycle - lastFire > options.deadlockCycles()) {
                 throw deadlock(cycle);
@@ -127,45 +164,97 @@ public final class Simulator {
                 throw new NncException("simulation stopped at the limit of " + options.maxCycles() + " cycles with "
                         + remaining + " output beats still expected");
             }
+            int nFired = 0;
             for (int s = 0; s < m; s++) {
-                int p = sProd[s];
-                int c = sCons[s];
-                boolean valid = comps[p].outValid(sOut[s]);
-                boolean ready = comps[c].inReady(sIn[s]);
-                if (valid && ready) {
+                boolean v = valid[s];
+                boolean r = ready[s];
+                if (v && r) {
+                    int p = sProd[s];
+                    int c = sCons[s];
                     System.arraycopy(comps[p].outData(sOut[s]), 0, sBuf[s], 0, sLanes[s]);
                     accepted[c][sIn[s]] = sBuf[s];
                     taken[p][sOut[s]] = true;
+                    touched[p] = true;
+                    touched[c] = true;
                     inBeats[c]++;
                     outBeats[p]++;
-                    lastFire = cycle;
+                    fired[nFired++] = s;
                     if (sToSink[s]) {
                         remaining--;
                     }
-                } else {
-                    accepted[c][sIn[s]] = null;
-                    taken[p][sOut[s]] = false;
-                    if (valid && stalledAt[p] != cycle) {
+                } else if (v) {
+                    int p = sProd[s];
+                    if (stalledAt[p] != cycle) {
                         stalledAt[p] = cycle;
                         stalled[p]++;
-                    } else if (ready && !valid && starvedAt[c] != cycle) {
+                    }
+                } else if (r) {
+                    int c = sCons[s];
+                    if (starvedAt[c] != cycle) {
                         starvedAt[c] = cycle;
                         starved[c]++;
                     }
                 }
             }
+            if (nFired > 0) {
+                lastFire = cycle;
+            }
             for (int i = 0; i < n; i++) {
-                comps[i].clock(accepted[i], taken[i]);
-                long held = inBeats[i] - outBeats[i];
-                if (held > highWater[i]) {
-                    highWater[i] = held;
+                if (touched[i] || !quiet[i]) {
+                    if (endpoint[i]) {
+                        setNow(comps[i], cycle);
+                    }
+                    comps[i].clock(accepted[i], taken[i]);
+                    sample(i);
+                    long held = inBeats[i] - outBeats[i];
+                    if (held > highWater[i]) {
+                        highWater[i] = held;
+                    }
                 }
+            }
+            for (int k = 0; k < nFired; k++) {
+                int s = fired[k];
+                accepted[sCons[s]][sIn[s]] = null;
+                taken[sProd[s]][sOut[s]] = false;
+                touched[sProd[s]] = false;
+                touched[sCons[s]] = false;
             }
             cycle++;
         }
         long wall = System.nanoTime() - start;
+        long cpu = cpuTimed ? threads.getCurrentThreadCpuTime() - cpuStart : -1;
         checkEnd();
-        return new SimResult(cycle, frames(), stats(), wall);
+        return new SimResult(cycle, frames(), stats(), wall, cpu);
+    }
+
+    /** Reads component {@code i}'s registered port signals and whether it is idle. */
+    private void sample(int i) {
+        Component c = comps[i];
+        int[] outs = outStreams[i];
+        for (int p = 0; p < outs.length; p++) {
+            valid[outs[p]] = c.outValid(p);
+        }
+        int[] ins = inStreams[i];
+        for (int p = 0; p < ins.length; p++) {
+            ready[ins[p]] = c.inReady(p);
+        }
+        quiet[i] = mayIdle[i] && c.idle();
+    }
+
+    private static boolean overridesIdle(Component c) {
+        try {
+            return c.getClass().getMethod("idle").getDeclaringClass() != Component.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    private static void setNow(Component c, long cycle) {
+        if (c instanceof SourceDriver d) {
+            d.now = cycle;
+        } else if (c instanceof SinkMonitor k) {
+            k.now = cycle;
+        }
     }
 
     /** The sources, in netlist order. */
