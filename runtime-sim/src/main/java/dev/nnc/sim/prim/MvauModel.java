@@ -141,6 +141,12 @@ public final class MvauModel implements Component {
         }
     }
 
+    /** Without an input beat only a buffered vector (nf > 0) steps, unless its last step waits for queue room. */
+    @Override
+    public boolean idle() {
+        return nfCount == 0 || (sfCount == sf - 1 && !queue.room());
+    }
+
     @Override
     public void reset() {
         nfCount = 0;

@@ -195,6 +195,12 @@ public final class SwgModel implements Component {
         rbuf ^= 1;
     }
 
+    /** Without transfers only a registered read (into the queue) or a new read issue changes state. */
+    @Override
+    public boolean idle() {
+        return !rdValid && !(full[rbuf] && queue.room());
+    }
+
     @Override
     public void reset() {
         wbuf = 0;
