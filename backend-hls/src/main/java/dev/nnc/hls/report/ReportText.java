@@ -57,9 +57,9 @@ public record ReportText(String title, String target, List<String> layers, List<
 
     private static List<String> performance(Report r) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("initiation interval", r.iiCycles() + " cycles", "= " + Numbers.decimal(r.iiNs(), 3) + " ns",
+        rows.add(List.of("initiation interval", r.iiCycles() + " cycles", "= " + Numbers.time(r.iiNs()),
                 "(" + Numbers.decimal(r.framesPerSecond(), 1) + " frames/s)"));
-        rows.add(List.of("latency", r.latencyCycles() + " cycles", "= " + Numbers.decimal(r.latencyNs(), 3) + " ns", ""));
+        rows.add(List.of("latency", r.latencyCycles() + " cycles", "= " + Numbers.time(r.latencyNs()), ""));
         return TextTable.format("LRLL", rows);
     }
 
