@@ -22,7 +22,8 @@ public final class FakePrimitives {
         return PrimitiveRegistry.empty()
                 .with("hw.addmem", op -> new AddMem(num(op, "lanes"), num(op, "w"), words(op)))
                 .with("hw.tfork", op -> new Fork(num(op, "lanes") * num(op, "w")))
-                .with("hw.join", op -> new Join(num(op, "lanes"), num(op, "w")));
+                .with("hw.join", op -> new Join(num(op, "lanes"), num(op, "w")))
+                .with("hw.stall", op -> new Stall(num(op, "lanes") * num(op, "w")));
     }
 
     static int num(Operation op, String key) {
@@ -70,6 +71,29 @@ public final class FakePrimitives {
         @Override
         public List<String> sources() {
             return List.of("test_fork.sv");
+        }
+
+        @Override
+        public Map<String, String> parameters(String instanceName) {
+            return Map.of("WIDTH", Integer.toString(width));
+        }
+
+        @Override
+        public Map<String, List<String>> memoryFiles() {
+            return Map.of();
+        }
+    }
+
+    /** Swallows its input and never outputs (a deadlocked design, for the testbench's guard). */
+    record Stall(int width) implements PrimitiveInstance {
+        @Override
+        public String module() {
+            return "test_stall";
+        }
+
+        @Override
+        public List<String> sources() {
+            return List.of("test_stall.sv");
         }
 
         @Override
