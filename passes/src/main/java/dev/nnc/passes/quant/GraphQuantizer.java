@@ -57,6 +57,7 @@ final class GraphQuantizer {
                 names.add(op.location().name());
             }
         }
+        names.addAll(config.aliasNames());
         checkConfigNames();
         quantizeInputs(ops.isEmpty() ? ret : ops.get(0));
         for (Operation op : ops) {
@@ -125,6 +126,8 @@ final class GraphQuantizer {
                 Value x = fixedOf(op.operand(0), op);
                 copy(op, List.of(x), ((TensorType) x.type()).elementType());
             }
+            case "onnx.AveragePool", "onnx.GlobalAveragePool" -> copy(op, List.of(fixedOf(op.operand(0), op)),
+                    outputType(op, op.result(0), settings(op)));
             case "onnx.Identity", "onnx.Dropout" -> fixed.put(op.result(0), fixedOf(op.operand(0), op));
             case "onnx.Add", "onnx.Sub", "onnx.Mul" -> binary(op);
             case "onnx.Softmax" -> SoftmaxRewriter.rewrite(this, op);
@@ -132,7 +135,7 @@ final class GraphQuantizer {
                     + " run it before 'fuse' (or use fuse{activations=})");
             default -> {
                 if (!MOVES.contains(op.name())) {
-                    throw error(op, "quantize does not support this op (supported: Conv, Gemm, MatMul, Relu, Clip, MaxPool,"
+                    throw error(op, "quantize does not support this op (supported: Conv, Gemm, MatMul, Relu, Clip, MaxPool, AveragePool, GlobalAveragePool,"
                             + " Add, Sub, Mul, Softmax, Reshape, Flatten, Transpose, Identity)");
                 }
                 List<Value> operands = new ArrayList<>(op.operands());

@@ -69,14 +69,34 @@ public final class QuantizePass extends BasePass<QuantizePass.Options> {
         }
     }
 
+    /**
+     * Conv/Gemm/MatMul node name → the name of the bias Add that bias fusion will replace it
+     * with (the fused op keeps the Add's name), so a config can name either.
+     */
+    private static Map<String, String> biasAddNames(ModuleOp module) {
+        Map<String, String> names = new java.util.HashMap<>();
+        for (dev.nnc.ir.core.Operation op : module.mainFunction().body().operations()) {
+            String n = op.location().name();
+            if (n != null && Set.of("onnx.Conv", "onnx.Gemm", "onnx.MatMul").contains(op.name()) && op.numResults() == 1
+                    && op.result(0).uses().size() == 1) {
+                dev.nnc.ir.core.Operation user = op.result(0).uses().get(0).user();
+                if (user.name().equals("onnx.Add") && user.location().name() != null) {
+                    names.put(n, user.location().name());
+                }
+            }
+        }
+        return names;
+    }
+
     @Override
     public boolean run(ModuleOp module, PassContext context) {
         LayerSettings defaults = settings(options());
         QuantConfig config = options().config().isBlank() ? QuantConfig.of(defaults)
                 : QuantConfig.read(Path.of(options().config()), defaults);
         Map<String, Range> ranges = Calibration.read(module);
+        Map<String, String> fusedNames = biasAddNames(module);
         new FusePass(new FusePass.Options(List.of())).run(module, context);
-        new GraphQuantizer(module, ranges, config, context).run();
+        new GraphQuantizer(module, ranges, config.withAliases(fusedNames), context).run();
         return true;
     }
 }
