@@ -99,13 +99,14 @@ final class CompileCommand implements Callable<Integer> {
             throw new NncException("--target " + t + " runs its own pipeline (see 'pipeline' in report.json); "
                     + "-O and --pass-pipeline apply to --target cpu");
         }
+        long start = System.nanoTime();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         HardwareCompile compile = new HardwareCompile(t, hardwareOptions, quantizeOptions, pipelineOptions, err);
         compile.pipelineText(); // bad --type, --rounding, ... : one line before any work
         ModuleOp module = modelOptions.load();
         String name = BackendOptions.modelName(modelOptions.model());
-        Report r = ModelLoader.withFile(modelOptions.model(), () -> compile.run(module, name, output));
+        Report r = compile.run(module, name, output, start);
         out.println(HardwareSummary.of(r, output));
         return 0;
     }

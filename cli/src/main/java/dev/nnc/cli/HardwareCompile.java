@@ -64,9 +64,11 @@ final class HardwareCompile {
                 + "},lower-hw,size-fifos";
     }
 
-    /** Compiles {@code module} (read from {@code modelFile}) into the build folder {@code out}; returns the report. */
-    Report run(ModuleOp module, String modelName, Path out) {
-        long start = System.nanoTime();
+    /**
+     * Compiles {@code module} into the build folder {@code out}; returns the report.
+     * {@code start} ({@link System#nanoTime}) is when the compile began, loading the model included.
+     */
+    Report run(ModuleOp module, String modelName, Path out, long start) {
         PassRegistry registry = PassRegistry.standard();
         Pipeline full = Pipeline.parse(pipelineText(), registry);
         int quantizeAt = indexOf(full, "quantize");

@@ -1,5 +1,6 @@
 package dev.nnc.cli;
 
+import dev.nnc.hls.report.Numbers;
 import dev.nnc.hls.report.Report;
 import dev.nnc.hls.report.Resources;
 import java.nio.file.Path;
@@ -29,12 +30,6 @@ final class HardwareSummary {
     }
 
     private static String time(double ns) {
-        if (ns >= 1e6) {
-            return String.format(Locale.ROOT, "%.3f ms", ns / 1e6);
-        }
-        if (ns >= 1e3) {
-            return String.format(Locale.ROOT, "%.3f us", ns / 1e3);
-        }
-        return String.format(Locale.ROOT, "%.1f ns", ns);
+        return Numbers.time(ns);
     }
 }

@@ -6,6 +6,8 @@ import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.passes.quant.Calibration;
+import dev.nnc.passes.quant.LayerSettings;
+import dev.nnc.passes.quant.QuantConfig;
 import dev.nnc.passes.quant.QuantizePass;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -53,14 +55,17 @@ public final class QuantizeOptions {
     @Option(names = "--config", paramLabel = "FILE", description = "JSON per-layer overrides: {\"layers\": {\"NODE\": {\"bits\": 8, ...}}}.")
     Path config;
 
-    /** The quantize pass's options; a bad combination is one line before any work. */
+    /** The quantize pass's options; a bad combination or config file is one line before any work. */
     QuantizePass.Options passOptions() {
         if (type != null && bits != null) {
             throw new NncException("give --type or --bits, not both");
         }
         QuantizePass.Options o = new QuantizePass.Options(type == null ? "" : type, bits == null ? 0 : bits, perChannel,
                 weightBits, rounding, overflow, config == null ? "" : config.toString());
-        QuantizePass.settings(o);
+        LayerSettings defaults = QuantizePass.settings(o);
+        if (config != null) {
+            QuantConfig.read(config, defaults);
+        }
         return o;
     }
 
@@ -72,7 +77,8 @@ public final class QuantizeOptions {
         } else {
             err.println("nnc: WARNING: no --calib given: calibrating on " + calibRandom + " random N(0,1) inputs."
                     + " The ranges (and so the chosen types) will not match real data; give --calib with real inputs.");
-            samples = Samples.random(module.mainFunction(), calibRandom, seed);
+            // the stream nnc quantize calibrates on, so both commands choose the same types
+            samples = Samples.random(module.mainFunction(), calibRandom, ~seed);
         }
         Calibration calibration = new Calibration();
         Progress progress = new Progress(err, "calibrating");

@@ -1,5 +1,6 @@
 package dev.nnc.hls.report;
 
+import dev.nnc.hls.design.DesignBuilder;
 import dev.nnc.hls.model.StreamInterface;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,9 +57,9 @@ public record ReportText(String title, String target, List<String> layers, List<
 
     private static List<String> performance(Report r) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("initiation interval", r.iiCycles() + " cycles", "= " + Numbers.decimal(r.iiNs(), 3) + " ns",
+        rows.add(List.of("initiation interval", r.iiCycles() + " cycles", "= " + Numbers.time(r.iiNs()),
                 "(" + Numbers.decimal(r.framesPerSecond(), 1) + " frames/s)"));
-        rows.add(List.of("latency", r.latencyCycles() + " cycles", "= " + Numbers.decimal(r.latencyNs(), 3) + " ns", ""));
+        rows.add(List.of("latency", r.latencyCycles() + " cycles", "= " + Numbers.time(r.latencyNs()), ""));
         return TextTable.format("LRLL", rows);
     }
 
@@ -74,7 +75,7 @@ public record ReportText(String title, String target, List<String> layers, List<
     }
 
     private static String describe(String dir, StreamInterface s) {
-        return dir + " '" + s.name() + "': port " + s.port() + "_*, " + s.beatsPerFrame() + " beats per frame of "
+        return dir + " '" + s.name() + "': port " + s.port() + "_*, " + DesignBuilder.beats(s.beatsPerFrame()) + " per frame of "
                 + s.lanes() + " x " + s.element() + ", tensor " + s.shape() + " in stream order " + s.perm()
                 + ", testbench file tb/" + s.file();
     }
