@@ -141,10 +141,15 @@ public final class MvauModel implements Component {
         }
     }
 
-    /** Without an input beat only a buffered vector (nf > 0) steps, unless its last step waits for queue room. */
+    /**
+     * Without an input beat a step still happens whenever beat sf of the read bank is there (a
+     * buffered vector, at any nf: with NF = 1 the last vector's final step comes the cycle after
+     * its last beat), unless it is the last step and the queue is full.
+     */
     @Override
     public boolean idle() {
-        return nfCount == 0 || (sfCount == sf - 1 && !queue.room());
+        boolean avail = full[readBank] || (writeBank == readBank && writeSlot > sfCount);
+        return !avail || (sfCount == sf - 1 && !queue.room());
     }
 
     @Override

@@ -100,8 +100,7 @@ public final class SwgModel implements Component {
         long[] in = accepted[0];
         int count = !queue.room() ? 2 : queue.valid() ? 1 : 0;
         boolean lastStep = c == cfLast && kx == kxLast && ky == kyLast && ow == owLast && oh == ohLast;
-        boolean rowsReady = wbuf == rbuf && wrow > ihBase + windowRows && !lastStep;
-        boolean issue = (full[rbuf] || rowsReady) && count + (rdValid ? 1 : 0) - (pop ? 1 : 0) < 2;
+        boolean issue = (full[rbuf] || rowsReady()) && count + (rdValid ? 1 : 0) - (pop ? 1 : 0) < 2;
 
         // Output queue first: it takes the word read at the last issue (rdAddr; the write side
         // never writes a word that a pending read addresses) or zero for padding.
@@ -195,10 +194,18 @@ public final class SwgModel implements Component {
         rbuf ^= 1;
     }
 
-    /** Without transfers only a registered read (into the queue) or a new read issue changes state. */
+    /**
+     * Without transfers only a registered read (into the queue) or a new read issue changes state;
+     * a read issues from a full buffer or early, once the rows of the current window are written.
+     */
     @Override
     public boolean idle() {
-        return !rdValid && !(full[rbuf] && queue.room());
+        return !rdValid && !((full[rbuf] || rowsReady()) && queue.room());
+    }
+
+    private boolean rowsReady() {
+        boolean lastStep = c == cfLast && kx == kxLast && ky == kyLast && ow == owLast && oh == ohLast;
+        return wbuf == rbuf && wrow > ihBase + windowRows && !lastStep;
     }
 
     @Override
