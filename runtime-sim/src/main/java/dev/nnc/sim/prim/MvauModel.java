@@ -142,14 +142,13 @@ public final class MvauModel implements Component {
     }
 
     /**
-     * Without an input beat a step still happens whenever beat sf of the read bank is there (a
-     * buffered vector, at any nf: with NF = 1 the last vector's final step comes the cycle after
-     * its last beat), unless it is the last step and the queue is full.
+     * Idle exactly when no compute step can fire: the beat sf of the read bank is not there, or the
+     * last step of a vector waits for queue room (the same condition {@link #clock} steps on).
      */
     @Override
     public boolean idle() {
         boolean avail = full[readBank] || (writeBank == readBank && writeSlot > sfCount);
-        return !avail || (sfCount == sf - 1 && !queue.room());
+        return !(avail && (sfCount != sf - 1 || queue.room()));
     }
 
     @Override
