@@ -31,12 +31,18 @@ final class HwCheck {
         error.accept(message);
     }
 
-    /** A stream has exactly one reader: fan-out must be an explicit hw.fork. */
+    /** A stream has exactly one reader, a hw op: fan-out must be an explicit hw.fork. */
     void streamResultsHaveOneUse() {
         for (Value r : op.results()) {
-            if (r.type() instanceof StreamType && r.uses().size() != 1) {
+            if (!(r.type() instanceof StreamType)) {
+                continue;
+            }
+            if (r.uses().size() != 1) {
                 error("result #" + r.index() + " is a stream and must have exactly one user (fan-out is an explicit hw.fork), has "
                         + r.uses().size());
+            } else if (!r.uses().get(0).user().dialect().equals("hw")) {
+                error("result #" + r.index() + " is a stream, read by " + r.uses().get(0).user().name()
+                        + "; only hw ops read streams (end it with hw.sink)");
             }
         }
     }
