@@ -14,8 +14,9 @@ import java.util.Set;
 
 /**
  * How many elements a stream upstream must have delivered before {@code n} elements can appear on
- * a stream downstream: an upper bound per primitive, true of any implementation that follows the
- * op's meaning, composed backwards along a branch. Counts are rounded up to whole beats at every
+ * a stream downstream: an upper bound per primitive, true of nnc's RTL primitives and their cycle
+ * models (the window generator's is the one that depends on the RTL: its early reads), composed
+ * backwards along a branch. Counts are rounded up to whole beats at every
  * stream. Per primitive, to emit its first n output elements a primitive needs at most:
  * <ul>
  * <li>{@code hw.swg}: the input rows that the window row of output n needs, 0..oh·sh − pt +
