@@ -1,12 +1,8 @@
 package dev.nnc.tests;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nnc.cli.Main;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,45 +27,28 @@ class FoldEstimateSimTest {
     @TempDir
     static Path tmp;
 
-    private static final List<String[]> MODELS = List.of(
-            new String[] {"jet_tagger", "--type=fixed<16,6>"},
-            new String[] {"mnist8", "--bits=8", "--per-channel", "--calib-random=8"},
-            new String[] {"conv2d_small", "--bits=8", "--calib-random=8"});
-
     @TestFactory
     Stream<DynamicTest> estimatedIiIsWithinFivePercentOfTheSimulatedIi() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (String[] m : MODELS) {
-            tests.add(DynamicTest.dynamicTest(m[0], () -> check(m)));
-        }
-        return tests.stream();
+        return HardwareModels.tests(m -> !m.name().equals("residual_block"), FoldEstimateSimTest::check);
     }
 
-    private static void check(String[] m) throws IOException {
-        Path dir = TestData.require("models/" + m[0]);
-        Path build = tmp.resolve(m[0]);
+    private static void check(HardwareModels.Model m) throws IOException {
+        Path dir = TestData.require("models/" + m.name());
+        Path build = tmp.resolve(m.name());
         List<String> args = new ArrayList<>(List.of("compile", dir.resolve("model.onnx").toString(), "--target=fpga",
                 "--device=xc7z020", "-o", build.toString()));
-        args.addAll(List.of(m).subList(1, m.length));
-        run(args);
+        args.addAll(m.quantize());
+        HardwareModels.nnc(args);
         Matcher e = ESTIMATE.matcher(Files.readString(build.resolve("report.json")));
         assertTrue(e.find(), "report.json has ii_cycles");
         long estimate = Long.parseLong(e.group(1));
-        String out = run(List.of("sim", build.toString(), "--frames=4", "-i",
+        String out = HardwareModels.nnc(List.of("sim", build.toString(), "--frames=4", "-i",
                 dir.resolve("test_data_set_0").resolve("input_0.pb").toString()));
         Matcher s = MEASURED.matcher(out);
         assertTrue(s.find(), out);
         double measured = Double.parseDouble(s.group(1));
         assertTrue(Math.abs(measured - estimate) <= 0.05 * estimate,
-                m[0] + ": estimated II " + estimate + " cycles, simulated " + measured);
+                m.name() + ": estimated II " + estimate + " cycles, simulated " + measured);
         assertTrue(out.contains("match"), out);
-    }
-
-    private static String run(List<String> args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        assertEquals(0, Main.execute(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new)),
-                String.join(" ", args) + "\n" + err);
-        return out.toString();
     }
 }
