@@ -16,9 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The fold pass's II estimate against the cycle simulator's measurement (issue 4: within 5 %):
- * {@code nnc compile --target fpga} then {@code nnc sim --frames 4} on the real models.
- * residual_block is not here yet: its skip FIFO (one frame, from size-fifos) throttles the
- * design to about twice the estimate (with a two-frame skip FIFO it measures the estimate exactly).
+ * {@code nnc compile --target fpga} then {@code nnc sim --frames 4} on the real models (measured
+ * here: equal on all four).
  */
 class FoldEstimateSimTest {
     private static final Pattern ESTIMATE = Pattern.compile("\"ii_cycles\"\\s*:\\s*(\\d+)");
@@ -29,7 +28,7 @@ class FoldEstimateSimTest {
 
     @TestFactory
     Stream<DynamicTest> estimatedIiIsWithinFivePercentOfTheSimulatedIi() {
-        return HardwareModels.tests(m -> !m.name().equals("residual_block"), FoldEstimateSimTest::check);
+        return HardwareModels.tests(m -> true, FoldEstimateSimTest::check);
     }
 
     private static void check(HardwareModels.Model m) throws IOException {
