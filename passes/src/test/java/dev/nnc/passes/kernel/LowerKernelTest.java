@@ -204,6 +204,15 @@ class LowerKernelTest {
     }
 
     @Test
+    void kernelLevelTextRoundTrips() {
+        for (String text : List.of(cnn(21), channelsLast(22), residual(23), averages(24), grouped(25))) {
+            ModuleOp k = lowered(text);
+            String printed = dev.nnc.ir.text.IrPrinter.print(k);
+            assertEquals(printed, dev.nnc.ir.text.IrPrinter.print(IrParser.parse(printed, "k.nir")));
+        }
+    }
+
+    @Test
     void transposesBecomeTheBoundaryPermutation() {
         ModuleOp k = lowered(channelsLast(3));
         List<Operation> ops = k.mainFunction().body().operations();
