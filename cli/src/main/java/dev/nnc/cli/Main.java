@@ -32,7 +32,7 @@ public final class Main implements Runnable {
     /** The subcommands, in the order {@code --help} lists them. Add a command here. */
     static List<Object> subcommands() {
         return List.of(new ImportCommand(), new OptCommand(), new QuantizeCommand(), new RunCommand(), new BenchCommand(), new CompileCommand(),
-                new ConformanceCommand());
+                new SimCommand(), new ConformanceCommand());
     }
 
     @Override

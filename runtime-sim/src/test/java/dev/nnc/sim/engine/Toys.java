@@ -3,40 +3,58 @@ package dev.nnc.sim.engine;
 import dev.nnc.sim.Component;
 
 /** Small Moore-style components for engine tests (one lane each unless said). */
-final class Toys {
+public final class Toys {
     private Toys() {
     }
 
     /** A FIFO: in_ready = count &lt; depth, out_valid = count &gt; 0. */
-    static final class Fifo implements Component {
+    public static final class Fifo implements Component {
         private final long[][] ring;
+        private final boolean declaresIdle;
         private int head;
         private int count;
 
-        Fifo(int depth, int lanes) {
-            ring = new long[depth][lanes];
+        public Fifo(int depth, int lanes) {
+            this(depth, lanes, true);
         }
 
+        /** {@code declaresIdle}: whether it tells the simulator it is idle (a FIFO changes only on transfers). */
+        public Fifo(int depth, int lanes, boolean declaresIdle) {
+            ring = new long[depth][lanes];
+            this.declaresIdle = declaresIdle;
+        }
+
+        @Override
+        public boolean idle() {
+            return declaresIdle;
+        }
+
+        @Override
         public int inputCount() {
             return 1;
         }
 
+        @Override
         public int outputCount() {
             return 1;
         }
 
+        @Override
         public boolean inReady(int port) {
             return count < ring.length;
         }
 
+        @Override
         public boolean outValid(int port) {
             return count > 0;
         }
 
+        @Override
         public long[] outData(int port) {
             return ring[head];
         }
 
+        @Override
         public void clock(long[][] accepted, boolean[] taken) {
             if (taken[0]) {
                 head = (head + 1) % ring.length;
@@ -49,6 +67,7 @@ final class Toys {
             }
         }
 
+        @Override
         public void reset() {
             head = 0;
             count = 0;
@@ -56,36 +75,42 @@ final class Toys {
     }
 
     /** Takes one beat, then waits {@code period - 1} cycles before it is ready again; emits it unchanged. */
-    static final class Slow implements Component {
+    public static final class Slow implements Component {
         private final int period;
         private final long[] out = new long[1];
         private boolean full;
         private int wait;
 
-        Slow(int period) {
+        public Slow(int period) {
             this.period = period;
         }
 
+        @Override
         public int inputCount() {
             return 1;
         }
 
+        @Override
         public int outputCount() {
             return 1;
         }
 
+        @Override
         public boolean inReady(int port) {
             return !full && wait == 0;
         }
 
+        @Override
         public boolean outValid(int port) {
             return full && wait == 0;
         }
 
+        @Override
         public long[] outData(int port) {
             return out;
         }
 
+        @Override
         public void clock(long[][] accepted, boolean[] taken) {
             if (wait > 0) {
                 wait--;
@@ -100,6 +125,7 @@ final class Toys {
             }
         }
 
+        @Override
         public void reset() {
             full = false;
             wait = 0;
@@ -107,30 +133,41 @@ final class Toys {
     }
 
     /** 1 → 2: holds a beat until both outputs took it (each at its own cycle). */
-    static final class Fork implements Component {
+    public static final class Fork implements Component {
         private final long[] beat = new long[1];
         private final boolean[] pending = new boolean[2];
 
+        @Override
+        public boolean idle() {
+            return true;
+        }
+
+        @Override
         public int inputCount() {
             return 1;
         }
 
+        @Override
         public int outputCount() {
             return 2;
         }
 
+        @Override
         public boolean inReady(int port) {
             return !pending[0] && !pending[1];
         }
 
+        @Override
         public boolean outValid(int port) {
             return pending[port];
         }
 
+        @Override
         public long[] outData(int port) {
             return beat;
         }
 
+        @Override
         public void clock(long[][] accepted, boolean[] taken) {
             for (int o = 0; o < 2; o++) {
                 if (taken[o]) {
@@ -144,6 +181,7 @@ final class Toys {
             }
         }
 
+        @Override
         public void reset() {
             pending[0] = false;
             pending[1] = false;
@@ -151,32 +189,38 @@ final class Toys {
     }
 
     /** 2 → 1: one register per input; when both are full and the output is free, emits their sum. */
-    static final class Add implements Component {
+    public static final class Add implements Component {
         private final long[] in = new long[2];
         private final boolean[] full = new boolean[2];
         private final long[] out = new long[1];
         private boolean outFull;
 
+        @Override
         public int inputCount() {
             return 2;
         }
 
+        @Override
         public int outputCount() {
             return 1;
         }
 
+        @Override
         public boolean inReady(int port) {
             return !full[port];
         }
 
+        @Override
         public boolean outValid(int port) {
             return outFull;
         }
 
+        @Override
         public long[] outData(int port) {
             return out;
         }
 
+        @Override
         public void clock(long[][] accepted, boolean[] taken) {
             if (taken[0]) {
                 outFull = false;
@@ -195,6 +239,7 @@ final class Toys {
             }
         }
 
+        @Override
         public void reset() {
             full[0] = false;
             full[1] = false;
@@ -203,38 +248,44 @@ final class Toys {
     }
 
     /** Buffers a whole frame of {@code n} beats, then replays it (as a line buffer holding a frame would). */
-    static final class FrameBuffer implements Component {
+    public static final class FrameBuffer implements Component {
         private final long[] buf;
         private final long[] out = new long[1];
         private int filled;
         private int sent;
         private boolean emitting;
 
-        FrameBuffer(int n) {
+        public FrameBuffer(int n) {
             buf = new long[n];
         }
 
+        @Override
         public int inputCount() {
             return 1;
         }
 
+        @Override
         public int outputCount() {
             return 1;
         }
 
+        @Override
         public boolean inReady(int port) {
             return !emitting;
         }
 
+        @Override
         public boolean outValid(int port) {
             return emitting;
         }
 
+        @Override
         public long[] outData(int port) {
             out[0] = buf[sent];
             return out;
         }
 
+        @Override
         public void clock(long[][] accepted, boolean[] taken) {
             if (taken[0] && ++sent == buf.length) {
                 emitting = false;
@@ -249,6 +300,7 @@ final class Toys {
             }
         }
 
+        @Override
         public void reset() {
             filled = 0;
             sent = 0;
