@@ -141,10 +141,15 @@ public final class MvauModel implements Component {
         }
     }
 
-    /** Without an input beat only a buffered vector (nf > 0) steps, unless its last step waits for queue room. */
+    /**
+     * Without transfers the state changes only by a compute step: when beat sf of the read bank
+     * is there (a full bank, or the bank being written has got that far) and, for the last step
+     * of a fold, the queue has room. (With NF = 1 a complete vector waits at nf = 0.)
+     */
     @Override
     public boolean idle() {
-        return nfCount == 0 || (sfCount == sf - 1 && !queue.room());
+        boolean avail = full[readBank] || (writeBank == readBank && writeSlot > sfCount);
+        return !avail || (sfCount == sf - 1 && !queue.room());
     }
 
     @Override

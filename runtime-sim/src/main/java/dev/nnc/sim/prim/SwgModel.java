@@ -195,10 +195,15 @@ public final class SwgModel implements Component {
         rbuf ^= 1;
     }
 
-    /** Without transfers only a registered read (into the queue) or a new read issue changes state. */
+    /**
+     * Without transfers only a registered read (into the queue) or a new read issue changes state;
+     * a read issues on a full frame or, early, once the current window rows are written.
+     */
     @Override
     public boolean idle() {
-        return !rdValid && !(full[rbuf] && queue.room());
+        boolean lastStep = c == cfLast && kx == kxLast && ky == kyLast && ow == owLast && oh == ohLast;
+        boolean rowsReady = wbuf == rbuf && wrow > ihBase + windowRows && !lastStep;
+        return !rdValid && !((full[rbuf] || rowsReady) && queue.room());
     }
 
     @Override

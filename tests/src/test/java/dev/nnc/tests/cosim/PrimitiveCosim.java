@@ -182,10 +182,28 @@ public final class PrimitiveCosim {
         return runModel(policy());
     }
 
+    /**
+     * The model under policy {@code p}, run twice: clocked every cycle, and with the clocks the
+     * cycle simulator skips ({@link Component#idle} and no transfer); the two traces must agree.
+     */
     private Trace runModel(HandshakePolicy p) {
         List<List<long[]>> outs = new ArrayList<>();
         List<String> lines = ModelRun.run(model, inPorts, inBeats, outPorts, expectedArray(), p, DRAIN,
-                cycleLimit(), outs);
+                cycleLimit(), false, outs);
+        List<String> skipping = ModelRun.run(model, inPorts, inBeats, outPorts, expectedArray(), p, DRAIN,
+                cycleLimit(), true, new ArrayList<>());
+        int n = Math.min(lines.size(), skipping.size());
+        for (int i = 0; i <= n; i++) {
+            String a = i < lines.size() ? lines.get(i) : "<end>";
+            String b = i < skipping.size() ? skipping.get(i) : "<end>";
+            if (i == n && lines.size() == skipping.size()) {
+                break;
+            }
+            if (!a.equals(b)) {
+                fail(instance.module() + ": the model's idle() is wrong: skipping the clocks it calls idle changes "
+                        + "trace line " + (i + 1) + " from '" + a + "' to '" + b + "'");
+            }
+        }
         return new Trace(lines, outs);
     }
 
