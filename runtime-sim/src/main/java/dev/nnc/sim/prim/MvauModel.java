@@ -142,14 +142,13 @@ public final class MvauModel implements Component {
     }
 
     /**
-     * Without transfers the state changes only by a compute step: when beat sf of the read bank
-     * is there (a full bank, or the bank being written has got that far) and, for the last step
-     * of a fold, the queue has room. (With NF = 1 a complete vector waits at nf = 0.)
+     * Idle exactly when no compute step can fire: the beat sf of the read bank is not there, or the
+     * last step of a vector waits for queue room (the same condition {@link #clock} steps on).
      */
     @Override
     public boolean idle() {
         boolean avail = full[readBank] || (writeBank == readBank && writeSlot > sfCount);
-        return !avail || (sfCount == sf - 1 && !queue.room());
+        return !(avail && (sfCount != sf - 1 || queue.room()));
     }
 
     @Override
