@@ -99,9 +99,8 @@ public final class SwgModel implements Component {
         boolean pop = taken[0];
         long[] in = accepted[0];
         int count = !queue.room() ? 2 : queue.valid() ? 1 : 0;
-        boolean lastStep = c == cfLast && kx == kxLast && ky == kyLast && ow == owLast && oh == ohLast;
-        boolean rowsReady = wbuf == rbuf && wrow > ihBase + windowRows && !lastStep;
-        boolean issue = (full[rbuf] || rowsReady) && count + (rdValid ? 1 : 0) - (pop ? 1 : 0) < 2;
+        boolean lastStep = lastStep();
+        boolean issue = (full[rbuf] || rowsReady(lastStep)) && count + (rdValid ? 1 : 0) - (pop ? 1 : 0) < 2;
 
         // Output queue first: it takes the word read at the last issue (rdAddr; the write side
         // never writes a word that a pending read addresses) or zero for padding.
@@ -198,7 +197,17 @@ public final class SwgModel implements Component {
     /** Without transfers only a registered read (into the queue) or a new read issue changes state. */
     @Override
     public boolean idle() {
-        return !rdValid && !(full[rbuf] && queue.room());
+        // No read in flight and none can issue (a frame to read, or its rows written, and room).
+        return !rdValid && !((full[rbuf] || rowsReady(lastStep())) && queue.room());
+    }
+
+    private boolean lastStep() {
+        return c == cfLast && kx == kxLast && ky == kyLast && ow == owLast && oh == ohLast;
+    }
+
+    /** Early read: the frame being written is the one read and the rows of this window row are in. */
+    private boolean rowsReady(boolean lastStep) {
+        return wbuf == rbuf && wrow > ihBase + windowRows && !lastStep;
     }
 
     @Override
