@@ -141,10 +141,15 @@ public final class MvauModel implements Component {
         }
     }
 
-    /** Without an input beat only a buffered vector (nf > 0) steps, unless its last step waits for queue room. */
+    /**
+     * Without transfers only a compute step changes state: idle when none can issue (no beat
+     * available, or the last step waits for queue room). A vector buffered while the unit was
+     * stalled (nf = 0, bank full) does step without a transfer.
+     */
     @Override
     public boolean idle() {
-        return nfCount == 0 || (sfCount == sf - 1 && !queue.room());
+        boolean avail = full[readBank] || (writeBank == readBank && writeSlot > sfCount);
+        return !(avail && (sfCount != sf - 1 || queue.room()));
     }
 
     @Override
