@@ -142,9 +142,8 @@ public final class MvauModel implements Component {
     }
 
     /**
-     * Without transfers only a compute step changes state: idle when none can issue (no beat
-     * available, or the last step waits for queue room). A vector buffered while the unit was
-     * stalled (nf = 0, bank full) does step without a transfer.
+     * Idle exactly when no compute step can fire: the beat sf of the read bank is not there, or the
+     * last step of a vector waits for queue room (the same condition {@link #clock} steps on).
      */
     @Override
     public boolean idle() {

@@ -98,9 +98,8 @@ public final class SwgModel implements Component {
     public void clock(long[][] accepted, boolean[] taken) {
         boolean pop = taken[0];
         long[] in = accepted[0];
-        int count = !queue.room() ? 2 : queue.valid() ? 1 : 0;
         boolean lastStep = lastStep();
-        boolean issue = (full[rbuf] || rowsReady(lastStep)) && count + (rdValid ? 1 : 0) - (pop ? 1 : 0) < 2;
+        boolean issue = canIssue(pop, lastStep);
 
         // Output queue first: it takes the word read at the last issue (rdAddr; the write side
         // never writes a word that a pending read addresses) or zero for padding.
@@ -194,20 +193,21 @@ public final class SwgModel implements Component {
         rbuf ^= 1;
     }
 
-    /** Without transfers only a registered read (into the queue) or a new read issue changes state. */
-    @Override
-    public boolean idle() {
-        // No read in flight and none can issue (a frame to read, or its rows written, and room).
-        return !rdValid && !((full[rbuf] || rowsReady(lastStep())) && queue.room());
-    }
-
     private boolean lastStep() {
         return c == cfLast && kx == kxLast && ky == kyLast && ow == owLast && oh == ohLast;
     }
 
-    /** Early read: the frame being written is the one read and the rows of this window row are in. */
-    private boolean rowsReady(boolean lastStep) {
-        return wbuf == rbuf && wrow > ihBase + windowRows && !lastStep;
+    /** Whether a read issues this cycle: its rows are written and the queue will have room. */
+    private boolean canIssue(boolean pop, boolean lastStep) {
+        int count = !queue.room() ? 2 : queue.valid() ? 1 : 0;
+        boolean rowsReady = wbuf == rbuf && wrow > ihBase + windowRows && !lastStep;
+        return (full[rbuf] || rowsReady) && count + (rdValid ? 1 : 0) - (pop ? 1 : 0) < 2;
+    }
+
+    /** Without transfers only a registered read (into the queue) or a new read issue changes state. */
+    @Override
+    public boolean idle() {
+        return !rdValid && !canIssue(false, lastStep());
     }
 
     @Override
