@@ -44,8 +44,8 @@ public final class DesignBuilder {
     static final List<String> PORT_NAMES = List.of("_valid", "_ready", "_data", "_beats", "_word", "_next", "_count", "_fd");
     /** Rising edges with rst high before cycle 0. */
     static final int RESET_CYCLES = 4;
-    /** Default of the testbench's guard: cycles without any transfer before it gives up. */
-    static final long IDLE_LIMIT = 1_000_000;
+    /** The least default of the testbench's guard: cycles without a transfer at its ports before it gives up. */
+    public static final long IDLE_LIMIT = 1_000_000;
 
     private final Netlist netlist;
     private final PrimitiveRegistry registry;
@@ -53,15 +53,27 @@ public final class DesignBuilder {
             .reserve("clk", "rst", "cycle", "dut", "idle", "idle_limit", "last_beat", "frames", "io_dir", "fd", "reset_left");
     private final String[] streamBase;
 
-    private DesignBuilder(Netlist netlist, PrimitiveRegistry registry) {
+    private final long idleLimit;
+
+    private DesignBuilder(Netlist netlist, PrimitiveRegistry registry, long idleLimit) {
         this.netlist = netlist;
         this.registry = registry;
+        this.idleLimit = idleLimit;
         this.streamBase = new String[netlist.streams().size()];
     }
 
     /** The design of {@code netlist}; the top module is named after {@code modelName}. */
     public static Design build(Netlist netlist, PrimitiveRegistry registry, String modelName) {
-        return new DesignBuilder(netlist, registry).build(modelName);
+        return build(netlist, registry, modelName, IDLE_LIMIT);
+    }
+
+    /**
+     * As {@link #build(Netlist, PrimitiveRegistry, String)}, with the testbench's default guard:
+     * {@code idleLimit} cycles without a transfer at the design's ports (a design may compute far
+     * longer than that between them: give at least its latency).
+     */
+    public static Design build(Netlist netlist, PrimitiveRegistry registry, String modelName, long idleLimit) {
+        return new DesignBuilder(netlist, registry, idleLimit).build(modelName);
     }
 
     /** The top module's name for a model: its legal name, kept clear of the primitives' {@code nnc_} modules. */
@@ -120,7 +132,7 @@ public final class DesignBuilder {
             assigns.add(new SinkAssign(sinkBases.get(i), streamBase[netlist.sinks().get(i).stream()]));
         }
         TopModule module = new TopModule(top, modelName, ports, wires, instances, assigns);
-        Testbench tb = new Testbench("tb_" + top, top, modelName, RESET_CYCLES, IDLE_LIMIT,
+        Testbench tb = new Testbench("tb_" + top, top, modelName, RESET_CYCLES, idleLimit,
                 inputs.stream().map(DesignBuilder::tbStream).toList(), outputs.stream().map(DesignBuilder::tbStream).toList());
         return new Design(module, tb, memories, List.copyOf(sources), inputs, outputs);
     }
