@@ -123,7 +123,7 @@ final class SimCommand implements Callable<Integer> {
             report.stages(outcomes.get(0).run());
         }
         if (bench) {
-            SimBench.run(out, hw, host, frameInputs, options, engine == Engine.CYCLE ? null : new VerilatorEngine(folder));
+            SimBench.run(out, hw, host, frameInputs, options, engine == Engine.CYCLE ? null : new VerilatorEngine(folder, true));
         }
         if (output != null) {
             save(outcomes.get(0).outputs());

@@ -49,8 +49,10 @@ final class SimReport {
         if (run.buildNanos() > 0) {
             line.append(String.format(Locale.ROOT, ", build %.2f s", run.buildNanos() / 1e9));
         }
-        line.append(String.format(Locale.ROOT, ", run %.3f s (%.2f M cycles/s)", run.runNanos() / 1e9,
-                run.cycles() * 1e3 / Math.max(run.runNanos(), 1)));
+        line.append(String.format(Locale.ROOT, ", run %.3f s", run.runNanos() / 1e9));
+        if (run.runCpuNanos() >= 0) {
+            line.append(String.format(Locale.ROOT, " (CPU %.3f s)", run.runCpuNanos() / 1e9));
+        }
         out.println(line);
     }
 

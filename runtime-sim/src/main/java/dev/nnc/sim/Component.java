@@ -44,4 +44,14 @@ public interface Component {
 
     /** Synchronous reset: the state after the cycles with {@code rst} high. */
     void reset();
+
+    /**
+     * True when a {@link #clock} with no transfer on any port would leave this component's state
+     * unchanged (a FIFO always; a pipeline only once it is empty). The simulator asks after each
+     * clock and skips the clocks of idle components that no transfer touches, which is most of
+     * the work in a pipeline whose stages wait for each other. The default, false, is always safe.
+     */
+    default boolean idle() {
+        return false;
+    }
 }

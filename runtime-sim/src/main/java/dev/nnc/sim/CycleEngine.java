@@ -39,7 +39,7 @@ public final class CycleEngine implements HwEngine {
             outs.add(hw.outputs(i));
             traces.add(trace(design.sinkName(design.sinks().get(i)), hw.monitors().get(i)));
         }
-        return new HwRun(outs, traces, r.cycles(), r.frames(), r.nodes(), built - start, r.wallNanos());
+        return new HwRun(outs, traces, r.cycles(), r.frames(), r.nodes(), built - start, r.wallNanos(), r.cpuNanos());
     }
 
     private static SinkTrace trace(String name, SinkMonitor m) {

@@ -152,12 +152,13 @@ public final class HwDesign {
         return ((TensorType) t).elementType();
     }
 
+    /** As the emitted RTL names instances: {@code <kind>_<node>} (e.g. {@code mvau_conv1}), or the kind alone. */
     private static String baseName(Operation op) {
-        if (op.location().name() != null) {
-            return op.location().name();
+        String node = op.location().name();
+        if (node == null && op.numResults() > 0) {
+            node = op.result(0).nameHint();
         }
-        String hint = op.numResults() > 0 ? op.result(0).nameHint() : null;
-        return hint != null ? hint : op.opName();
+        return node == null ? op.opName() : op.opName() + "_" + node.replaceAll("[^A-Za-z0-9_]", "_");
     }
 
     private static String nameOf(Value v, String fallback) {
@@ -166,7 +167,7 @@ public final class HwDesign {
 
     private static String unique(String base, Set<String> used) {
         String name = base;
-        for (int k = 2; !used.add(name); k++) {
+        for (int k = 1; !used.add(name); k++) {
             name = base + "_" + k;
         }
         return name;

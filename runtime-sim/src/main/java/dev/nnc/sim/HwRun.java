@@ -16,9 +16,10 @@ import java.util.List;
  * @param nodes      per component statistics (the cycle simulator only; empty otherwise)
  * @param buildNanos wall time spent building the engine's model (0 for the cycle simulator)
  * @param runNanos   wall time of the run itself
+ * @param runCpuNanos CPU time of the run (the simulating thread, or the simulator process), -1 if unknown
  */
 public record HwRun(List<List<Tensor>> sinkFrames, List<SinkTrace> traces, long cycles, List<FrameTiming> frames,
-                    List<NodeStats> nodes, long buildNanos, long runNanos) {
+                    List<NodeStats> nodes, long buildNanos, long runNanos, long runCpuNanos) {
 
     /** (last output cycle of the last frame − that of the first) / (frames − 1); NaN for one frame. */
     public double initiationInterval() {

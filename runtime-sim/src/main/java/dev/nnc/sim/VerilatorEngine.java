@@ -4,7 +4,6 @@ import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.StreamType;
 import dev.nnc.sim.engine.FrameTiming;
-import dev.nnc.sim.verilator.ProcessResult;
 import dev.nnc.sim.verilator.Verilator;
 import dev.nnc.sim.verilator.VerilatorBuild;
 import java.io.IOException;
@@ -23,9 +22,19 @@ import java.util.List;
 public final class VerilatorEngine implements HwEngine {
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(30);
     private final Path build;
+    private final boolean clean;
+
+    /**
+     * An engine for the build folder {@code build}; {@code clean} removes an earlier Verilator
+     * build first (for honest build times), else its object files are reused.
+     */
+    public VerilatorEngine(Path build, boolean clean) {
+        this.build = build;
+        this.clean = clean;
+    }
 
     public VerilatorEngine(Path build) {
-        this.build = build;
+        this(build, false);
     }
 
     @Override
@@ -47,16 +56,20 @@ public final class VerilatorEngine implements HwEngine {
         }
         Verilator v = Verilator.find();
         long start = System.nanoTime();
-        Path binary = v.build(VerilatorBuild.of(tb.sources(), tb.tbTop(), build.resolve("sim").resolve("verilator")));
+        Path work = build.resolve("sim").resolve("verilator");
+        if (clean) {
+            deleteTree(work);
+        }
+        Path binary = v.build(VerilatorBuild.of(tb.sources(), tb.tbTop(), work));
         long built = System.nanoTime();
         for (String out : tb.outputFiles()) {
             delete(tb.tbDir().resolve(out));
         }
-        ProcessResult r = v.run(binary, tb.rtlDir(), List.of("+io_dir=" + tb.tbDir().toAbsolutePath()), RUN_TIMEOUT);
-        long ran = System.nanoTime();
+        TimedProcess r = TimedProcess.run(List.of(binary.toAbsolutePath().toString(), "+io_dir=" + tb.tbDir().toAbsolutePath()),
+                tb.rtlDir(), work.resolve("sim.log"), RUN_TIMEOUT);
         if (r.exitCode() != 0) {
             throw new NncException("verilator simulation of " + tb.tbTop() + " failed (exit " + r.exitCode() + "): "
-                    + firstLine(r.stdout() + "\n" + r.stderr()));
+                    + firstLine(r.output()));
         }
         List<SinkTrace> traces = new ArrayList<>();
         List<List<Tensor>> outs = new ArrayList<>();
@@ -76,7 +89,7 @@ public final class VerilatorEngine implements HwEngine {
             }
             outs.add(frameTensors);
         }
-        return new HwRun(outs, traces, cycles, timings(design, traces, frames), List.of(), built - start, ran - built);
+        return new HwRun(outs, traces, cycles, timings(design, traces, frames), List.of(), built - start, r.wallNanos(), r.cpuNanos());
     }
 
     /** Per frame the last output cycle; the testbench does not log input beats, so firstIn is known for frame 0 only (cycle 0). */
@@ -112,6 +125,19 @@ public final class VerilatorEngine implements HwEngine {
             Files.writeString(file, sb);
         } catch (IOException e) {
             throw new NncException(file + ": cannot write: " + e.getMessage());
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        } catch (IOException e) {
+            throw new NncException(dir + ": cannot delete: " + e.getMessage());
         }
     }
 

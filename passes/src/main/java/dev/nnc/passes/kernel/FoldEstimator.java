@@ -14,8 +14,9 @@ import java.util.Map;
 
 /**
  * Estimates a kernel-level design as it stands (the simd and pe properties of its ops) on a
- * device: {@link FoldLayer} gives each primitive's cycles and resources; this adds the boundary
- * streams (one beat a cycle, as the testbench drives them) and the latency model.
+ * device: {@link FoldLayer} gives each primitive's resources, {@link StreamRates} its cycles per
+ * frame in the pipeline; this adds the boundary streams (one beat a cycle, as the testbench
+ * drives them) and the latency model.
  */
 public final class FoldEstimator {
     private static final Map<String, String> KINDS = Map.of(KernelDialect.SWG, "swg", KernelDialect.MVAU, "mvau",
@@ -44,8 +45,10 @@ public final class FoldEstimator {
         List<LayerEstimate> est = new ArrayList<>();
         Resources total = Resources.NONE;
         long ii = 1;
-        for (FoldLayer l : layers(module)) {
-            LayerEstimate e = new LayerEstimate(l.name(), l.kind(), l.simd(), l.pe(), l.cycles(l.simd(), l.pe()),
+        List<FoldLayer> layers = layers(module);
+        StreamRates rates = StreamRates.of(module, layers);
+        for (FoldLayer l : layers) {
+            LayerEstimate e = new LayerEstimate(l.name(), l.kind(), l.simd(), l.pe(), rates.cycles(l),
                     l.resources(device, l.simd(), l.pe()));
             est.add(e);
             total = total.plus(e.resources());

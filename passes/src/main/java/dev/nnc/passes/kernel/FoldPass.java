@@ -94,26 +94,64 @@ public final class FoldPass extends BasePass<FoldPass.Options> {
         return true;
     }
 
-    /** Folds every layer for target T, makes lanes compatible, and estimates the result. */
+    /**
+     * Folds every layer, in order, for target T: the least simd·pe (then the largest simd) whose
+     * cycles in the pipeline ({@link StreamRates}) reach T, raising the simd of the window
+     * generator that feeds an MVAU so that it delivers a window as fast as the MVAU reads it;
+     * then makes lanes compatible and estimates the result.
+     */
     static DesignEstimate apply(ModuleOp module, List<FoldLayer> layers, Device device, long target) {
         for (FoldLayer l : layers) {
+            set(l.op(), 1, 1);
+        }
+        Map<Operation, FoldLayer> byOp = new HashMap<>();
+        layers.forEach(l -> byOp.put(l.op(), l));
+        for (FoldLayer l : layers) {
+            StreamRates rates = StreamRates.of(module, layers);
+            FoldLayer window = l.kind().equals("mvau") ? byOp.get(StreamRates.windowProducer(l)) : null;
             int[] best = null;
+            long bestCycles = Long.MAX_VALUE;
+            int bestWindow = 0;
             for (int[] f : l.foldings()) {
-                if (l.cycles(f[0], f[1]) <= target && (best == null || (long) f[0] * f[1] < (long) best[0] * best[1]
-                        || ((long) f[0] * f[1] == (long) best[0] * best[1] && f[0] > best[0]))) {
+                int ws = window == null ? -1 : Math.max(window.simd(), windowSimd(window, f[0]));
+                long c = rates.effective(l, f[0], f[1], ws);
+                boolean reaches = c <= target;
+                boolean better = best == null
+                        || (reaches && bestCycles > target)
+                        || (reaches && ((long) f[0] * f[1] < (long) best[0] * best[1]
+                                || ((long) f[0] * f[1] == (long) best[0] * best[1] && f[0] > best[0])))
+                        || (!reaches && bestCycles > target && c < bestCycles);
+                if (better) {
                     best = f;
+                    bestCycles = c;
+                    bestWindow = ws;
                 }
             }
-            if (best == null) {
-                best = l.foldings().get(l.foldings().size() - 1);
-            }
             set(l.op(), best[0], best[1]);
+            if (window != null && bestWindow > window.simd()) {
+                set(window.op(), bestWindow, 1);
+            }
         }
         matchLanes(layers);
         return FoldEstimator.estimate(module, device);
     }
 
-    /** Lowers simd/pe until every producer's output lanes and consumer's input lanes divide one another. */
+    /** The largest simd of the window generator, at most the MVAU's simd, dividing its channels and lane-compatible with it. */
+    private static int windowSimd(FoldLayer window, int mvauSimd) {
+        int best = 1;
+        for (int d : FoldLayer.divisors(window.simdDim())) {
+            if (d <= mvauSimd && (mvauSimd % d == 0)) {
+                best = Math.max(best, d);
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Makes every producer's output lanes and consumer's simd divide one another: first by raising
+     * the smaller side to the least lane count its dimension allows that is compatible (more
+     * parallelism, never slower), else by lowering the larger to their gcd.
+     */
     static void matchLanes(List<FoldLayer> layers) {
         Map<Operation, FoldLayer> byOp = new HashMap<>();
         layers.forEach(l -> byOp.put(l.op(), l));
@@ -131,16 +169,33 @@ public final class FoldPass extends BasePass<FoldPass.Options> {
                     if (out % in == 0 || in % out == 0) {
                         continue;
                     }
-                    int g = gcd(out, in);
-                    if (out > in) {
-                        set(p.op(), p.kind().equals("mvau") ? p.simd() : g, p.kind().equals("mvau") ? g : p.pe());
-                    } else {
-                        set(c.op(), g, c.pe());
-                    }
                     changed = true;
+                    boolean mvau = p.kind().equals("mvau");
+                    int raisedIn = raise(c.simdDim(), in, out);
+                    int raisedOut = raise(mvau ? p.peDim() : p.simdDim(), out, in);
+                    if (raisedIn > 0) {
+                        set(c.op(), raisedIn, c.pe());
+                    } else if (raisedOut > 0) {
+                        set(p.op(), mvau ? p.simd() : raisedOut, mvau ? raisedOut : p.pe());
+                    } else if (out > in) {
+                        int g = gcd(out, in);
+                        set(p.op(), mvau ? p.simd() : g, mvau ? g : p.pe());
+                    } else {
+                        set(c.op(), gcd(out, in), c.pe());
+                    }
                 }
             }
         }
+    }
+
+    /** The least divisor of dim above {@code lanes} that divides or is divided by {@code other}, or 0. */
+    private static int raise(int dim, int lanes, int other) {
+        for (int d : FoldLayer.divisors(dim)) {
+            if (d > lanes && (d % other == 0 || other % d == 0)) {
+                return d;
+            }
+        }
+        return 0;
     }
 
     private static Operation producer(Value v) {

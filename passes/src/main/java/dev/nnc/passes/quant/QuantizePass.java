@@ -20,9 +20,9 @@ import java.util.Set;
  * activations), then rewrites every op: q.quantize at the inputs, dense/conv layers with fixed
  * weights, exact accumulators and one q.cast/q.requantize to the chosen output type, Relu/Clip
  * after it, MaxPool/Reshape/Flatten/Transpose on raws, Softmax as q.softmax, q.dequantize at the
- * outputs. The activations must not be fused ({@code FusedConv}/{@code FusedGemm} are an error):
- * run it on an {@code -O1}-style graph. Output types are fixed ({@code type=fixed<16,6>}, the
- * default) or chosen from the observed ranges ({@code bits=8}), which {@link Calibration} puts in
+ * outputs. A {@code FusedConv}/{@code FusedGemm} with a Relu or Clip is split back into the op
+ * and its activation first ({@link Unfuse}), since the layer's cast goes between them. Output
+ * types are fixed ({@code type=fixed<16,6>}, the default) or chosen from the observed ranges ({@code bits=8}), which {@link Calibration} puts in
  * the IR as {@code calib_range} attributes.
  *
  * <pre>
@@ -94,6 +94,7 @@ public final class QuantizePass extends BasePass<QuantizePass.Options> {
         QuantConfig config = options().config().isBlank() ? QuantConfig.of(defaults)
                 : QuantConfig.read(Path.of(options().config()), defaults);
         Map<String, Range> ranges = Calibration.read(module);
+        context.count("unfused", Unfuse.run(module, context));
         Map<String, String> fusedNames = biasAddNames(module);
         new FusePass(new FusePass.Options(List.of())).run(module, context);
         new GraphQuantizer(module, ranges, config.withAliases(fusedNames), context).run();

@@ -130,6 +130,22 @@ class QuantizePassTest {
     }
 
     @Test
+    void fusedActivationsAreSplitBack() {
+        ModuleOp plain = quantized(bits8(true, ""));
+        ModuleOp m = calibrated();
+        new dev.nnc.passes.graph.FusePass(dev.nnc.passes.graph.FusePass.INFO.defaults()).run(m, new PassContext());
+        assertTrue(opNames(m).contains("onnx.FusedConv"), opNames(m).toString());
+        PassContext ctx = new PassContext();
+        new QuantizePass(bits8(true, "")).run(m, ctx);
+        Verifier.verifyOrThrow(m.op(), DialectRegistry.standard());
+        assertEquals(1L, ctx.statistics().get("unfused"));
+        assertEquals(opNames(plain), opNames(m));
+        for (Map<String, Tensor> in : inputs(5, 3)) {
+            assertEquals(new Interpreter().run(plain, in).get("y"), new Interpreter().run(m, in).get("y"));
+        }
+    }
+
+    @Test
     void defaultIsFixed16x6EverywhereWithoutCalibration() {
         ModuleOp m = IrParser.parse(CNN, "cnn.nir");
         new QuantizePass(QuantizePass.INFO.defaults()).run(m, new PassContext());

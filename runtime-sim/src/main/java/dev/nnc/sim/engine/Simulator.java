@@ -12,9 +12,12 @@ import java.util.List;
  * output beat arrives at the {@link SinkMonitor}s; no transfer for {@link SimOptions#deadlockCycles}
  * cycles before that is a deadlock, reported in one line naming the stuck components.
  *
- * <p>The loop reads plain arrays built once and allocates nothing per cycle: each transferred
- * beat is copied into a buffer owned by its stream (so a producer may reuse its output array when
- * it is clocked), which the consumer must copy if it keeps the beat.
+ * <p>The loop reads plain arrays built once and allocates nothing per cycle. Each component's
+ * valid/ready outputs are read once after each of its clocks and kept per stream (they are
+ * registered, so they cannot change until the next clock), and a component that is
+ * {@link Component#idle} and touched by no transfer is not clocked at all. Each transferred beat
+ * is copied into a buffer owned by its stream (so a producer may reuse its output array when it is
+ * clocked), which the consumer must copy if it keeps the beat.
  */
 public final class Simulator {
     private final Netlist netlist;
@@ -27,12 +30,32 @@ public final class Simulator {
     private final int[] sLanes;
     private final boolean[] sToSink;
     private final long[][] sBuf;
+    /** Per component, the streams on its output ports and on its input ports. */
+    private final int[][] outStreams;
+    private final int[][] inStreams;
     private final long[][][] accepted;
     private final boolean[][] taken;
+    private final boolean[] valid;
+    private final boolean[] ready;
+    /** Per stream: what its valid/ready say about the coming cycle (FIRE, STALL, STARVE or NONE). */
+    private final byte[] state;
+    /** Streams that transfer next cycle (valid and ready). */
+    private final IndexedSet firing;
+    /** Components that are not idle: clocked every cycle. */
+    private final IndexedSet busy;
+    private final boolean[] touched;
+    private final int[] toClock;
+    /** Per component: outputs stalled / inputs starved now, and since which cycle. */
+    private final int[] stalledPorts;
+    private final int[] starvedPorts;
+    private final boolean[] endpoint;
+    /** Whether the component's class overrides {@link Component#idle} (else asking costs a call for nothing). */
+    private final boolean[] mayIdle;
+    private final int[] fired;
     private final long[] stalled;
     private final long[] starved;
-    private final long[] stalledAt;
-    private final long[] starvedAt;
+    private final long[] stalledSince;
+    private final long[] starvedSince;
     private final long[] inBeats;
     private final long[] outBeats;
     private final long[] highWater;
@@ -46,15 +69,20 @@ public final class Simulator {
         comps = new Component[n];
         accepted = new long[n][][];
         taken = new boolean[n][];
+        endpoint = new boolean[n];
+        mayIdle = new boolean[n];
         for (int i = 0; i < n; i++) {
             Component c = netlist.nodes().get(i).component();
             comps[i] = c;
+            mayIdle[i] = overridesIdle(c);
             accepted[i] = new long[c.inputCount()][];
             taken[i] = new boolean[c.outputCount()];
             if (c instanceof SourceDriver d) {
                 sources.add(d);
+                endpoint[i] = true;
             } else if (c instanceof SinkMonitor m) {
                 sinks.add(m);
+                endpoint[i] = true;
             }
         }
         int m = netlist.streams().size();
@@ -65,6 +93,12 @@ public final class Simulator {
         sLanes = new int[m];
         sToSink = new boolean[m];
         sBuf = new long[m][];
+        outStreams = new int[n][];
+        inStreams = new int[n][];
+        for (int i = 0; i < n; i++) {
+            outStreams[i] = new int[comps[i].outputCount()];
+            inStreams[i] = new int[comps[i].inputCount()];
+        }
         for (int s = 0; s < m; s++) {
             Netlist.Stream st = netlist.streams().get(s);
             sProd[s] = st.producer();
@@ -74,11 +108,23 @@ public final class Simulator {
             sLanes[s] = st.lanes();
             sToSink[s] = comps[st.consumer()] instanceof SinkMonitor;
             sBuf[s] = new long[st.lanes()];
+            outStreams[st.producer()][st.outPort()] = s;
+            inStreams[st.consumer()][st.inPort()] = s;
         }
+        valid = new boolean[m];
+        ready = new boolean[m];
+        fired = new int[m];
+        state = new byte[m];
+        firing = new IndexedSet(m);
+        busy = new IndexedSet(n);
+        touched = new boolean[n];
+        toClock = new int[n];
+        stalledPorts = new int[n];
+        starvedPorts = new int[n];
         stalled = new long[n];
         starved = new long[n];
-        stalledAt = new long[n];
-        starvedAt = new long[n];
+        stalledSince = new long[n];
+        starvedSince = new long[n];
         inBeats = new long[n];
         outBeats = new long[n];
         highWater = new long[n];
@@ -98,64 +144,101 @@ public final class Simulator {
         this(netlist, SimOptions.DEFAULT);
     }
 
+    private static final byte NONE = 0;
+    private static final byte FIRE = 1;
+    private static final byte STALL = 2;
+    private static final byte STARVE = 3;
+
     /** Resets every component and runs until every sink has its expected beats. */
     public SimResult run() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        boolean cpuTimed = threads.isCurrentThreadCpuTimeSupported();
+        long cpuStart = cpuTimed ? threads.getCurrentThreadCpuTime() : 0;
         long start = System.nanoTime();
-        for (Component c : comps) {
-            c.reset();
-        }
+        final int n = comps.length;
         java.util.Arrays.fill(stalled, 0);
         java.util.Arrays.fill(starved, 0);
-        java.util.Arrays.fill(stalledAt, -1);
-        java.util.Arrays.fill(starvedAt, -1);
+        java.util.Arrays.fill(stalledPorts, 0);
+        java.util.Arrays.fill(starvedPorts, 0);
         java.util.Arrays.fill(inBeats, 0);
         java.util.Arrays.fill(outBeats, 0);
         java.util.Arrays.fill(highWater, 0);
+        java.util.Arrays.fill(state, NONE);
+        java.util.Arrays.fill(touched, false);
+        firing.clear();
+        busy.clear();
+        for (int i = 0; i < n; i++) {
+            comps[i].reset();
+        }
+        for (int i = 0; i < n; i++) {
+            sample(i, 0);
+        }
         long remaining = 0;
         for (SinkMonitor k : sinks) {
             remaining += k.expected();
         }
         long cycle = 0;
         long lastFire = -1;
-        final int m = sProd.length;
-        final int n = comps.length;
         while (remaining > 0) {
-            if (cycle - lastFire > options.deadlockCycles()) {
-                throw deadlock(cycle);
+            if (firing.size == 0 && busy.size == 0) {
+                // nothing can change any more: skip to the cycle the deadlock rule would fire
+                cycle = Math.max(cycle, lastFire + options.deadlockCycles() + 1);
             }
             if (cycle >= options.maxCycles()) {
                 throw new NncException("simulation stopped at the limit of " + options.maxCycles() + " cycles with "
                         + remaining + " output beats still expected");
             }
-            for (int s = 0; s < m; s++) {
+            if (cycle - lastFire > options.deadlockCycles()) {
+                throw deadlock(cycle);
+            }
+            int clocked = 0;
+            for (int k = 0; k < busy.size; k++) {
+                int i = busy.items[k];
+                touched[i] = true;
+                toClock[clocked++] = i;
+            }
+            int nFired = firing.size;
+            for (int k = 0; k < nFired; k++) {
+                int s = firing.items[k];
                 int p = sProd[s];
                 int c = sCons[s];
-                boolean valid = comps[p].outValid(sOut[s]);
-                boolean ready = comps[c].inReady(sIn[s]);
-                if (valid && ready) {
-                    System.arraycopy(comps[p].outData(sOut[s]), 0, sBuf[s], 0, sLanes[s]);
-                    accepted[c][sIn[s]] = sBuf[s];
-                    taken[p][sOut[s]] = true;
-                    inBeats[c]++;
-                    outBeats[p]++;
-                    lastFire = cycle;
-                    if (sToSink[s]) {
-                        remaining--;
-                    }
-                } else {
-                    accepted[c][sIn[s]] = null;
-                    taken[p][sOut[s]] = false;
-                    if (valid && stalledAt[p] != cycle) {
-                        stalledAt[p] = cycle;
-                        stalled[p]++;
-                    } else if (ready && !valid && starvedAt[c] != cycle) {
-                        starvedAt[c] = cycle;
-                        starved[c]++;
-                    }
+                System.arraycopy(comps[p].outData(sOut[s]), 0, sBuf[s], 0, sLanes[s]);
+                accepted[c][sIn[s]] = sBuf[s];
+                taken[p][sOut[s]] = true;
+                inBeats[c]++;
+                outBeats[p]++;
+                fired[k] = s;
+                if (!touched[p]) {
+                    touched[p] = true;
+                    toClock[clocked++] = p;
+                }
+                if (!touched[c]) {
+                    touched[c] = true;
+                    toClock[clocked++] = c;
+                }
+                if (sToSink[s]) {
+                    remaining--;
                 }
             }
-            for (int i = 0; i < n; i++) {
+            if (nFired > 0) {
+                lastFire = cycle;
+            }
+            for (int k = 0; k < clocked; k++) {
+                int i = toClock[k];
+                if (endpoint[i]) {
+                    setNow(comps[i], cycle);
+                }
                 comps[i].clock(accepted[i], taken[i]);
+            }
+            for (int k = 0; k < nFired; k++) {
+                int s = fired[k];
+                accepted[sCons[s]][sIn[s]] = null;
+                taken[sProd[s]][sOut[s]] = false;
+            }
+            for (int k = 0; k < clocked; k++) {
+                int i = toClock[k];
+                touched[i] = false;
+                sample(i, cycle + 1);
                 long held = inBeats[i] - outBeats[i];
                 if (held > highWater[i]) {
                     highWater[i] = held;
@@ -163,9 +246,94 @@ public final class Simulator {
             }
             cycle++;
         }
+        for (int i = 0; i < n; i++) {
+            if (stalledPorts[i] > 0) {
+                stalled[i] += cycle - stalledSince[i];
+            }
+            if (starvedPorts[i] > 0) {
+                starved[i] += cycle - starvedSince[i];
+            }
+        }
         long wall = System.nanoTime() - start;
+        long cpu = cpuTimed ? threads.getCurrentThreadCpuTime() - cpuStart : -1;
         checkEnd();
-        return new SimResult(cycle, frames(), stats(), wall);
+        return new SimResult(cycle, frames(), stats(), wall, cpu);
+    }
+
+    /** Reads component {@code i}'s registered port signals and idleness, which hold from cycle {@code from}. */
+    private void sample(int i, long from) {
+        Component c = comps[i];
+        int[] outs = outStreams[i];
+        for (int p = 0; p < outs.length; p++) {
+            int s = outs[p];
+            valid[s] = c.outValid(p);
+            update(s, from);
+        }
+        int[] ins = inStreams[i];
+        for (int p = 0; p < ins.length; p++) {
+            int s = ins[p];
+            ready[s] = c.inReady(p);
+            update(s, from);
+        }
+        if (mayIdle[i] && c.idle()) {
+            busy.remove(i);
+        } else {
+            busy.add(i);
+        }
+    }
+
+    /** Moves stream {@code s} to the state its cached valid/ready give, from cycle {@code from}. */
+    private void update(int s, long from) {
+        boolean v = valid[s];
+        boolean r = ready[s];
+        byte next = v && r ? FIRE : v ? STALL : r ? STARVE : NONE;
+        byte prev = state[s];
+        if (next == prev) {
+            return;
+        }
+        state[s] = next;
+        if (prev == FIRE) {
+            firing.remove(s);
+        } else if (prev == STALL) {
+            int p = sProd[s];
+            if (--stalledPorts[p] == 0) {
+                stalled[p] += from - stalledSince[p];
+            }
+        } else if (prev == STARVE) {
+            int c = sCons[s];
+            if (--starvedPorts[c] == 0) {
+                starved[c] += from - starvedSince[c];
+            }
+        }
+        if (next == FIRE) {
+            firing.add(s);
+        } else if (next == STALL) {
+            int p = sProd[s];
+            if (stalledPorts[p]++ == 0) {
+                stalledSince[p] = from;
+            }
+        } else if (next == STARVE) {
+            int c = sCons[s];
+            if (starvedPorts[c]++ == 0) {
+                starvedSince[c] = from;
+            }
+        }
+    }
+
+    private static void setNow(Component c, long cycle) {
+        if (c instanceof SourceDriver d) {
+            d.now = cycle;
+        } else if (c instanceof SinkMonitor k) {
+            k.now = cycle;
+        }
+    }
+
+    private static boolean overridesIdle(Component c) {
+        try {
+            return c.getClass().getMethod("idle").getDeclaringClass() != Component.class;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 
     /** The sources, in netlist order. */

@@ -13,7 +13,8 @@ public final class SinkMonitor implements Component {
     private final long[] cycles;
     private int received;
     private int extra;
-    private long now;
+    /** The current cycle, set by the {@link Simulator} before each clock. */
+    long now;
 
     public SinkMonitor(int lanes, int beatsPerFrame, int frames) {
         this.lanes = lanes;
@@ -58,7 +59,12 @@ public final class SinkMonitor implements Component {
                 extra++;
             }
         }
-        now++;
+    }
+
+    /** State changes only when a beat arrives. */
+    @Override
+    public boolean idle() {
+        return true;
     }
 
     @Override

@@ -12,7 +12,8 @@ public final class SourceDriver implements Component {
     private final int beatsPerFrame;
     private final long[] cycles;
     private int next;
-    private long now;
+    /** The current cycle, set by the {@link Simulator} before each clock. */
+    long now;
 
     /** {@code beats}: every beat of every frame in order, one raw per lane; {@code beatsPerFrame} divides their count. */
     public SourceDriver(long[][] beats, int beatsPerFrame) {
@@ -54,7 +55,12 @@ public final class SourceDriver implements Component {
         if (taken[0]) {
             cycles[next++] = now;
         }
-        now++;
+    }
+
+    /** State changes only when a beat is taken. */
+    @Override
+    public boolean idle() {
+        return true;
     }
 
     @Override

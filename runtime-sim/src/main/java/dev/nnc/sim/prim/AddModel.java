@@ -89,6 +89,12 @@ public final class AddModel implements Component {
         q.clock(beat != null, pop);
     }
 
+    /** Without transfers only a pair of buffered operands with room in the queue steps. */
+    @Override
+    public boolean idle() {
+        return !(a.valid() && b.valid() && queue.room());
+    }
+
     @Override
     public void reset() {
         a.reset();

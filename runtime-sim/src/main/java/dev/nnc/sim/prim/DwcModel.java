@@ -91,6 +91,12 @@ public final class DwcModel implements Component {
         }
     }
 
+    /** State changes only on transfers (docs: {@link dev.nnc.sim.Component#idle}). */
+    @Override
+    public boolean idle() {
+        return true;
+    }
+
     @Override
     public void reset() {
         queue.reset();

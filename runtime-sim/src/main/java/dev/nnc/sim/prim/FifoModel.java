@@ -62,6 +62,12 @@ public final class FifoModel implements Component {
         }
     }
 
+    /** State changes only on transfers (docs: {@link dev.nnc.sim.Component#idle}). */
+    @Override
+    public boolean idle() {
+        return true;
+    }
+
     @Override
     public void reset() {
         head = 0;

@@ -54,6 +54,12 @@ public final class ForkModel implements Component {
         q1.clock(in, take);
     }
 
+    /** State changes only on transfers (docs: {@link dev.nnc.sim.Component#idle}). */
+    @Override
+    public boolean idle() {
+        return true;
+    }
+
     @Override
     public void reset() {
         q0.reset();

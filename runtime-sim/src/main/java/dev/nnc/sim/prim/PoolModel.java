@@ -96,6 +96,12 @@ public final class PoolModel implements Component {
         }
     }
 
+    /** State changes only on transfers. */
+    @Override
+    public boolean idle() {
+        return true;
+    }
+
     @Override
     public void reset() {
         k = 0;

@@ -111,6 +111,24 @@ class SimulatorTest {
     }
 
     @Test
+    void skippingIdleComponentsChangesNothing() {
+        SourceDriver a = new SourceDriver(beats(7, 3), 7);
+        SinkMonitor ka = new SinkMonitor(1, 7, 3);
+        SimResult skipping = new Simulator(chain(a, ka, new Toys.Fifo(2, 1, true), new Toys.Slow(3), new Toys.Fifo(3, 1, true))).run();
+        SourceDriver b = new SourceDriver(beats(7, 3), 7);
+        SinkMonitor kb = new SinkMonitor(1, 7, 3);
+        SimResult clocked = new Simulator(chain(b, kb, new Toys.Fifo(2, 1, false), new Toys.Slow(3), new Toys.Fifo(3, 1, false))).run();
+        assertEquals(clocked.cycles(), skipping.cycles());
+        assertEquals(clocked.frames(), skipping.frames());
+        assertEquals(clocked.nodes(), skipping.nodes());
+        for (int i = 0; i < 21; i++) {
+            assertEquals(kb.cycle(i), ka.cycle(i));
+            assertEquals(kb.beat(i)[0], ka.beat(i)[0]);
+            assertEquals(b.cycle(i), a.cycle(i));
+        }
+    }
+
+    @Test
     void deadlockNamesTheStuckStreams() {
         SourceDriver src = new SourceDriver(beats(4, 1), 4);
         SinkMonitor sink = new SinkMonitor(1, 4, 1);

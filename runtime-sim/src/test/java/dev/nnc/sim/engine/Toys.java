@@ -10,11 +10,23 @@ public final class Toys {
     /** A FIFO: in_ready = count &lt; depth, out_valid = count &gt; 0. */
     public static final class Fifo implements Component {
         private final long[][] ring;
+        private final boolean declaresIdle;
         private int head;
         private int count;
 
         public Fifo(int depth, int lanes) {
+            this(depth, lanes, true);
+        }
+
+        /** {@code declaresIdle}: whether it tells the simulator it is idle (a FIFO changes only on transfers). */
+        public Fifo(int depth, int lanes, boolean declaresIdle) {
             ring = new long[depth][lanes];
+            this.declaresIdle = declaresIdle;
+        }
+
+        @Override
+        public boolean idle() {
+            return declaresIdle;
         }
 
         @Override
@@ -124,6 +136,11 @@ public final class Toys {
     public static final class Fork implements Component {
         private final long[] beat = new long[1];
         private final boolean[] pending = new boolean[2];
+
+        @Override
+        public boolean idle() {
+            return true;
+        }
 
         @Override
         public int inputCount() {

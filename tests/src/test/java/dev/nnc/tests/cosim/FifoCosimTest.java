@@ -61,6 +61,12 @@ class FifoCosimTest {
         check("fifo-d37", new FifoConfig(2, 16, true, 37), 200, 13, 0.9, 0.3);
     }
 
+    /** From depth 64 the RAM has its own read register (block-RAM style); same behaviour. */
+    @Test
+    void depth70BlockRamStyle() {
+        check("fifo-d70", new FifoConfig(1, 12, false, 70), 260, 14, 0.95, 0.25);
+    }
+
     /** Model alone: depth 2 sustains one beat per cycle; depth 1 one beat every two cycles. */
     @Test
     void modelThroughput() {

@@ -126,7 +126,7 @@ class MvauCosimTest {
                 Activation.NONE, 0, 0), 25, 23);
     }
 
-    /** Model alone at full rate: NV vectors take NV·NF·SF cycles; the last beat is out at that cycle. */
+    /** Model alone at full rate: NV vectors take NV·NF·SF cycles after the first beat arrives (cycle 0), one step per cycle. */
     @Test
     void modelFullThroughput() {
         MvauConfig cfg = random(24, 6, 4, 2, 2, new FixedType(8, 3, true), new FixedType(6, 2, true),
@@ -137,7 +137,7 @@ class MvauCosimTest {
         PrimitiveCosim.Trace t = PrimitiveCosim.of(new MvauInstance(cfg), new MvauModel(cfg)).input(inPort, in)
                 .output(outPort, 7 * cfg.nf()).densities(1, 1).runModel();
         String lastOut = t.lines().stream().filter(l -> l.contains(" out ")).reduce((a, b) -> b).orElseThrow();
-        assertEquals(7 * cfg.nf() * cfg.sf(), Long.parseLong(lastOut.split(" ")[0]), lastOut);
+        assertEquals(7 * cfg.nf() * cfg.sf() + 1, Long.parseLong(lastOut.split(" ")[0]), lastOut);
         FifoCosimTest.assertBeatsEqual(reference(cfg, in), t.outputs().get(0));
     }
 }
