@@ -88,34 +88,22 @@ public final class DesignBuilder {
         names.reserve(top, "tb_" + top);
         List<Port> ports = new ArrayList<>();
         List<StreamInterface> inputs = new ArrayList<>();
-        List<StreamInterface> outputs = new ArrayList<>();
         for (Endpoint e : netlist.sources()) {
-            String base = names.claim(VerilogNames.legal(e.name(), "in"), PORT_NAMES);
-            streamBase[e.stream()] = base;
-            Stream s = netlist.stream(e.stream());
-            ports.add(new Port.InputPort(base, s.beatBits() - 1, interfaceComment("input", e, s)));
-            inputs.add(streamInterface(e, base, "input_" + base + ".hex"));
+            StreamInterface s = endpoint(e, "in", "input_", ".hex");
+            streamBase[e.stream()] = s.port();
+            ports.add(new Port.InputPort(s.port(), s.lanes() * s.elementBits() - 1, interfaceComment("input", e)));
+            inputs.add(s);
         }
-        List<String> sinkBases = new ArrayList<>();
+        List<StreamInterface> outputs = new ArrayList<>();
         for (Endpoint e : netlist.sinks()) {
-            String base = names.claim(VerilogNames.legal(e.name(), "out"), PORT_NAMES);
-            sinkBases.add(base);
-            Stream s = netlist.stream(e.stream());
-            ports.add(new Port.OutputPort(base, s.beatBits() - 1, interfaceComment("output", e, s)));
-            outputs.add(streamInterface(e, base, "output_" + base + ".txt"));
+            StreamInterface s = endpoint(e, "out", "output_", ".txt");
+            ports.add(new Port.OutputPort(s.port(), s.lanes() * s.elementBits() - 1, interfaceComment("output", e)));
+            outputs.add(s);
         }
         List<Wire> wires = new ArrayList<>();
         List<String> instanceNames = new ArrayList<>();
         for (Node n : netlist.nodes()) {
-            String inst = names.claim(instanceBase(n));
-            instanceNames.add(inst);
-            for (int o = 0; o < n.outputs().size(); o++) {
-                int id = n.outputs().get(o);
-                String base = names.claim(inst + "_" + portPrefix("out", o, n.outputs().size()), SIGNALS);
-                streamBase[id] = base;
-                Stream s = netlist.stream(id);
-                wires.add(new Wire(base, s.beatBits() - 1, s.describe() + " from " + n.op().name()));
-            }
+            instanceNames.add(claimInstance(n, wires));
         }
         List<Instance> instances = new ArrayList<>();
         SortedMap<String, List<String>> memories = new TreeMap<>();
@@ -129,12 +117,33 @@ public final class DesignBuilder {
         }
         List<SinkAssign> assigns = new ArrayList<>();
         for (int i = 0; i < netlist.sinks().size(); i++) {
-            assigns.add(new SinkAssign(sinkBases.get(i), streamBase[netlist.sinks().get(i).stream()]));
+            assigns.add(new SinkAssign(outputs.get(i).port(), streamBase[netlist.sinks().get(i).stream()]));
         }
         TopModule module = new TopModule(top, modelName, ports, wires, instances, assigns);
         Testbench tb = new Testbench("tb_" + top, top, modelName, RESET_CYCLES, idleLimit,
                 inputs.stream().map(DesignBuilder::tbStream).toList(), outputs.stream().map(DesignBuilder::tbStream).toList());
         return new Design(module, tb, memories, List.copyOf(sources), inputs, outputs);
+    }
+
+    /** A source's or sink's port base (its legal ONNX name, claimed) and interface. */
+    private StreamInterface endpoint(Endpoint e, String fallback, String filePrefix, String fileSuffix) {
+        String base = names.claim(VerilogNames.legal(e.name(), fallback), PORT_NAMES);
+        Stream s = netlist.stream(e.stream());
+        return new StreamInterface(e.name(), base, filePrefix + base + fileSuffix, s.lanes(), s.elementBits(), s.element(),
+                e.shape(), e.perm(), e.beatsPerFrame());
+    }
+
+    /** Claims the instance name of {@code n} and the wires of the streams it drives. */
+    private String claimInstance(Node n, List<Wire> wires) {
+        String inst = names.claim(instanceBase(n));
+        for (int o = 0; o < n.outputs().size(); o++) {
+            int id = n.outputs().get(o);
+            String base = names.claim(inst + "_" + portPrefix("out", o, n.outputs().size()), SIGNALS);
+            streamBase[id] = base;
+            Stream s = netlist.stream(id);
+            wires.add(new Wire(base, s.beatBits() - 1, s.describe() + " from " + n.op().name()));
+        }
+        return inst;
     }
 
     /** Every stream has one producer (a source or a primitive) and one consumer (a primitive or a sink). */
@@ -233,14 +242,9 @@ public final class DesignBuilder {
         }
     }
 
-    private static String interfaceComment(String dir, Endpoint e, Stream s) {
-        return dir + " '" + printable(e.name()) + "': " + beats(e.beatsPerFrame()) + " per frame of " + s.describe();
-    }
-
-    private StreamInterface streamInterface(Endpoint e, String port, String file) {
-        Stream s = netlist.stream(e.stream());
-        return new StreamInterface(e.name(), port, file, s.lanes(), s.elementBits(), s.element(), e.shape(), e.perm(),
-                e.beatsPerFrame());
+    private String interfaceComment(String dir, Endpoint e) {
+        return dir + " '" + printable(e.name()) + "': " + beats(e.beatsPerFrame()) + " per frame of "
+                + netlist.stream(e.stream()).describe();
     }
 
     private static TbStream tbStream(StreamInterface s) {
