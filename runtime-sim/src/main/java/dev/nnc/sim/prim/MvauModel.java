@@ -141,10 +141,14 @@ public final class MvauModel implements Component {
         }
     }
 
-    /** Without an input beat only a buffered vector (nf > 0) steps, unless its last step waits for queue room. */
+    /**
+     * Idle exactly when no compute step can fire: the beat sf of the read bank is not there, or the
+     * last step of a vector waits for queue room (the same condition {@link #clock} steps on).
+     */
     @Override
     public boolean idle() {
-        return nfCount == 0 || (sfCount == sf - 1 && !queue.room());
+        boolean avail = full[readBank] || (writeBank == readBank && writeSlot > sfCount);
+        return !(avail && (sfCount != sf - 1 || queue.room()));
     }
 
     @Override

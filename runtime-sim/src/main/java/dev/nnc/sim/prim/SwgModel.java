@@ -98,10 +98,8 @@ public final class SwgModel implements Component {
     public void clock(long[][] accepted, boolean[] taken) {
         boolean pop = taken[0];
         long[] in = accepted[0];
-        int count = !queue.room() ? 2 : queue.valid() ? 1 : 0;
-        boolean lastStep = c == cfLast && kx == kxLast && ky == kyLast && ow == owLast && oh == ohLast;
-        boolean rowsReady = wbuf == rbuf && wrow > ihBase + windowRows && !lastStep;
-        boolean issue = (full[rbuf] || rowsReady) && count + (rdValid ? 1 : 0) - (pop ? 1 : 0) < 2;
+        boolean lastStep = lastStep();
+        boolean issue = canIssue(pop, lastStep);
 
         // Output queue first: it takes the word read at the last issue (rdAddr; the write side
         // never writes a word that a pending read addresses) or zero for padding.
@@ -195,10 +193,21 @@ public final class SwgModel implements Component {
         rbuf ^= 1;
     }
 
+    private boolean lastStep() {
+        return c == cfLast && kx == kxLast && ky == kyLast && ow == owLast && oh == ohLast;
+    }
+
+    /** Whether a read issues this cycle: its rows are written and the queue will have room. */
+    private boolean canIssue(boolean pop, boolean lastStep) {
+        int count = !queue.room() ? 2 : queue.valid() ? 1 : 0;
+        boolean rowsReady = wbuf == rbuf && wrow > ihBase + windowRows && !lastStep;
+        return (full[rbuf] || rowsReady) && count + (rdValid ? 1 : 0) - (pop ? 1 : 0) < 2;
+    }
+
     /** Without transfers only a registered read (into the queue) or a new read issue changes state. */
     @Override
     public boolean idle() {
-        return !rdValid && !(full[rbuf] && queue.room());
+        return !rdValid && !canIssue(false, lastStep());
     }
 
     @Override
