@@ -9,6 +9,7 @@ import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.io.FileAccess;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -75,7 +76,16 @@ final class CompileCommand implements Callable<Integer> {
         }
     }
 
+    /** Options that only --target fpga|asic reads. */
+    private static final List<String> HARDWARE_ONLY = List.of("--device", "--clock", "--calib", "--calib-random", "--seed",
+            "--type", "--bits", "--weight-bits", "--per-channel", "--rounding", "--overflow", "--config");
+
     private int cpu() {
+        for (String o : HARDWARE_ONLY) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                throw new NncException(o + " applies to --target fpga and asic, not cpu");
+            }
+        }
         int n = threads == null ? 1 : threads;
         if (n < 1) {
             throw new NncException("--threads must be at least 1, got " + n);
