@@ -76,6 +76,16 @@ final class CompileCommand implements Callable<Integer> {
         }
     }
 
+    /** The model's name, or the build folder's for the {@code kernel.nir} of an earlier build. */
+    static String hardwareName(Path model) {
+        String name = BackendOptions.modelName(model);
+        Path folder = model.toAbsolutePath().normalize().getParent();
+        if (name.equals("kernel") && folder != null && folder.getFileName() != null) {
+            return folder.getFileName().toString();
+        }
+        return name;
+    }
+
     /** Options that only --target fpga|asic reads. */
     private static final List<String> HARDWARE_ONLY = List.of("--device", "--clock", "--calib", "--calib-random", "--seed",
             "--type", "--bits", "--weight-bits", "--per-channel", "--rounding", "--overflow", "--config");
@@ -115,7 +125,7 @@ final class CompileCommand implements Callable<Integer> {
         HardwareCompile compile = new HardwareCompile(t, hardwareOptions, quantizeOptions, pipelineOptions, err);
         compile.pipelineText(); // bad --type, --rounding, ... : one line before any work
         ModuleOp module = modelOptions.load();
-        String name = BackendOptions.modelName(modelOptions.model());
+        String name = hardwareName(modelOptions.model());
         Report r = compile.run(module, name, output, start);
         out.println(HardwareSummary.of(r, output));
         return 0;
