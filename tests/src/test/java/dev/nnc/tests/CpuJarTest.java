@@ -75,7 +75,7 @@ class CpuJarTest {
     }
 
     @Test
-    void hlsTargetIsNotImplementedYet() throws IOException {
+    void theHlsTargetIsNotImplementedYet() throws IOException {
         Path model = TestData.require("models").resolve("mnist8/model.onnx");
         for (String target : List.of("hls")) {
             BadInputCliTest.Run r = nnc("compile", model.toString(), "--target", target, "-o", dir.resolve("m.jar").toString());
