@@ -116,6 +116,7 @@ final class SimCommand implements Callable<Integer> {
         for (int i = 0; i < engines.size(); i++) {
             report.timing(engines.get(i).name(), outcomes.get(i).run(), frameInputs.size());
         }
+        report.estimate(folder.resolve("report.json"), outcomes.get(0).run(), frameInputs.size());
         if (engines.size() == 2) {
             ok &= report.traces(outcomes.get(0).run(), outcomes.get(1).run());
         }
