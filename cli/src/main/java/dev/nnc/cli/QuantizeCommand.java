@@ -96,7 +96,7 @@ final class QuantizeCommand implements Callable<Integer> {
     @Option(names = "--eval-random", paramLabel = "N", description = "Measure float/fixed top-1 agreement on N random N(0,1) inputs.")
     private Integer evalRandom;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the random inputs (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the --eval-random inputs; random calibration inputs use another stream (default ${DEFAULT-VALUE}).")
     private long seed;
 
     @Override
@@ -104,7 +104,11 @@ final class QuantizeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         QuantizePass.Options options = options();
-        QuantizePass.settings(options); // bad --type/--rounding: one line before any work
+        // bad --type, --rounding or config file: one line before any work
+        dev.nnc.passes.quant.LayerSettings defaults = QuantizePass.settings(options);
+        if (config != null) {
+            dev.nnc.passes.quant.QuantConfig.read(config, defaults);
+        }
         if ((evalImages == null) != (evalLabels == null)) {
             throw new NncException("--eval and --eval-labels go together");
         }
@@ -118,7 +122,7 @@ final class QuantizeCommand implements Callable<Integer> {
         } else {
             err.println("nnc: WARNING: no --calib given: calibrating on " + calibRandom + " random N(0,1) inputs."
                     + " The ranges (and so the chosen types) will not match real data; give --calib with real inputs.");
-            samples = Samples.random(module.mainFunction(), calibRandom, seed);
+            samples = Samples.random(module.mainFunction(), calibRandom, ~seed); // not the --eval-random inputs
         }
         Calibration calibration = new Calibration();
         Progress progress = new Progress(err, "calibrating");

@@ -25,6 +25,7 @@ final class StandardPasses {
         passes.add(dev.nnc.passes.quant.QuantizePass.INFO);
         // hardware flow (q → kernel → hw)
         passes.add(dev.nnc.passes.kernel.LowerKernelPass.INFO);
+        passes.add(dev.nnc.passes.kernel.FoldPass.INFO);
         // hardware (kernel -> hw)
         passes.add(dev.nnc.passes.hw.LowerHwPass.INFO);
         passes.add(dev.nnc.passes.hw.SizeFifosPass.INFO);

@@ -183,11 +183,19 @@ public final class DesignBuilder {
         return out;
     }
 
-    /** {@code <kind>_<node>}, or the kind alone for an op with no name. */
+    /**
+     * {@code <kind>_<node>} (e.g. {@code mvau_conv1}); the node name alone when it already names
+     * the kind (lower-hw names plumbing {@code conv1_in0_fifo}); the kind alone for an op with no name.
+     */
     static String instanceBase(Node n) {
         String kind = VerilogNames.sanitize(n.kind());
         String node = VerilogNames.sanitize(n.name());
-        return VerilogNames.legal(node.isEmpty() ? kind : kind + "_" + node, "u");
+        if (node.isEmpty()) {
+            return VerilogNames.legal(kind, "u");
+        }
+        boolean named = ("_" + node + "_").toLowerCase(java.util.Locale.ROOT)
+                .contains("_" + kind.toLowerCase(java.util.Locale.ROOT) + "_");
+        return VerilogNames.legal(named ? node : kind + "_" + node, "u");
     }
 
     /** {@code in} / {@code out} for a primitive's only stream, {@code in0}, {@code in1}, ... for several. */
@@ -214,7 +222,7 @@ public final class DesignBuilder {
     }
 
     private static String interfaceComment(String dir, Endpoint e, Stream s) {
-        return dir + " '" + printable(e.name()) + "': " + e.beatsPerFrame() + " beats per frame of " + s.describe();
+        return dir + " '" + printable(e.name()) + "': " + beats(e.beatsPerFrame()) + " per frame of " + s.describe();
     }
 
     private StreamInterface streamInterface(Endpoint e, String port, String file) {
@@ -225,7 +233,12 @@ public final class DesignBuilder {
 
     private static TbStream tbStream(StreamInterface s) {
         return new TbStream(s.port(), s.lanes() * s.elementBits() - 1, s.file(), s.beatsPerFrame(),
-                "'" + printable(s.name()) + "': " + s.beatsPerFrame() + " beats per frame of " + s.lanes() + " x " + s.element());
+                "'" + printable(s.name()) + "': " + beats(s.beatsPerFrame()) + " per frame of " + s.lanes() + " x " + s.element());
+    }
+
+    /** {@code 1 beat}, {@code 3 beats}. */
+    public static String beats(long n) {
+        return n + (n == 1 ? " beat" : " beats");
     }
 
     /** A name safe inside a {@code //} comment: printable ASCII only. */

@@ -38,7 +38,7 @@ public final class NetlistReader {
         List<Endpoint> sinks = new ArrayList<>();
         List<Node> nodes = new ArrayList<>();
         for (Operation op : func.body().operations()) {
-            if (!HwDialect.isHw(op.name())) {
+            if (!op.dialect().equals("hw")) {
                 continue;
             }
             if (op.name().equals(HwDialect.SOURCE)) {
@@ -126,7 +126,7 @@ public final class NetlistReader {
             if (u.user().name().equals(BuiltinDialect.RETURN)) {
                 return func.outputNames().get(u.operandIndex());
             }
-            if (u.user().numResults() != 1 || HwDialect.isHw(u.user().name())) {
+            if (u.user().numResults() != 1 || u.user().dialect().equals("hw")) {
                 break;
             }
             cur = u.user().result(0);

@@ -32,6 +32,8 @@ public record MvauInstance(MvauConfig cfg) implements PrimitiveInstance {
         p.put("W_W", Integer.toString(cfg.weightType().width()));
         p.put("W_SIGNED", HexWords.bit(cfg.weightType().signed()));
         p.put("ACC_W", Integer.toString(cfg.accWidth()));
+        p.put("ACC_T_W", Integer.toString(cfg.accType().width()));
+        p.put("ACC_T_SIGNED", HexWords.bit(cfg.accType().signed()));
         p.put("M_W", Integer.toString(rq.multiplierWidth()));
         p.put("SH_W", Integer.toString(RequantStage.SHIFT_WIDTH));
         p.put("LSH", Integer.toString(rq.leftShift()));

@@ -2,6 +2,15 @@ package dev.nnc.hls.prim;
 
 import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.hw.HwDialect;
+import dev.nnc.ir.hw.prim.AddConfig;
+import dev.nnc.ir.hw.prim.DwcConfig;
+import dev.nnc.ir.hw.prim.FifoConfig;
+import dev.nnc.ir.hw.prim.ForkConfig;
+import dev.nnc.ir.hw.prim.MvauConfig;
+import dev.nnc.ir.hw.prim.PoolConfig;
+import dev.nnc.ir.hw.prim.SoftmaxConfig;
+import dev.nnc.ir.hw.prim.SwgConfig;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -25,8 +34,15 @@ public final class PrimitiveRegistry {
 
     /** The project's primitives. */
     public static PrimitiveRegistry standard() {
-        PrimitiveRegistry r = empty();
-        return r;
+        return empty()
+                .with(HwDialect.FIFO, op -> new FifoInstance(FifoConfig.from(op)))
+                .with(HwDialect.FORK, op -> new ForkInstance(ForkConfig.from(op)))
+                .with(HwDialect.DWC, op -> new DwcInstance(DwcConfig.from(op)))
+                .with(HwDialect.SWG, op -> new SwgInstance(SwgConfig.from(op)))
+                .with(HwDialect.MVAU, op -> new MvauInstance(MvauConfig.from(op)))
+                .with(HwDialect.POOL, op -> new PoolInstance(PoolConfig.from(op)))
+                .with(HwDialect.ADD, op -> new AddInstance(AddConfig.from(op)))
+                .with(HwDialect.SOFTMAX, op -> new SoftmaxInstance(SoftmaxConfig.from(op)));
     }
 
     /** This registry plus {@code opName} → {@code factory} (replacing any earlier binding). */

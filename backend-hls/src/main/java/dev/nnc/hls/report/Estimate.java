@@ -4,10 +4,11 @@ import java.util.List;
 
 /**
  * The performance and resource estimate of a whole design (from the fold pass): per layer, the
- * device budget, the initiation interval (the slowest layer's cycles per frame) and the latency
- * of one frame, both in cycles.
+ * device and its budget, the initiation interval (the slowest stage's cycles per frame) and the
+ * latency of one frame, both in cycles.
  */
-public record Estimate(String device, Resources budget, List<LayerEstimate> layers, long iiCycles, long latencyCycles) {
+public record Estimate(String device, boolean asic, Resources budget, List<LayerEstimate> layers, long iiCycles,
+                       long latencyCycles) {
     public Estimate {
         layers = List.copyOf(layers);
     }

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Number formatting for reports: locale-independent, trailing zeros dropped, so text is deterministic. */
-final class Numbers {
+public final class Numbers {
     private Numbers() {
     }
 
@@ -15,6 +15,17 @@ final class Numbers {
         }
         BigDecimal d = new BigDecimal(v).setScale(digits, RoundingMode.HALF_EVEN).stripTrailingZeros();
         return d.signum() == 0 ? "0" : d.toPlainString();
+    }
+
+    /** A duration in ns as {@code 160 ns}, {@code 98 us} or {@code 21.177 ms}. */
+    public static String time(double ns) {
+        if (ns >= 1e6) {
+            return decimal(ns / 1e6, 3) + " ms";
+        }
+        if (ns >= 1e3) {
+            return decimal(ns / 1e3, 3) + " us";
+        }
+        return decimal(ns, 3) + " ns";
     }
 
     /** {@code 100 * part / whole} as {@code 12.5%}, or {@code -} without a budget. */

@@ -6,19 +6,20 @@ import java.util.List;
 /**
  * What {@code nnc compile --target fpga} reports about a design, written as {@code report.json}
  * (field names in snake case) and, through {@link ReportText}, as {@code report.txt}. Every field
- * is a pure function of the model and the options except {@code compileTimeMs}.
+ * is a pure function of the model and the options except {@code compileTimeMs}. {@code pipeline}
+ * is the pass pipeline that produced the design (empty for a design given at the hw level).
  */
-public record Report(String model, String top, String target, String device, double clockMhz, double clockPeriodNs,
+public record Report(String model, String top, String target, String device, boolean asic, double clockMhz,
+                     double clockPeriodNs,
                      long iiCycles, double iiNs, double framesPerSecond, long latencyCycles, double latencyNs,
                      List<Layer> layers, Resources total, Resources budget, Interface streams, Files files,
-                     long compileTimeMs) {
+                     String pipeline, long compileTimeMs) {
     public Report {
         layers = List.copyOf(layers);
     }
 
     /** One layer's row. */
-    public record Layer(String instance, String node, String kind, int pe, int simd, long cycles, long dsp, double bram,
-                        long lut) {
+    public record Layer(String instance, String node, String kind, int pe, int simd, long cycles, Resources use) {
     }
 
     /** The model's inputs and outputs at the top module's ports. */

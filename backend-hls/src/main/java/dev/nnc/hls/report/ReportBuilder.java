@@ -19,10 +19,11 @@ public final class ReportBuilder {
 
     /**
      * @param target        {@code fpga} or {@code asic}
+     * @param pipeline      the pass pipeline that ran
      * @param compileTimeMs wall time of the whole compile
      */
     public static Report build(String model, String target, Netlist netlist, Design design, Estimate estimate,
-                               Clock clock, long compileTimeMs) {
+                               Clock clock, String pipeline, long compileTimeMs) {
         List<Report.Layer> layers = new ArrayList<>();
         boolean[] taken = new boolean[netlist.nodes().size()];
         for (LayerEstimate e : estimate.layers()) {
@@ -35,21 +36,19 @@ public final class ReportBuilder {
                     break;
                 }
             }
-            layers.add(new Report.Layer(instance, e.name(), e.kind(), e.pe(), e.simd(), e.cycles(), e.use().dsp(),
-                    Numbers.round(e.use().bram(), 2), e.use().lut()));
+            layers.add(new Report.Layer(instance, e.name(), e.kind(), e.pe(), e.simd(), e.cycles(), e.use()));
         }
         Resources total = estimate.total();
-        total = new Resources(total.dsp(), Numbers.round(total.bram(), 2), total.lut());
         long ii = estimate.iiCycles();
         double fps = ii > 0 ? Numbers.round(clock.mhz() * 1e6 / ii, 1) : 0;
         Report.Files files = new Report.Files(DesignFiles.rtlPath(design.top().name() + ".sv"),
                 DesignFiles.tbPath(design.testbench().name() + ".sv"), design.testbench().name(),
                 design.sources().stream().map(DesignFiles::rtlPath).toList(),
                 design.memoryFiles().keySet().stream().map(DesignFiles::rtlPath).toList(), "rtl");
-        return new Report(model, design.top().name(), target, estimate.device(), Numbers.round(clock.mhz(), 6),
+        return new Report(model, design.top().name(), target, estimate.device(), estimate.asic(), Numbers.round(clock.mhz(), 6),
                 Numbers.round(clock.periodNs(), 6), ii, Numbers.round(clock.ns(ii), 3), fps, estimate.latencyCycles(),
                 Numbers.round(clock.ns(estimate.latencyCycles()), 3), layers, total, estimate.budget(),
-                new Report.Interface(design.inputs(), design.outputs()), files, compileTimeMs);
+                new Report.Interface(design.inputs(), design.outputs()), files, pipeline, compileTimeMs);
     }
 
     private static boolean sameName(String a, String b) {

@@ -1,5 +1,6 @@
 package dev.nnc.hls.report;
 
+import dev.nnc.hls.design.DesignBuilder;
 import dev.nnc.hls.model.StreamInterface;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,28 +22,44 @@ public record ReportText(String title, String target, List<String> layers, List<
 
     private static List<String> layerTable(Report r) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("layer", "instance", "primitive", "PE", "SIMD", "cycles/frame", "DSP", "BRAM18", "LUT"));
+        List<String> head = new ArrayList<>(List.of("layer", "instance", "primitive", "PE", "SIMD", "cycles/frame"));
+        head.addAll(r.asic() ? List.of("kGE", "SRAM kbit") : List.of("DSP", "BRAM18", "LUT", "LUTRAM"));
+        rows.add(head);
         for (Report.Layer l : r.layers()) {
-            rows.add(List.of(l.node() == null ? "-" : l.node(), l.instance(), l.kind(), Integer.toString(l.pe()),
-                    Integer.toString(l.simd()), Long.toString(l.cycles()), Long.toString(l.dsp()),
-                    Numbers.decimal(l.bram(), 2), Long.toString(l.lut())));
+            List<String> row = new ArrayList<>(List.of(l.node() == null ? "-" : l.node(), l.instance(), l.kind(),
+                    Integer.toString(l.pe()), Integer.toString(l.simd()), Long.toString(l.cycles())));
+            row.addAll(resources(l.use(), r.asic()));
+            rows.add(row);
         }
+        rows.add(withBlanks("total", resources(r.total(), r.asic())));
+        rows.add(withBlanks("device " + r.device(), resources(r.budget(), r.asic())));
         Resources t = r.total();
         Resources b = r.budget();
-        rows.add(List.of("total", "", "", "", "", "", Long.toString(t.dsp()), Numbers.decimal(t.bram(), 2),
-                Long.toString(t.lut())));
-        rows.add(List.of("device " + r.device(), "", "", "", "", "", Long.toString(b.dsp()), Numbers.decimal(b.bram(), 2),
-                Long.toString(b.lut())));
-        rows.add(List.of("utilisation", "", "", "", "", "", Numbers.percent(t.dsp(), b.dsp()),
-                Numbers.percent(t.bram(), b.bram()), Numbers.percent(t.lut(), b.lut())));
-        return TextTable.format("LLLRRRRRR", rows);
+        rows.add(withBlanks("utilisation", r.asic()
+                ? List.of(Numbers.percent(t.gates(), b.gates()), Numbers.percent(t.sramBits(), b.sramBits()))
+                : List.of(Numbers.percent(t.dsp(), b.dsp()), Numbers.percent(t.bram18(), b.bram18()),
+                        Numbers.percent(t.lut(), b.lut()), Numbers.percent(t.lutram(), b.lutram()))));
+        return TextTable.format(r.asic() ? "LLLRRRRR" : "LLLRRRRRRR", rows);
+    }
+
+    private static List<String> resources(Resources u, boolean asic) {
+        if (asic) {
+            return List.of(Numbers.decimal(u.gates() / 1000.0, 1), Numbers.decimal(u.sramBits() / 1024.0, 1));
+        }
+        return List.of(Long.toString(u.dsp()), Long.toString(u.bram18()), Long.toString(u.lut()), Long.toString(u.lutram()));
+    }
+
+    private static List<String> withBlanks(String label, List<String> resources) {
+        List<String> row = new ArrayList<>(List.of(label, "", "", "", "", ""));
+        row.addAll(resources);
+        return row;
     }
 
     private static List<String> performance(Report r) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("initiation interval", r.iiCycles() + " cycles", "= " + Numbers.decimal(r.iiNs(), 3) + " ns",
+        rows.add(List.of("initiation interval", r.iiCycles() + " cycles", "= " + Numbers.time(r.iiNs()),
                 "(" + Numbers.decimal(r.framesPerSecond(), 1) + " frames/s)"));
-        rows.add(List.of("latency", r.latencyCycles() + " cycles", "= " + Numbers.decimal(r.latencyNs(), 3) + " ns", ""));
+        rows.add(List.of("latency", r.latencyCycles() + " cycles", "= " + Numbers.time(r.latencyNs()), ""));
         return TextTable.format("LRLL", rows);
     }
 
@@ -58,7 +75,7 @@ public record ReportText(String title, String target, List<String> layers, List<
     }
 
     private static String describe(String dir, StreamInterface s) {
-        return dir + " '" + s.name() + "': port " + s.port() + "_*, " + s.beatsPerFrame() + " beats per frame of "
+        return dir + " '" + s.name() + "': port " + s.port() + "_*, " + DesignBuilder.beats(s.beatsPerFrame()) + " per frame of "
                 + s.lanes() + " x " + s.element() + ", tensor " + s.shape() + " in stream order " + s.perm()
                 + ", testbench file tb/" + s.file();
     }
@@ -70,6 +87,9 @@ public record ReportText(String title, String target, List<String> layers, List<
         out.add("primitives   " + String.join(", ", f.sources()));
         out.add("memories     " + f.memoryFiles().size() + " files beside them");
         out.add("testbench    " + f.testbench() + " (module " + f.testbenchTop() + "; run it from " + f.runDirectory() + "/)");
+        if (!r.pipeline().isEmpty()) {
+            out.add("pipeline     " + r.pipeline());
+        }
         return out;
     }
 }

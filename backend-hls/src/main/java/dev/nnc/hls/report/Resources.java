@@ -1,10 +1,15 @@
 package dev.nnc.hls.report;
 
-/** DSP slices, block RAMs (in 18 Kb units) and LUTs: an estimate, a total, or a device's budget. */
-public record Resources(long dsp, double bram, long lut) {
-    public static final Resources ZERO = new Resources(0, 0, 0);
+/**
+ * Hardware resources as the fold pass estimates them: on an FPGA DSP slices, BRAM18 blocks, LUTs
+ * (those used as LUTRAM included) and LUTRAM LUTs; on an ASIC gate equivalents (NAND2) and SRAM
+ * bits. An estimate fills the fields of its device's kind and leaves the others 0.
+ */
+public record Resources(long dsp, long bram18, long lut, long lutram, long gates, long sramBits) {
+    public static final Resources ZERO = new Resources(0, 0, 0, 0, 0, 0);
 
     public Resources plus(Resources o) {
-        return new Resources(dsp + o.dsp, bram + o.bram, lut + o.lut);
+        return new Resources(dsp + o.dsp, bram18 + o.bram18, lut + o.lut, lutram + o.lutram, gates + o.gates,
+                sramBits + o.sramBits);
     }
 }

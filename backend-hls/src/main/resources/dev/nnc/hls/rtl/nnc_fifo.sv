@@ -9,8 +9,12 @@
 //   visible on out_data from cycle t+1 (latency 1 when the FIFO was empty). DEPTH = 1 alternates
 //   (at most one beat every two cycles); DEPTH >= 2 sustains one beat per cycle.
 // Structure: the head beat sits in an output register; the other DEPTH-1 beats live in a
-// simple dual-port RAM array with a synchronous read into that register, so large depths map to
-// block or distributed RAM. Synchronous reset (rst, active high) empties the FIFO.
+// simple dual-port RAM array read synchronously into that register. Up to BRAM_MIN_DEPTH the
+// head register is loaded from the RAM or straight from in_data (distributed RAM / registers);
+// from BRAM_MIN_DEPTH on, the RAM read has an output register of its own (the block-RAM pattern:
+// one write port, one enabled synchronous read port) and out_data selects between it and a
+// bypass register by a registered flag. Both structures give the same cycle behaviour.
+// Synchronous reset (rst, active high) empties the FIFO.
 module nnc_fifo #(
     parameter int WIDTH = 8,
     parameter int DEPTH = 2
@@ -25,6 +29,7 @@ module nnc_fifo #(
     output logic [WIDTH-1:0] out_data
 );
     localparam int CW = $clog2(DEPTH + 1);
+    localparam int BRAM_MIN_DEPTH = 64;
 
     logic [CW-1:0]    count;
     logic [WIDTH-1:0] head;
@@ -64,11 +69,35 @@ module nnc_fifo #(
 
             always_ff @(posedge clk) begin
                 if (to_ram) mem[wr_ptr] <= in_data;
-                if (head_from_ram) begin
-                    head <= mem[rd_ptr];
-                end else if (head_from_in) begin
-                    head <= in_data;
+            end
+
+            if (DEPTH < BRAM_MIN_DEPTH) begin : g_small
+                always_ff @(posedge clk) begin
+                    if (head_from_ram) begin
+                        head <= mem[rd_ptr];
+                    end else if (head_from_in) begin
+                        head <= in_data;
+                    end
                 end
+            end else begin : g_block
+                logic [WIDTH-1:0] ram_q;   // the block RAM's read register
+                logic [WIDTH-1:0] bypass;  // a beat that skipped the RAM
+                logic             from_ram;
+
+                always_ff @(posedge clk) begin
+                    if (head_from_ram) ram_q <= mem[rd_ptr];
+                end
+
+                always_ff @(posedge clk) begin
+                    if (head_from_in) bypass <= in_data;
+                    if (head_from_ram) begin
+                        from_ram <= 1'b1;
+                    end else if (head_from_in) begin
+                        from_ram <= 1'b0;
+                    end
+                end
+
+                assign head = from_ram ? ram_q : bypass;
             end
 
             always_ff @(posedge clk) begin

@@ -8,20 +8,26 @@
 //           lane pe*SIMD+s.
 //   B_FILE: NF words of PE*ACC_W bits (bias raws, acc scale), M_FILE: NF words of PE*M_W bits
 //   (multipliers), S_FILE: NF words of PE*SH_W bits (shifts, two's complement).
-// Output stage per channel: acc -> nnc_requant(M, s) -> ACT (0 none, 1 relu: max(y,0),
+// Output stage per channel: the exact sum (ACC_W bits) wrapped to the declared accumulator type
+//   (ACC_T_W bits, ACC_T_SIGNED; as kernel.mvau, never changes a value lower-kernel emits)
+//   -> nnc_requant(M, s) -> ACT (0 none, 1 relu: max(y,0),
 //   2 clip: min(max(y, CLIP_LO), CLIP_HI)) on output raws.
 //
-// Cycle behaviour. Registered counters (nf, sf) walk for nf in 0..NF-1, for sf in 0..SF-1; one
-// step per cycle at most:
-//   - in_ready = (nf == 0) && (sf != SF-1 || count < 2), count = output queue occupancy.
-//   - a step with nf == 0 happens when in_valid && in_ready, consuming beat sf (kept in a buffer
-//     for the steps with nf > 0); a step with nf > 0 happens when sf != SF-1 || count < 2.
-//   - a step accumulates PE dot products of SIMD lanes (sf == 0 starts from the bias); the step
-//     with sf == SF-1 pushes the PE outputs into a 2-entry output queue.
+// Cycle behaviour. The input side and the compute side are decoupled by a double-buffered input
+// buffer (2 banks of SF beats), so the next vector streams in while the current one is reused
+// for nf > 0:
+//   - writer: in_ready = !full[wb]; a taken beat goes to bank wb, slot wsf; the beat with
+//     wsf == SF-1 marks bank wb full and moves the writer to the other bank.
+//   - compute: counters (nf, sf) on bank rb step at most once per cycle, when beat sf is there
+//     (full[rb], or the writer is on bank rb with wsf > sf) and, for sf == SF-1, the 2-entry
+//     output queue has room (count < 2). A step accumulates PE dot products of SIMD lanes
+//     (sf == 0 starts from the bias); the step with sf == SF-1 pushes the PE outputs into the
+//     queue; the step (NF-1, SF-1) frees bank rb and moves compute to the other bank.
 //   - out_valid = count > 0, out_data = queue head; a beat pushed at edge t is offered from t+1.
-// So with in_valid and out_ready always high a vector takes NF*SF cycles (one step per cycle),
-// and the first output beat of a vector whose first beat arrives at cycle t is offered at cycle
-// t + SF (latency SF + 1 cycles to its transfer).
+// All of in_ready, out_valid, out_data come from registers. With in_valid and out_ready always
+// high a vector takes NF*SF cycles (one step per cycle) and the input runs up to one vector
+// ahead. A beat taken at cycle t can be used from t+1: the first output beat of a vector whose
+// last input beat is taken at cycle t is offered at cycle t+2 when NF*SF allows it.
 module nnc_mvau #(
     parameter int MW = 4,
     parameter int MH = 4,
@@ -32,6 +38,8 @@ module nnc_mvau #(
     parameter int W_W = 8,
     parameter bit W_SIGNED = 1'b1,
     parameter int ACC_W = 24,
+    parameter int ACC_T_W = 22,
+    parameter bit ACC_T_SIGNED = 1'b1,
     parameter int M_W = 1,
     parameter int SH_W = 8,
     parameter int LSH = 0,
@@ -77,13 +85,20 @@ module nnc_mvau #(
     logic [SFW-1:0] sf;
     logic           room;
     logic signed [ACC_W-1:0] acc [PE];
-    logic [SIMD*IN_W-1:0] ibuf [SF];
+    logic [SIMD*IN_W-1:0] ibuf [2][SF];
+    logic           wb, rb;
+    logic [SFW-1:0] wsf;
+    logic [1:0]     full;
 
     wire last_sf = sf == SFW'(SF - 1);
     wire last_nf = nf == NFW'(NF - 1);
-    assign in_ready = nf == '0 && (!last_sf || room);
+    wire last_w = wsf == SFW'(SF - 1);
+    assign in_ready = !full[wb];
+    wire wr = in_valid && in_ready;
+    wire avail = full[rb] || (wb == rb && wsf > sf);
 
-    wire step = nf == '0 ? in_valid && in_ready : (!last_sf || room);
+    wire step = avail && (!last_sf || room);
+    wire free = step && last_sf && last_nf;
     wire push = step && last_sf;
     wire pop = out_valid && out_ready;
 
@@ -95,7 +110,7 @@ module nnc_mvau #(
     logic signed [ACC_W-1:0] sum [PE];
     logic [PE*OUT_W-1:0]    result;
 
-    assign x = nf == '0 ? in_data : ibuf[sf];
+    assign x = ibuf[rb][sf];
     assign wword = wmem[AW'(nf) * AW'(SF) + AW'(sf)];
     assign bword = bmem[nf];
     assign mword = mmem[nf];
@@ -105,6 +120,7 @@ module nnc_mvau #(
         logic signed [ACC_W-1:0] dot;
         logic [OUT_W-1:0] rq;
         logic signed [64:0] yv;
+        logic signed [ACC_W-1:0] acc_t;
         always_comb begin
             dot = '0;
             for (int s = 0; s < SIMD; s++) begin
@@ -116,9 +132,10 @@ module nnc_mvau #(
             end
             sum[p] = (sf == '0 ? $signed(bword[p*ACC_W +: ACC_W]) : acc[p]) + dot;
         end
+        assign acc_t = ACC_T_SIGNED ? ACC_W'($signed(sum[p][ACC_T_W-1:0])) : ACC_W'(sum[p][ACC_T_W-1:0]);
         nnc_requant #(.ACC_W(ACC_W), .M_W(M_W), .SH_W(SH_W), .LSH(LSH), .OUT_W(OUT_W),
                       .OUT_SIGNED(OUT_SIGNED), .RND_CONV(RND_CONV), .SAT(SAT))
-            u_rq (.acc(sum[p]), .mult(mword[p*M_W +: M_W]), .shift($signed(sword[p*SH_W +: SH_W])), .y(rq));
+            u_rq (.acc(acc_t), .mult(mword[p*M_W +: M_W]), .shift($signed(sword[p*SH_W +: SH_W])), .y(rq));
         // the activation compares in 65 bits so signed and unsigned outputs share one rule
         assign yv = OUT_SIGNED ? 65'($signed(rq)) : 65'({1'b0, rq});
         always_comb begin
@@ -137,7 +154,21 @@ module nnc_mvau #(
         if (rst) begin
             nf <= '0;
             sf <= '0;
+            wb <= 1'b0;
+            rb <= 1'b0;
+            wsf <= '0;
+            full <= 2'b00;
         end else begin
+            if (wr) begin
+                wsf <= last_w ? '0 : wsf + SFW'(1);
+                if (last_w) begin
+                    wb <= !wb;
+                end
+            end
+            if (free) begin
+                rb <= !rb;
+            end
+            full <= (full & ~(free ? 2'b01 << rb : 2'b00)) | (wr && last_w ? 2'b01 << wb : 2'b00);
             if (step) begin
                 sf <= last_sf ? '0 : sf + SFW'(1);
                 if (last_sf) begin
@@ -152,12 +183,12 @@ module nnc_mvau #(
         .room(room), .valid(out_valid), .data(out_data));
 
     always_ff @(posedge clk) begin
+        if (wr) begin
+            ibuf[wb][wsf] <= in_data;
+        end
         if (step) begin
             for (int p = 0; p < PE; p++) begin
                 acc[p] <= sum[p];
-            end
-            if (nf == '0) begin
-                ibuf[sf] <= in_data;
             end
         end
     end

@@ -8,23 +8,29 @@
 // Design: a full-frame buffer, double buffered (2*IN_H*IN_W*CF words of SIMD*ELEM_W bits, one
 // write port, one registered read port). The write side fills buffer wbuf; in_ready is high while
 // that buffer is not full (a register flag). The beat that completes a frame marks the buffer
-// full and moves the write side to the other buffer. The read side reads the full buffer rbuf
-// window by window; the step that issues the frame's last read marks rbuf empty and moves to the
-// other buffer. Reading starts only once a frame is complete.
+// full and moves the write side to the other buffer. The read side reads buffer rbuf window by
+// window; the step that issues the frame's last read marks rbuf empty and moves to the other
+// buffer. A window row (oh) may be read as soon as the input rows it needs are written
+// (rows written wrow > oh*STRIDE_H - PAD_T + (K_H-1)*DIL_H, counted while wbuf == rbuf), not
+// only when the frame is complete; the frame's last read waits for the complete frame, so a
+// buffer is never released before it was wholly written.
 //
 // Exact cycle behaviour (cycle = rising edge; a transfer fires where valid & ready):
 // - in_ready  = !full[wbuf]                                   (registers only)
-// - out_valid = count != 0, out_data = head of a 2-entry output queue (registers only)
-// - a read step issues in a cycle where full[rbuf] and count + rd_valid - pop < 2
-//   (pop = out_valid & out_ready this cycle); the memory word (or zero when padding) is
-//   registered at that edge (rd_valid), and pushed into the queue (nnc_outq) at the next edge;
-//   the issue rule guarantees the queue has room then.
-// - so with in_valid and out_ready always high: the frame's input beats take IN cycles
-//   (IN = IN_H*IN_W*CF), its first output beat transfers 2 cycles after its last input beat,
-//   then one output beat per cycle: latency = IN + OUT + 2 cycles (OUT = OUT_H*OUT_W*K_H*K_W*CF).
+// - out_valid, out_data: the head of the 2-entry output queue nnc_outq (registers only)
+// - a read step issues in a cycle where (full[rbuf] or its rows are ready, see above) and
+//   count + rd_valid - pop < 2 (count = queue entries, pop = out_valid & out_ready this cycle);
+//   the memory word (or zero when padding) is registered at that edge (rd_valid), and pushed
+//   into the queue at the next edge; the issue rule guarantees the queue has room then.
+// - with in_valid and out_ready always high (input beat j in cycle j): output row oh starts
+//   reading at max(previous row start + its beats, cycle the rows it needs are written), one
+//   read per cycle, a read in cycle t is output in cycle t+2; SwgConfig.latency() is this
+//   formula. Without early reads it would be IN + OUT + 2 (IN = IN_H*IN_W*CF input beats,
+//   OUT = OUT_H*OUT_W*K_H*K_W*CF output beats).
 // - back to back frames overlap (write n+1 while reading n): initiation interval
 //   max(IN, OUT) cycles per frame in steady state.
-// A line buffer (K_H rows instead of a frame) is a later optimisation with the same ports.
+// A line buffer (K_H rows instead of two frames) is a later optimisation with the same ports and
+// the same schedule.
 module nnc_swg #(
     parameter int ELEM_W = 8,
     parameter int SIMD = 1,
@@ -62,6 +68,8 @@ module nnc_swg #(
     localparam int OWW = $clog2(OUT_W + 1);
     localparam int KYW = $clog2(K_H + 1);
     localparam int KXW = $clog2(K_W + 1);
+    localparam int ROW = IN_W * CF;
+    localparam int RCW = $clog2(ROW + 1);
     localparam int CFW = $clog2(CF + 1);
 
     logic [BW-1:0] mem [DEPTH];
@@ -69,6 +77,8 @@ module nnc_swg #(
     // Write side.
     logic wbuf;
     logic [AW-1:0] waddr;
+    logic [RCW-1:0] wcol;
+    logic signed [CW-1:0] wrow;
     logic [1:0] full;
     wire in_fire = in_valid && in_ready;
     assign in_ready = !full[wbuf];
@@ -90,18 +100,21 @@ module nnc_swg #(
     wire [1:0] count = !room ? 2'd2 : out_valid ? 2'd1 : 2'd0;
 
     wire [2:0] pending = {1'b0, count} + {2'b0, rd_valid} - {2'b0, pop};
-    wire issue = full[rbuf] && pending < 3'd2;
-    wire in_frame = ih >= 0 && ih < CW'(IN_H) && iw >= 0 && iw < CW'(IN_W);
-    wire [AW-1:0] raddr = in_frame
-        ? AW'((rbuf ? FRAME : 0) + (int'(ih) * IN_W + int'(iw)) * CF + int'(cf))
-        : AW'(0);
-
     wire last_cf = cf == CFW'(CF - 1);
     wire last_kx = kx == KXW'(K_W - 1);
     wire last_ky = ky == KYW'(K_H - 1);
     wire last_ow = ow == OWW'(OUT_W - 1);
     wire last_oh = oh == OHW'(OUT_H - 1);
     wire last_step = last_cf && last_kx && last_ky && last_ow && last_oh;
+    // A window row may be read once the input rows it needs are written: from the complete
+    // frame, or early from the frame being written (but its last read only when complete).
+    wire rows_ready = wbuf == rbuf && wrow > ih_base + CW'((K_H - 1) * DIL_H) && !last_step;
+    wire issue = (full[rbuf] || rows_ready) && pending < 3'd2;
+    wire in_frame = ih >= 0 && ih < CW'(IN_H) && iw >= 0 && iw < CW'(IN_W);
+    wire [AW-1:0] raddr = in_frame
+        ? AW'((rbuf ? FRAME : 0) + (int'(ih) * IN_W + int'(iw)) * CF + int'(cf))
+        : AW'(0);
+
 
     always_ff @(posedge clk) begin
         if (in_fire) begin
@@ -120,6 +133,8 @@ module nnc_swg #(
         if (rst) begin
             wbuf <= 1'b0;
             waddr <= '0;
+            wcol <= '0;
+            wrow <= '0;
             full <= 2'b00;
             rbuf <= 1'b0;
             oh <= '0;
@@ -138,9 +153,17 @@ module nnc_swg #(
             if (in_fire) begin
                 if (waddr == AW'(FRAME - 1)) begin
                     waddr <= '0;
+                    wcol <= '0;
+                    wrow <= '0;
                     wbuf <= !wbuf;
                 end else begin
                     waddr <= waddr + 1'b1;
+                    if (wcol == RCW'(ROW - 1)) begin
+                        wcol <= '0;
+                        wrow <= wrow + 1'b1;
+                    end else begin
+                        wcol <= wcol + 1'b1;
+                    end
                 end
             end
             // Buffer flags: the write side sets its buffer, the read side clears its own.

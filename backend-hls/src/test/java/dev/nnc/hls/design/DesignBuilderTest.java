@@ -46,6 +46,20 @@ class DesignBuilderTest {
     }
 
     @Test
+    void instancesAreKindThenNodeUnlessTheNodeNameAlreadySaysTheKind() {
+        assertEquals("mvau_conv1", DesignBuilder.instanceBase(node("hw.mvau", "conv1")));
+        assertEquals("conv1_in0_fifo", DesignBuilder.instanceBase(node("hw.fifo", "conv1_in0_fifo")));
+        assertEquals("fifo_fifoless", DesignBuilder.instanceBase(node("hw.fifo", "fifoless")));
+        assertEquals("fork_i", DesignBuilder.instanceBase(node("hw.fork", null))); // fork is a keyword
+        assertEquals("swg_features_0_Conv", DesignBuilder.instanceBase(node("hw.swg", "/features/0/Conv")));
+    }
+
+    private static Node node(String op, String name) {
+        return new Node(dev.nnc.ir.core.Operation.create(op, List.of(), List.of(), java.util.Map.of(),
+                dev.nnc.ir.core.Location.UNKNOWN), name, List.of(), List.of());
+    }
+
+    @Test
     void portsCollidingWithInternalNamesStayDistinct() {
         Netlist n = TestNetlists.residual();
         Endpoint in = n.sources().get(0);

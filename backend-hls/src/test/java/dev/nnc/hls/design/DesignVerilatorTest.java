@@ -1,6 +1,7 @@
 package dev.nnc.hls.design;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nnc.hls.BuildFiles;
 import dev.nnc.hls.BuildWriter;
@@ -63,5 +64,34 @@ class DesignVerilatorTest {
             assertEquals(true, cycles.get(k) > cycles.get(k - 1), "cycles increase: " + cycles);
         }
         assertEquals("cycles " + (cycles.get(cycles.size() - 1) + 1), lines.get(x.length));
+    }
+
+    @Test
+    void theGuardStopsADesignThatNeverOutputsAndBadInputsAreRefused() throws Exception {
+        VerilatorTool.assumeInstalled();
+        Design d = DesignBuilder.build(TestNetlists.stalled(), FakePrimitives.registry(), "stuck");
+        BuildFiles files = new BuildFiles();
+        DesignFiles.add(d, files);
+        Path build = tmp.resolve("build");
+        BuildWriter.write(build, files);
+        Path rtl = build.resolve("rtl");
+        Path tb = build.resolve("tb");
+        Path sim = VerilatorTool.build(rtl, tb.resolve(d.testbench().name() + ".sv"), d.testbench().name(), tmp.resolve("obj"));
+        Files.writeString(tb.resolve("input_x.hex"), "0001\n0002\n0003\n");
+        VerilatorTool.Run run = VerilatorTool.run(rtl, List.of(sim.toString(), "+idle_limit=50"));
+        assertTrue(run.exit() != 0, run.output());
+        assertTrue(run.output().contains("tb: output_y.txt: 0 of 3 beats received"), run.output());
+        assertTrue(run.output().contains("tb: no transfer for 50 cycles"), run.output());
+
+        Files.writeString(tb.resolve("input_x.hex"), "0001\n0002\n");
+        VerilatorTool.Run partial = VerilatorTool.run(rtl, List.of(sim.toString()));
+        assertTrue(partial.exit() != 0, partial.output());
+        assertTrue(partial.output().contains("input_x.hex has 2 beats, not a whole number of 3-beat frames"), partial.output());
+
+        Path io = tmp.resolve("io");
+        Files.createDirectories(io);
+        VerilatorTool.Run missing = VerilatorTool.run(rtl, List.of(sim.toString(), "+io_dir=" + io));
+        assertTrue(missing.exit() != 0, missing.output());
+        assertTrue(missing.output().contains("tb: cannot read " + io + "/input_x.hex"), missing.output());
     }
 }

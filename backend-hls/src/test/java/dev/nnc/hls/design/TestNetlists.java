@@ -35,6 +35,15 @@ public final class TestNetlists {
         return new Netlist(streams, List.of(in), List.of(out), List.of(a, f, b, j));
     }
 
+    /** source 'x' → stall → sink 'y': a design that never outputs. */
+    static Netlist stalled() {
+        Stream s = new Stream(2, 8, "fixed<8,4>");
+        Node n = new Node(op("hw.stall", "hole", null), "hole", List.of(0), List.of(1));
+        Endpoint in = new Endpoint("x", 0, List.of(1L, 6L), List.of(0L, 1L), 3);
+        Endpoint out = new Endpoint("y", 1, List.of(1L, 6L), List.of(0L, 1L), 3);
+        return new Netlist(List.of(s, s), List.of(in), List.of(out), List.of(n));
+    }
+
     /** Expected output beats (lanes packed, lane 0 low) for input beats {@code x} of {@link #residual}. */
     static long[] residualOutputs(long[] x) {
         long[] y = new long[x.length];

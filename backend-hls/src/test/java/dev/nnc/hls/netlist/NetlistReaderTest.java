@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class NetlistReaderTest {
-    static ModuleOp parse(String resource) throws IOException {
+public class NetlistReaderTest {
+    public static ModuleOp parse(String resource) throws IOException {
         try (InputStream in = NetlistReaderTest.class.getResourceAsStream(resource)) {
             return IrParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), resource);
         }

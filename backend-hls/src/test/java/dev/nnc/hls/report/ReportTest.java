@@ -18,11 +18,11 @@ class ReportTest {
     static Report sample() {
         Netlist n = TestNetlists.residual();
         Design d = DesignBuilder.build(n, FakePrimitives.registry(), "tiny");
-        Estimate e = new Estimate("xc7z020", new Resources(220, 280, 53200), List.of(
-                new LayerEstimate("conv/1", "addmem", 1, 2, 6, new Resources(0, 0.5, 40)),
-                new LayerEstimate("module", "addmem", 1, 2, 6, new Resources(0, 0.5, 40)),
-                new LayerEstimate("add", "join", 1, 2, 9, new Resources(1, 0, 20))), 9, 30);
-        return ReportBuilder.build("tiny", "fpga", n, d, e, Clock.parse("200MHz"), 1234);
+        Estimate e = new Estimate("xc7z020", false, new Resources(220, 280, 53200, 17400, 0, 0), List.of(
+                new LayerEstimate("conv/1", "addmem", 1, 2, 6, new Resources(0, 1, 40, 0, 0, 0)),
+                new LayerEstimate("module", "addmem", 1, 2, 6, new Resources(0, 0, 40, 16, 0, 0)),
+                new LayerEstimate("add", "join", 1, 2, 9, new Resources(1, 0, 20, 0, 0, 0))), 9, 30);
+        return ReportBuilder.build("tiny", "fpga", n, d, e, Clock.parse("200MHz"), "lower-hw,size-fifos", 1234);
     }
 
     @Test
@@ -30,7 +30,7 @@ class ReportTest {
         Report r = sample();
         assertEquals(List.of("addmem_conv_1", "addmem_module", "join_add"),
                 r.layers().stream().map(Report.Layer::instance).toList());
-        assertEquals(new Resources(1, 1.0, 100), r.total());
+        assertEquals(new Resources(1, 1, 100, 16, 0, 0), r.total());
         assertEquals(45.0, r.iiNs());
         assertEquals(150.0, r.latencyNs());
         assertEquals(22222222.2, r.framesPerSecond());
@@ -41,7 +41,7 @@ class ReportTest {
         String text = Templates.render(Templates.REPORT, ReportText.of(sample()));
         assertTrue(text.contains("target fpga, device xc7z020, clock 200 MHz (period 5 ns)"), text);
         assertTrue(text.contains("initiation interval   9 cycles  = 45 ns   (22222222.2 frames/s)"), text);
-        assertTrue(text.contains("  conv/1          addmem_conv_1  addmem      1     2             6     0     0.5     40"), text);
+        assertTrue(text.contains("  conv/1          addmem_conv_1  addmem      1     2             6     0       1     40       0"), text);
         assertTrue(text.contains("  utilisation"), text);
         assertTrue(text.contains("compile time 1.23 s"), text);
         assertTrue(text.contains("input 'input.1': port input_1_*, 3 beats per frame of 2 x fixed<8,4>"), text);

@@ -59,8 +59,15 @@ public record LookupTable(LutFunction function, FixedType input, FixedType outpu
     /** The table index of a stored raw input, exactly as defined above. */
     public int index(long raw) {
         long loRaw = (long) Math.scalb(lo, input.fractionBits());
+        int shift = input.fractionBits() + stepExponent();
+        if (input.width() <= 61 && shift <= 62) {
+            // Fast path without allocation (cycle models call this per element): |raw| < 2^61 and
+            // |loRaw| < 2^62, so raw − loRaw fits a long, and >> is the same floor shift.
+            long idx = (raw - loRaw) >> shift;
+            return idx < 0 ? 0 : idx > size() - 1 ? size() - 1 : (int) idx;
+        }
         BigInteger d = FixedRules.rawValue(raw, input).subtract(BigInteger.valueOf(loRaw));
-        BigInteger idx = d.shiftRight(input.fractionBits() + stepExponent());
+        BigInteger idx = d.shiftRight(shift);
         if (idx.signum() < 0) {
             return 0;
         }

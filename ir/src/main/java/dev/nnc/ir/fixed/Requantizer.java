@@ -71,6 +71,9 @@ public record Requantizer(long multiplier, int shift, CastMode mode) {
                 if (shift == 0) {
                     return mode.overflow().apply(lo, out);
                 }
+                if (shift < 0 && (lo << -shift) >> -shift == lo) {
+                    return mode.overflow().apply(lo << -shift, out);
+                }
             }
         }
         BigInteger v = FixedRules.rawValue(x, in).multiply(BigInteger.valueOf(multiplier));

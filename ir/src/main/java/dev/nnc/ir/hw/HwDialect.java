@@ -6,9 +6,10 @@ import dev.nnc.ir.spec.Arity;
 import dev.nnc.ir.spec.AttrKind;
 import dev.nnc.ir.spec.AttrSpec;
 import dev.nnc.ir.spec.Dialect;
+import dev.nnc.ir.spec.EvalContext;
 import dev.nnc.ir.spec.OpSpec;
 import dev.nnc.ir.spec.OpVerifier;
-import dev.nnc.ir.spec.Semantics;
+import dev.nnc.ir.tensor.RuntimeValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -63,9 +64,9 @@ public final class HwDialect {
         hw.register(spec(DWC, 1, 1, List.of(), HwVerifiers::dwc));
         hw.register(spec(SWG, 1, 1, compute(List.of(
                 req("kernel_shape", AttrKind.INTS),
-                opt("strides", AttrKind.INTS, ints(1, 1)),
-                opt("pads", AttrKind.INTS, ints(0, 0, 0, 0)),
-                opt("dilations", AttrKind.INTS, ints(1, 1)))), ComputeVerifiers::swg));
+                opt("strides", AttrKind.INTS, Attribute.ints(1, 1)),
+                opt("pads", AttrKind.INTS, Attribute.ints(0, 0, 0, 0)),
+                opt("dilations", AttrKind.INTS, Attribute.ints(1, 1)))), ComputeVerifiers::swg));
         List<AttrSpec> mvau = new ArrayList<>(castMode());
         mvau.addAll(List.of(
                 req("weights", AttrKind.TENSOR),
@@ -113,7 +114,7 @@ public final class HwDialect {
     }
 
     /** hw ops describe circuits, not values: the cycle simulator runs them. */
-    private static List<dev.nnc.ir.tensor.RuntimeValue> noSemantics(dev.nnc.ir.spec.EvalContext ctx) {
+    private static List<RuntimeValue> noSemantics(EvalContext ctx) {
         throw ctx.error("a hardware op has no reference semantics; run hw-level IR with `nnc sim`");
     }
 
@@ -123,13 +124,5 @@ public final class HwDialect {
 
     private static AttrSpec opt(String name, AttrKind kind, Attribute dflt) {
         return new AttrSpec(name, kind, dflt, false);
-    }
-
-    private static Attribute ints(long... v) {
-        List<Attribute> items = new ArrayList<>();
-        for (long x : v) {
-            items.add(new Attribute.IntAttr(x));
-        }
-        return new Attribute.ArrayAttr(items);
     }
 }

@@ -1,6 +1,7 @@
 package dev.nnc.ir.hw;
 
 import dev.nnc.ir.core.Operation;
+import dev.nnc.ir.kernel.Permutation;
 import dev.nnc.ir.type.ElementType;
 import dev.nnc.ir.type.StreamType;
 import dev.nnc.ir.type.TensorType;
@@ -40,18 +41,8 @@ final class HwVerifiers {
         c.divides(s.lanes(), "the stream's lane count", t.elementCount(), "the tensor's element count");
     }
 
-    static boolean isPermutation(long[] perm, int rank) {
-        if (perm.length != rank) {
-            return false;
-        }
-        boolean[] seen = new boolean[rank];
-        for (long p : perm) {
-            if (p < 0 || p >= rank || seen[(int) p]) {
-                return false;
-            }
-            seen[(int) p] = true;
-        }
-        return true;
+    private static boolean isPermutation(long[] perm, int rank) {
+        return perm.length == rank && Permutation.isPermutation(perm);
     }
 
     static void fifo(Operation op, Consumer<String> error) {

@@ -27,7 +27,7 @@ final class KernelVerifiers {
 
     private static OpVerifier of(Check check) {
         return (op, error) -> {
-            Consumer<String> err = m -> error.accept(op.name() + ": " + m);
+            Consumer<String> err = error;
             int n = op.numOperands();
             FixedType[] in = new FixedType[n];
             int[][] shapes = new int[n][];

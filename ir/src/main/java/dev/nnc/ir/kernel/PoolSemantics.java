@@ -1,7 +1,6 @@
 package dev.nnc.ir.kernel;
 
 import dev.nnc.ir.fixed.CastMode;
-import dev.nnc.ir.fixed.FixedRules;
 import dev.nnc.ir.fixed.Requantizer;
 import dev.nnc.ir.spec.EvalContext;
 import dev.nnc.ir.spec.OpAttributes;
@@ -34,7 +33,7 @@ final class PoolSemantics {
 
     /** The exact type of the sum of {@code taps} inputs of type {@code in}. */
     static FixedType sumType(FixedType in, int taps) {
-        return FixedRules.accumulator(in, taps);
+        return dev.nnc.ir.fixed.FixedAverage.sumType(in, taps);
     }
 
     static Requantizer averager(OpAttributes a) {

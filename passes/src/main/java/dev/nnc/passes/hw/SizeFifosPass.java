@@ -26,7 +26,11 @@ import java.util.Set;
  * front of the join on each branch is deepened (or inserted) to hold what the other branch needs
  * before its first beat reaches the join, {@link BranchDemand}'s bound per primitive (e.g. a
  * sliding window may need a whole frame, so the skip FIFO of a 3×3 convolution holds a frame),
- * scaled to the FIFO's stream by the frames' element counts, in beats, plus one beat of margin.
+ * scaled to the FIFO's stream by the frames' element counts, in beats, plus one beat of margin
+ * (the bounds are staircases, so a later beat may lag by up to one more). Both sides are sized:
+ * the bound is an upper one, and a branch may pass beats on as soon as it gets them, so a side
+ * cannot count on the other being slow; the long side's FIFO thus only grows to about the short
+ * side's one or two beats.
  * <pre>
  * before: %f0, %f1 = "hw.fork"(%s)   ... swg, fifo, mvau on %f0 ...   %a = "hw.add"(%fifo, %f1)
  * after:  %skip = "hw.fifo"(%f1) &lt;{depth = 17}&gt;                      %a = "hw.add"(%fifo, %skip)
@@ -74,11 +78,10 @@ public final class SizeFifosPass extends BasePass<SizeFifosPass.Options> {
                     if (demand.descends(join.operand(0), r0) && demand.descends(join.operand(1), r1)) {
                         long n0 = demand.needed(join.operand(0), lanes(join.operand(0)), r0);
                         long n1 = demand.needed(join.operand(1), lanes(join.operand(1)), r1);
-                        if (n0 != n1) {
-                            // the short side holds what the long side swallows before its first beat
-                            Value shortIn = join.operand(n0 > n1 ? 1 : 0);
-                            depths.merge(shortIn, depth(shortIn, Math.max(n0, n1), r0), Math::max);
-                        }
+                        // each side holds what the other needs before its first beat: n1 is an upper
+                        // bound, and side 0 may pass its beats on at once (no lower bound is assumed)
+                        depths.merge(join.operand(0), depth(join.operand(0), n1, r1), Math::max);
+                        depths.merge(join.operand(1), depth(join.operand(1), n0, r0), Math::max);
                     }
                 }
             }
@@ -110,8 +113,7 @@ public final class SizeFifosPass extends BasePass<SizeFifosPass.Options> {
         }
         Value.Use use = in.uses().get(0);
         Operation join = use.user();
-        String label = (join.location().name() != null ? join.location().name() : join.opName()) + "_in" + use.operandIndex()
-                + "_fifo";
+        String label = StreamPlumbing.portName(join, use.operandIndex()) + "_fifo";
         Operation op = Operation.create(HwDialect.FIFO, List.of(in), List.of(in.type()),
                 Map.of(HwDialect.DEPTH, new Attribute.IntAttr(Math.max(depth, StreamPlumbing.DEFAULT_DEPTH))),
                 Location.named(label));

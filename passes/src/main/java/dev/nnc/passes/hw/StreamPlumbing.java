@@ -18,7 +18,8 @@ import java.util.Map;
  * producer ─ hw.fork (one per extra reader) ─ hw.dwc (if lanes differ) ─ hw.fifo (depth 2, if both ends compute) ─ reader
  * </pre>
  * A width converter goes through the greatest common divisor when neither lane count divides the
- * other (two converters). Plumbing ops are named after the stream and the reader they serve.
+ * other (two converters). Plumbing ops are named after the reader's port they serve
+ * ({@code conv1_mvau_in0_fifo}), forks after the stream they split.
  */
 final class StreamPlumbing {
     static final int DEFAULT_DEPTH = 2;
@@ -66,7 +67,7 @@ final class StreamPlumbing {
     private Value adapt(Value s, Operation reader, int operand, boolean fromCompute) {
         boolean toCompute = HwDialect.COMPUTE.contains(reader.name());
         int want = toCompute ? simd(reader) : ((StreamType) s.type()).lanes();
-        String base = name(reader) + "_in" + operand;
+        String base = portName(reader, operand);
         int have = ((StreamType) s.type()).lanes();
         if (have != want) {
             int g = gcd(have, want);
@@ -107,19 +108,24 @@ final class StreamPlumbing {
         return reader.property(HwDialect.SIMD) instanceof Attribute.IntAttr i ? (int) i.value() : 1;
     }
 
-    private static String name(Operation op) {
-        if (op.location().name() != null) {
-            return op.location().name();
+    /**
+     * {@code <layer>_<primitive>_in<k>}, e.g. {@code conv1_mvau_in0}: unique when a layer has one
+     * primitive of each kind (a convolution is a swg and an mvau of the same ONNX node).
+     */
+    static String portName(Operation reader, int operand) {
+        String layer = reader.location().name();
+        if (layer == null) {
+            Value r = reader.numResults() > 0 ? reader.result(0) : null;
+            layer = r != null && r.nameHint() != null ? r.nameHint() : "";
         }
-        Value r = op.numResults() > 0 ? op.result(0) : null;
-        return r != null && r.nameHint() != null ? r.nameHint() : op.opName();
+        return (layer.isEmpty() ? "" : layer + "_") + reader.opName() + "_in" + operand;
     }
 
     private static String name(Value v) {
         if (v.nameHint() != null) {
             return v.nameHint();
         }
-        return v.definingOp() != null ? name(v.definingOp()) : "arg" + v.index();
+        return v.definingOp() != null ? v.definingOp().opName() : "arg" + v.index();
     }
 
     private static int gcd(int a, int b) {

@@ -3,6 +3,7 @@ package dev.nnc.passes.kernel;
 import dev.nnc.ir.attr.Attribute;
 import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.core.Value;
+import dev.nnc.ir.fixed.FixedAverage;
 import dev.nnc.ir.fixed.Requantizer;
 import dev.nnc.ir.kernel.KernelDialect;
 import dev.nnc.ir.kernel.KernelTypes;
@@ -17,8 +18,8 @@ import java.util.Map;
 /**
  * Pooling as {@code kernel.swg} + {@code kernel.pool}: MaxPool (no padding: the swg pads with
  * zeros, which a max must not see), AveragePool (padding only when the pads count in the
- * divisor) and GlobalAveragePool (one window over the whole frame). Average = exact sum times
- * M·2^(−s) ≈ 2^(F_out − F_in)/KK, M and s from {@link Requantizer#fromScale}.
+ * divisor) and GlobalAveragePool (one window over the whole frame). The mean is
+ * {@link FixedAverage}'s, as in the q-level semantics.
  */
 final class PoolLowering {
     private PoolLowering() {
@@ -85,10 +86,9 @@ final class PoolLowering {
         props.put("kind", Attribute.of(max ? "MAX" : "AVG"));
         props.put("channels", Attribute.of(xs[1]));
         if (!max) {
-            int taps = win.kernel()[0] * win.kernel()[1];
-            Requantizer r = Requantizer.fromScale(1.0 / taps);
+            Requantizer r = FixedAverage.of(win.kernel()[0] * win.kernel()[1], t, out);
             props.put("multiplier", Attribute.of(r.multiplier()));
-            props.put("shift", Attribute.of(r.shift() + t.fractionBits() - out.fractionBits()));
+            props.put("shift", Attribute.of(r.shift()));
         }
         int[] logical = ys;
         Operation p = l.create(KernelDialect.POOL, List.of(w), TensorType.of(out, Lowered.streamShape(logical, Lowered.canonicalPerm(4))),

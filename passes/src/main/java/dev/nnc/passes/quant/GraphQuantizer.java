@@ -1,6 +1,5 @@
 package dev.nnc.passes.quant;
 
-import dev.nnc.ir.attr.Attribute;
 import dev.nnc.ir.core.FuncOp;
 import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.core.Operation;
@@ -57,6 +56,7 @@ final class GraphQuantizer {
                 names.add(op.location().name());
             }
         }
+        names.addAll(config.aliasNames());
         checkConfigNames();
         quantizeInputs(ops.isEmpty() ? ret : ops.get(0));
         for (Operation op : ops) {
@@ -98,7 +98,12 @@ final class GraphQuantizer {
                 continue;
             }
             LayerSettings s = config.forLayer(inputNames.get(i));
-            FixedType t = s.activation(range(a));
+            FixedType t;
+            try {
+                t = s.activation(range(a));
+            } catch (IllegalArgumentException e) {
+                throw new NncException("input '" + inputNames.get(i) + "': " + e.getMessage() + " (observed over the calibration inputs)");
+            }
             if (t == null) {
                 throw new NncException("input '" + inputNames.get(i) + "': no calibration range; calibrate first or give a fixed type");
             }
@@ -125,14 +130,14 @@ final class GraphQuantizer {
                 Value x = fixedOf(op.operand(0), op);
                 copy(op, List.of(x), ((TensorType) x.type()).elementType());
             }
+            case "onnx.AveragePool", "onnx.GlobalAveragePool" -> copy(op, List.of(fixedOf(op.operand(0), op)),
+                    outputType(op, op.result(0), settings(op)));
             case "onnx.Identity", "onnx.Dropout" -> fixed.put(op.result(0), fixedOf(op.operand(0), op));
             case "onnx.Add", "onnx.Sub", "onnx.Mul" -> binary(op);
             case "onnx.Softmax" -> SoftmaxRewriter.rewrite(this, op);
-            case "onnx.FusedConv", "onnx.FusedGemm" -> throw error(op, "quantize needs the activation as its own op:"
-                    + " run it before 'fuse' (or use fuse{activations=})");
             default -> {
                 if (!MOVES.contains(op.name())) {
-                    throw error(op, "quantize does not support this op (supported: Conv, Gemm, MatMul, Relu, Clip, MaxPool,"
+                    throw error(op, "quantize does not support this op (supported: Conv, Gemm, MatMul, Relu, Clip, MaxPool, AveragePool, GlobalAveragePool,"
                             + " Add, Sub, Mul, Softmax, Reshape, Flatten, Transpose, Identity)");
                 }
                 List<Value> operands = new ArrayList<>(op.operands());
@@ -211,7 +216,12 @@ final class GraphQuantizer {
 
     /** The chosen type of a layer's output {@code v}: the fixed type, or from v's observed range. */
     FixedType outputType(Operation op, Value v, LayerSettings s) {
-        FixedType t = s.activation(range(v));
+        FixedType t;
+        try {
+            t = s.activation(range(v));
+        } catch (IllegalArgumentException e) {
+            throw error(op, "'" + v.nameHint() + "': " + e.getMessage() + " (observed over the calibration inputs)");
+        }
         if (t == null) {
             throw error(op, "no calibration range for '" + v.nameHint() + "'; calibrate the model first (nnc quantize --calib)"
                     + " or give a fixed type");
@@ -237,9 +247,5 @@ final class GraphQuantizer {
 
     static boolean isFloat(Value v) {
         return v.type() instanceof TensorType t && t.elementType() != null && t.elementType().isFloat();
-    }
-
-    static Attribute floatAttr(double d) {
-        return new Attribute.FloatAttr(d);
     }
 }

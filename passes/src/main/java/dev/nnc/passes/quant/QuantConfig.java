@@ -31,11 +31,17 @@ public final class QuantConfig {
     private final LayerSettings defaults;
     private final Map<String, LayerSettings> layers;
     private final String source;
+    private final Map<String, String> aliases;
 
     public QuantConfig(LayerSettings defaults, Map<String, LayerSettings> layers, String source) {
+        this(defaults, layers, source, Map.of());
+    }
+
+    private QuantConfig(LayerSettings defaults, Map<String, LayerSettings> layers, String source, Map<String, String> aliases) {
         this.defaults = defaults;
         this.layers = Map.copyOf(layers);
         this.source = source;
+        this.aliases = Map.copyOf(aliases);
     }
 
     public static QuantConfig of(LayerSettings defaults) {
@@ -48,7 +54,34 @@ public final class QuantConfig {
 
     /** The settings of the layer named {@code name} (null or unnamed: the defaults). */
     public LayerSettings forLayer(String name) {
-        return name == null ? defaults : layers.getOrDefault(name, defaults);
+        if (name == null) {
+            return defaults;
+        }
+        LayerSettings s = layers.get(name);
+        if (s != null) {
+            return s;
+        }
+        for (Map.Entry<String, String> a : new java.util.TreeMap<>(aliases).entrySet()) {
+            if (a.getValue().equals(name) && layers.containsKey(a.getKey())) {
+                return layers.get(a.getKey());
+            }
+        }
+        return defaults;
+    }
+
+    /**
+     * This config, also knowing that node {@code old} is now part of the op named {@code now}
+     * (for each entry of {@code aliases}), so a layer configured under its old name applies.
+     */
+    public QuantConfig withAliases(Map<String, String> aliases) {
+        Map<String, String> known = new LinkedHashMap<>(this.aliases);
+        known.putAll(aliases);
+        return new QuantConfig(defaults, layers, source, known);
+    }
+
+    /** Old node names this config was told about (see {@link #withAliases}). */
+    public Set<String> aliasNames() {
+        return aliases.keySet();
     }
 
     /** The layer names the config mentions. */

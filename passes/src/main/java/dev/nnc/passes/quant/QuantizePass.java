@@ -20,9 +20,9 @@ import java.util.Set;
  * activations), then rewrites every op: q.quantize at the inputs, dense/conv layers with fixed
  * weights, exact accumulators and one q.cast/q.requantize to the chosen output type, Relu/Clip
  * after it, MaxPool/Reshape/Flatten/Transpose on raws, Softmax as q.softmax, q.dequantize at the
- * outputs. The activations must not be fused ({@code FusedConv}/{@code FusedGemm} are an error):
- * run it on an {@code -O1}-style graph. Output types are fixed ({@code type=fixed<16,6>}, the
- * default) or chosen from the observed ranges ({@code bits=8}), which {@link Calibration} puts in
+ * outputs. A {@code FusedConv}/{@code FusedGemm} with a Relu or Clip is split back into the op
+ * and its activation first ({@link Unfuse}), since the layer's cast goes between them. Output
+ * types are fixed ({@code type=fixed<16,6>}, the default) or chosen from the observed ranges ({@code bits=8}), which {@link Calibration} puts in
  * the IR as {@code calib_range} attributes.
  *
  * <pre>
@@ -69,14 +69,35 @@ public final class QuantizePass extends BasePass<QuantizePass.Options> {
         }
     }
 
+    /**
+     * Conv/Gemm/MatMul node name → the name of the bias Add that bias fusion will replace it
+     * with (the fused op keeps the Add's name), so a config can name either.
+     */
+    private static Map<String, String> biasAddNames(ModuleOp module) {
+        Map<String, String> names = new java.util.HashMap<>();
+        for (dev.nnc.ir.core.Operation op : module.mainFunction().body().operations()) {
+            String n = op.location().name();
+            if (n != null && Set.of("onnx.Conv", "onnx.Gemm", "onnx.MatMul").contains(op.name()) && op.numResults() == 1
+                    && op.result(0).uses().size() == 1) {
+                dev.nnc.ir.core.Operation user = op.result(0).uses().get(0).user();
+                if (user.name().equals("onnx.Add") && user.location().name() != null) {
+                    names.put(n, user.location().name());
+                }
+            }
+        }
+        return names;
+    }
+
     @Override
     public boolean run(ModuleOp module, PassContext context) {
         LayerSettings defaults = settings(options());
         QuantConfig config = options().config().isBlank() ? QuantConfig.of(defaults)
                 : QuantConfig.read(Path.of(options().config()), defaults);
         Map<String, Range> ranges = Calibration.read(module);
+        context.count("unfused", Unfuse.run(module, context));
+        Map<String, String> fusedNames = biasAddNames(module);
         new FusePass(new FusePass.Options(List.of())).run(module, context);
-        new GraphQuantizer(module, ranges, config, context).run();
+        new GraphQuantizer(module, ranges, config.withAliases(fusedNames), context).run();
         return true;
     }
 }

@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * than the bins would be), to {@code ufixed<16,1>}; the sum
  * cast to {@code ufixed<16,k>} and a reciprocal table over [0, 2^k), 2^k the power of two at or
  * above the row length n (the sum of n entries below 1 is below n), 1024 entries, to
- * {@code ufixed<16,1>}. The result type is the layer's output type (from [0, 1] at {@code bits}).
+ * {@code ufixed<16,1>}. The result type is the layer's output type, at {@code bits} the one for [0, 1] (not the
+ * observed range: a few calibration inputs may never show a confident class).
  */
 final class SoftmaxRewriter {
     private SoftmaxRewriter() {
@@ -54,7 +55,8 @@ final class SoftmaxRewriter {
         p.put(QSoftmax.RECIP_HI, new Attribute.FloatAttr(Math.scalb(1.0, Math.max(k, 1))));
         p.put(QSoftmax.RECIP_TYPE, new Attribute.TypeAttr(new FixedType(16, 1, false)));
         LayerSettings s = g.settings(op);
-        FixedType out = s.type() != null ? s.type() : g.outputType(op, op.result(0), s);
+        // probabilities lie in [0, 1] whatever the calibration inputs showed
+        FixedType out = s.activation(new Range(0, 1));
         Value y = QEmitter.op(op, "q.softmax", List.of(x), QEmitter.retyped(op.result(0), out), p, op.result(0).nameHint());
         g.map(op.result(0), y);
     }

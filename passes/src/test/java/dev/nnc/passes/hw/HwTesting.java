@@ -31,7 +31,7 @@ final class HwTesting {
         for (int i = 0; i < mh * mw; i++) {
             w.append(i > 0 ? ", " : "").append(i % 15 - 7);
         }
-        return "    " + result + " = \"kernel.mvau\"(" + operand + ") <{acc_type = fixed<24,12>, multipliers = [1], shifts = [5],"
+        return "    " + result + " = \"kernel.mvau\"(" + operand + ") <{acc_type = fixed<24,14>, multipliers = [1], shifts = [5],"
                 + " weights = dense<[" + w + "]> : tensor<" + mh + "x" + mw + "x" + F8 + ">" + extra + "}> : (tensor<"
                 + inShape + "x" + F8 + ">) -> tensor<" + outShape + "x" + F8 + ">";
     }

@@ -40,7 +40,7 @@ class SizeFifosPassTest {
         // the 4x4x2 frame (32 elements) in one-lane beats, plus one
         assertEquals(HwDialect.FIFO, skip.name(), IrPrinter.print(m));
         assertEquals(33, depth(skip));
-        assertEquals(2, depth(add.operand(0).definingOp()), "the long branch keeps its FIFO");
+        assertEquals(3, depth(add.operand(0).definingOp()), "the long branch holds the skip's 2-lane beat, plus one");
         String once = IrPrinter.print(m);
         assertFalse(sizeFifos(m));
         assertEquals(once, IrPrinter.print(m));

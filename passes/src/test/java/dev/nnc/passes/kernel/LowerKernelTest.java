@@ -116,6 +116,18 @@ class LowerKernelTest {
         return m.module("%y", t(a, 1, 3, 2, 2));
     }
 
+    /** AveragePool (padded, count_include_pad = 1) then GlobalAveragePool, each to a narrower type. */
+    static String averages(long s) {
+        QModelText m = new QModelText(s, "x", "tensor<1x3x6x6xf32>");
+        FixedType a = new FixedType(7, 2, true);
+        FixedType b = new FixedType(9, 1, true);
+        m.op("q", "q.quantize", "", "%x", "tensor<1x3x6x6xf32>", t(X, 1, 3, 6, 6));
+        m.op("avg", "onnx.AveragePool", "count_include_pad = 1, kernel_shape = [3, 3], pads = [1, 1, 1, 1], strides = [2, 2]",
+                "%q", t(X, 1, 3, 6, 6), t(a, 1, 3, 3, 3));
+        m.op("y", "onnx.GlobalAveragePool", "", "%avg", t(a, 1, 3, 3, 3), t(b, 1, 3, 1, 1));
+        return m.module("%y", t(b, 1, 3, 1, 1));
+    }
+
     static ModuleOp lowered(String text) {
         ModuleOp m = IrParser.parse(text, "q.nir");
         Verifier.verifyOrThrow(m.op(), DialectRegistry.standard());
@@ -160,6 +172,11 @@ class LowerKernelTest {
     @RepeatedTest(5)
     void residualBlockIsBitExact() {
         assertBitExact(residual(seed++), new int[] {1, 1, 10, 10});
+    }
+
+    @RepeatedTest(3)
+    void averagePoolsAreBitExact() {
+        assertBitExact(averages(seed++), new int[] {1, 3, 6, 6});
     }
 
     @Test

@@ -1,17 +1,18 @@
 package dev.nnc.sim.prim;
 
 import dev.nnc.ir.fixed.Requantizer;
-import dev.nnc.ir.hw.prim.Activation;
+import dev.nnc.ir.fixed.Overflow;
+import dev.nnc.ir.kernel.Activation;
 import dev.nnc.ir.hw.prim.MvauConfig;
 import dev.nnc.ir.type.FixedType;
 import dev.nnc.sim.Component;
 
 /**
- * Cycle model of {@code nnc_mvau.sv}, the same state machine (see the RTL header): counters
- * (nf, sf) step at most once per cycle; steps with nf = 0 consume an input beat (buffered for
- * nf > 0), in_ready = (nf == 0) && (sf != SF−1 || queue room); the step with sf = SF−1 pushes PE
- * outputs act(requant(acc)) into the 2-entry output queue. A vector takes NF·SF cycles at full
- * rate.
+ * Cycle model of {@code nnc_mvau.sv}, the same state machine (see the RTL header): a writer fills
+ * a double-buffered input buffer (in_ready = bank not full), while the compute counters (nf, sf)
+ * step at most once per cycle on the other bank when beat sf is there (and the queue has room for
+ * sf = SF−1, whose step pushes PE outputs act(requant(wrap(acc))) into the 2-entry output queue).
+ * A vector takes NF·SF cycles at full rate and the input runs up to one vector ahead.
  */
 public final class MvauModel implements Component {
     private final MvauConfig cfg;
@@ -23,14 +24,18 @@ public final class MvauModel implements Component {
     private final long[] weights;
     private final long[] bias;
     private final Requantizer[] requant;
-    private final FixedType accRaw;
+    private final FixedType accType;
     private final FixedType out;
     private final Activation act;
-    private final long[][] inBuffer;
+    private final long[][][] inBuffer;
     private final long[] acc;
     private final OutputQueue queue;
     private int nfCount;
     private int sfCount;
+    private int writeBank;
+    private int writeSlot;
+    private int readBank;
+    private final boolean[] full = new boolean[2];
 
     public MvauModel(MvauConfig cfg) {
         this.cfg = cfg;
@@ -45,10 +50,10 @@ public final class MvauModel implements Component {
         for (int c = 0; c < requant.length; c++) {
             requant[c] = cfg.requant().requantizer(c);
         }
-        this.accRaw = cfg.accRawType();
+        this.accType = cfg.accType();
         this.out = cfg.outType();
         this.act = cfg.activation();
-        this.inBuffer = new long[sf][simd];
+        this.inBuffer = new long[2][sf][simd];
         this.acc = new long[pe];
         this.queue = new OutputQueue(pe);
     }
@@ -69,7 +74,7 @@ public final class MvauModel implements Component {
 
     @Override
     public boolean inReady(int port) {
-        return nfCount == 0 && (sfCount != sf - 1 || queue.room());
+        return !full[writeBank];
     }
 
     @Override
@@ -86,15 +91,28 @@ public final class MvauModel implements Component {
     public void clock(long[][] accepted, boolean[] taken) {
         boolean pop = queue.valid() && taken[0];
         boolean lastSf = sfCount == sf - 1;
-        boolean step = nfCount == 0 ? accepted[0] != null : !lastSf || queue.room();
-        if (!step) {
+        boolean avail = full[readBank] || (writeBank == readBank && writeSlot > sfCount);
+        boolean step = avail && (!lastSf || queue.room());
+        if (step) {
+            compute(lastSf, pop);
+        } else {
             queue.clock(false, pop);
-            return;
         }
-        long[] x = inBuffer[sfCount];
-        if (nfCount == 0) {
-            System.arraycopy(accepted[0], 0, x, 0, simd);
+        if (accepted[0] != null) {
+            System.arraycopy(accepted[0], 0, inBuffer[writeBank][writeSlot], 0, simd);
+            if (writeSlot == sf - 1) {
+                full[writeBank] = true;
+                writeSlot = 0;
+                writeBank ^= 1;
+            } else {
+                writeSlot++;
+            }
         }
+    }
+
+    /** One compute step on beat sfCount of the read bank (before the writer's update: no hazard, it writes elsewhere). */
+    private void compute(boolean lastSf, boolean pop) {
+        long[] x = inBuffer[readBank][sfCount];
         long[] slot = lastSf ? queue.pushSlot(pop) : null;
         for (int p = 0; p < pe; p++) {
             int row = nfCount * pe + p;
@@ -105,28 +123,43 @@ public final class MvauModel implements Component {
             }
             acc[p] = sum;
             if (slot != null) {
-                slot[p] = act.apply(requant[row].apply(sum, accRaw, out), cfg.clipLo(), cfg.clipHi());
+                slot[p] = act.apply(requant[row].apply(Overflow.wrap(sum, accType), accType, out), cfg.clipLo(), cfg.clipHi());
             }
         }
         queue.clock(lastSf, pop);
-        if (lastSf) {
-            sfCount = 0;
-            nfCount = nfCount == nf - 1 ? 0 : nfCount + 1;
-        } else {
+        if (!lastSf) {
             sfCount++;
+            return;
+        }
+        sfCount = 0;
+        if (nfCount == nf - 1) {
+            nfCount = 0;
+            full[readBank] = false;
+            readBank ^= 1;
+        } else {
+            nfCount++;
         }
     }
 
-    /** Without an input beat only a buffered vector (nf > 0) steps, unless its last step waits for queue room. */
+    /**
+     * Idle exactly when no compute step can fire: the beat sf of the read bank is not there, or the
+     * last step of a vector waits for queue room (the same condition {@link #clock} steps on).
+     */
     @Override
     public boolean idle() {
-        return nfCount == 0 || (sfCount == sf - 1 && !queue.room());
+        boolean avail = full[readBank] || (writeBank == readBank && writeSlot > sfCount);
+        return !(avail && (sfCount != sf - 1 || queue.room()));
     }
 
     @Override
     public void reset() {
         nfCount = 0;
         sfCount = 0;
+        writeBank = 0;
+        writeSlot = 0;
+        readBank = 0;
+        full[0] = false;
+        full[1] = false;
         queue.reset();
     }
 }

@@ -6,20 +6,33 @@ import dev.nnc.sim.Component;
 /**
  * Cycle model of {@code nnc_swg.sv}: the same registers and the same next-state rules (see the
  * RTL header). A double-buffered frame memory; the write side fills buffer {@code wbuf} while
- * {@code in_ready = !full[wbuf]}; the read side walks the windows of the full buffer
- * {@code rbuf} (cf innermost, then kx, ky, ow, oh), issuing a read when
- * {@code count + rdValid − pop < 2}; the registered word (or zero for padding) enters the
- * {@link OutputQueue} one edge later. Latency inBeats + outBeats + 2, II max(inBeats, outBeats).
+ * {@code in_ready = !full[wbuf]}, counting the rows it completed; the read side walks the windows
+ * of buffer {@code rbuf} (cf innermost, then kx, ky, ow, oh) once the frame is full or, early,
+ * once the rows of the current window row are written (the frame's last read waits for the full
+ * frame), issuing a read when {@code count + rdValid − pop < 2}; the registered word (or zero for
+ * padding) enters the {@link OutputQueue} one edge later. Latency {@link SwgConfig#latency()},
+ * II max(inBeats, outBeats).
  */
 public final class SwgModel implements Component {
     private final SwgConfig cfg;
     private final int simd;
     private final int frame;
     private final int cf;
+    private final int rowBeats;
+    private final int inH;
+    private final int inW;
+    private final int cfLast;
+    private final int kxLast;
+    private final int kyLast;
+    private final int owLast;
+    private final int ohLast;
+    private final int windowRows;
     private final long[] mem;
 
     private int wbuf;
     private int waddr;
+    private int wcol;
+    private int wrow;
     private final boolean[] full = new boolean[2];
     private int rbuf;
     private int oh;
@@ -33,16 +46,25 @@ public final class SwgModel implements Component {
     private int iw;
     private boolean rdValid;
     private boolean rdPad;
-    private final long[] rdata;
+    /** Index in mem of the word read at the last issue (the RTL's registered read data). */
+    private int rdAddr;
     private final OutputQueue queue;
 
     public SwgModel(SwgConfig cfg) {
         this.cfg = cfg;
         this.simd = cfg.simd();
         this.cf = cfg.channelFolds();
+        this.rowBeats = cfg.inW() * cf;
         this.frame = Math.toIntExact(cfg.inBeats());
         this.mem = new long[2 * frame * simd];
-        this.rdata = new long[simd];
+        this.inH = cfg.inH();
+        this.inW = cfg.inW();
+        this.cfLast = cf - 1;
+        this.kxLast = cfg.kernelW() - 1;
+        this.kyLast = cfg.kernelH() - 1;
+        this.owLast = cfg.outW() - 1;
+        this.ohLast = cfg.outH() - 1;
+        this.windowRows = (cfg.kernelH() - 1) * cfg.dilH();
         this.queue = new OutputQueue(simd);
         reset();
     }
@@ -76,38 +98,52 @@ public final class SwgModel implements Component {
     public void clock(long[][] accepted, boolean[] taken) {
         boolean pop = taken[0];
         long[] in = accepted[0];
-        int count = !queue.room() ? 2 : queue.valid() ? 1 : 0;
-        boolean issue = full[rbuf] && count + (rdValid ? 1 : 0) - (pop ? 1 : 0) < 2;
-        boolean inFrame = ih >= 0 && ih < cfg.inH() && iw >= 0 && iw < cfg.inW();
-        boolean lastStep = c == cf - 1 && kx == cfg.kernelW() - 1 && ky == cfg.kernelH() - 1
-                && ow == cfg.outW() - 1 && oh == cfg.outH() - 1;
-        int raddr = inFrame ? rbuf * frame + (ih * cfg.inW() + iw) * cf + c : 0;
+        boolean lastStep = lastStep();
+        boolean issue = canIssue(pop, lastStep);
 
-        // Output queue first: it reads rdata/rdPad as registered before this edge.
+        // Output queue first: it takes the word read at the last issue (rdAddr; the write side
+        // never writes a word that a pending read addresses) or zero for padding.
         if (rdValid) {
             long[] slot = queue.pushSlot(pop);
             if (rdPad) {
-                java.util.Arrays.fill(slot, 0L);
+                for (int s = 0; s < simd; s++) {
+                    slot[s] = 0;
+                }
             } else {
-                System.arraycopy(rdata, 0, slot, 0, simd);
+                int a = rdAddr;
+                for (int s = 0; s < simd; s++) {
+                    slot[s] = mem[a + s];
+                }
             }
         }
         queue.clock(rdValid, pop);
 
         if (in != null) {
-            System.arraycopy(in, 0, mem, (wbuf * frame + waddr) * simd, simd);
+            int a = (wbuf * frame + waddr) * simd;
+            for (int s = 0; s < simd; s++) {
+                mem[a + s] = in[s];
+            }
             if (waddr == frame - 1) {
                 full[wbuf] = true;
                 waddr = 0;
+                wcol = 0;
+                wrow = 0;
                 wbuf ^= 1;
             } else {
                 waddr++;
+                if (wcol == rowBeats - 1) {
+                    wcol = 0;
+                    wrow++;
+                } else {
+                    wcol++;
+                }
             }
         }
         rdValid = issue;
         if (issue) {
-            System.arraycopy(mem, raddr * simd, rdata, 0, simd);
+            boolean inFrame = ih >= 0 && ih < inH && iw >= 0 && iw < inW;
             rdPad = !inFrame;
+            rdAddr = inFrame ? (rbuf * frame + (ih * inW + iw) * cf + c) * simd : 0;
             if (lastStep) {
                 full[rbuf] = false;
             }
@@ -157,16 +193,29 @@ public final class SwgModel implements Component {
         rbuf ^= 1;
     }
 
+    private boolean lastStep() {
+        return c == cfLast && kx == kxLast && ky == kyLast && ow == owLast && oh == ohLast;
+    }
+
+    /** Whether a read issues this cycle: its rows are written and the queue will have room. */
+    private boolean canIssue(boolean pop, boolean lastStep) {
+        int count = !queue.room() ? 2 : queue.valid() ? 1 : 0;
+        boolean rowsReady = wbuf == rbuf && wrow > ihBase + windowRows && !lastStep;
+        return (full[rbuf] || rowsReady) && count + (rdValid ? 1 : 0) - (pop ? 1 : 0) < 2;
+    }
+
     /** Without transfers only a registered read (into the queue) or a new read issue changes state. */
     @Override
     public boolean idle() {
-        return !rdValid && !(full[rbuf] && queue.room());
+        return !rdValid && !canIssue(false, lastStep());
     }
 
     @Override
     public void reset() {
         wbuf = 0;
         waddr = 0;
+        wcol = 0;
+        wrow = 0;
         full[0] = false;
         full[1] = false;
         rbuf = 0;
@@ -181,6 +230,7 @@ public final class SwgModel implements Component {
         iw = iwBase;
         rdValid = false;
         rdPad = false;
+        rdAddr = 0;
         queue.reset();
     }
 }

@@ -28,6 +28,7 @@ public final class Verilator {
     private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(10);
 
     private final Path executable;
+    private String version;
 
     private Verilator(Path executable) {
         this.executable = executable;
@@ -75,13 +76,20 @@ public final class Verilator {
     /**
      * Builds the simulation executable {@code <workDir>/obj_dir/V<top>}; the whole log goes to
      * {@code <workDir>/verilator-build.log}. Throws {@link VerilatorException} with the log's
-     * first error line when Verilator or the C++ build fails.
+     * first error line when Verilator or the C++ build fails. With a runtime cache, Verilator's
+     * runtime objects come from the cache when it has them (verilate, then make), and a full
+     * build fills it.
      */
     public Path build(VerilatorBuild b) {
         Path work = b.workDir().toAbsolutePath();
         Path objDir = work.resolve("obj_dir");
-        List<String> cmd = new ArrayList<>(List.of(executable.toString(), "--binary", "-j", "2",
-                "--top-module", b.top(), "-Mdir", objDir.toString(), "-o", "V" + b.top(),
+        Path log = work.resolve("verilator-build.log");
+        String what = "verilator build of '" + b.top() + "'";
+        RuntimeCache cache = b.runtimeCache() == null ? null : RuntimeCache.in(b.runtimeCache(), version(), MAKE_FLAGS);
+        boolean reuse = cache != null && !cache.objects().isEmpty();
+        List<String> cmd = new ArrayList<>(List.of(executable.toString()));
+        cmd.addAll(reuse ? List.of("--cc", "--exe", "--main", "--timing") : List.of("--binary", "-j", "2"));
+        cmd.addAll(List.of("--top-module", b.top(), "-Mdir", objDir.toString(), "-o", "V" + b.top(),
                 "--x-assign", "0", "--x-initial", "0"));
         if (!b.warningsFatal()) {
             cmd.add("-Wno-fatal");
@@ -89,18 +97,55 @@ public final class Verilator {
         for (Map.Entry<String, String> p : b.parameters().entrySet()) {
             cmd.add("-G" + p.getKey() + "=" + p.getValue());
         }
-        cmd.add("-MAKEFLAGS");
-        cmd.add(String.join(" ", MAKE_FLAGS));
+        if (!reuse) {
+            cmd.add("-MAKEFLAGS");
+            cmd.add(String.join(" ", MAKE_FLAGS));
+        }
         for (Path s : b.sources()) {
             cmd.add(s.toAbsolutePath().toString());
         }
-        Path log = work.resolve("verilator-build.log");
-        int code = exec(cmd, work, log, BUILD_TIMEOUT, "verilator build of " + b.top());
+        int code = exec(cmd, work, log, false, BUILD_TIMEOUT, what);
+        if (code == 0 && reuse) {
+            try {
+                cache.restore(objDir);
+            } catch (IOException e) {
+                throw new NncException(what + ": cannot copy the cached Verilator runtime: " + e.getMessage());
+            }
+            List<String> make = new ArrayList<>(List.of("make", "-C", objDir.toString(), "-f", "V" + b.top() + ".mk", "-j", "2"));
+            make.addAll(MAKE_FLAGS);
+            code = exec(make, work, log, true, BUILD_TIMEOUT, what);
+        }
         Path binary = objDir.resolve("V" + b.top());
         if (code != 0 || !Files.isExecutable(binary)) {
-            throw new VerilatorException("verilator build of '" + b.top() + "' failed", firstError(log), log);
+            throw new VerilatorException(what + " failed", firstError(log), log);
+        }
+        if (cache != null && !reuse) {
+            try {
+                cache.store(objDir);
+            } catch (IOException e) {
+                // a cache that cannot be filled only costs time
+            }
         }
         return binary;
+    }
+
+    /** The first line of {@code verilator --version} (cached per instance). */
+    private String version() {
+        if (version == null) {
+            try {
+                Path out = Files.createTempFile("nnc-verilator-version", ".txt");
+                try {
+                    exec(List.of(executable.toString(), "--version"), out.getParent(), out, false, BUILD_TIMEOUT,
+                            "verilator --version");
+                    version = read(out).strip() + " " + executable;
+                } finally {
+                    Files.deleteIfExists(out);
+                }
+            } catch (IOException e) {
+                throw new NncException("verilator --version: " + e.getMessage());
+            }
+        }
+        return version;
     }
 
     /**
@@ -145,7 +190,7 @@ public final class Verilator {
         try {
             Path log = Files.createTempFile("nnc-lint-", ".log");
             try {
-                exec(cmd, files.get(0).toAbsolutePath().getParent(), log, BUILD_TIMEOUT, "verilator lint of " + top);
+                exec(cmd, files.get(0).toAbsolutePath().getParent(), log, false, BUILD_TIMEOUT, "verilator lint of " + top);
                 List<String> problems = new ArrayList<>();
                 for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
                     if (line.startsWith("%Warning") || line.startsWith("%Error")) {
@@ -161,14 +206,15 @@ public final class Verilator {
         }
     }
 
-    private static int exec(List<String> cmd, Path dir, Path log, Duration timeout, String what) {
+    private static int exec(List<String> cmd, Path dir, Path log, boolean append, Duration timeout, String what) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new NncException(what + ": cannot create " + dir + ": " + e.getMessage());
         }
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(nullFile()));
+                .redirectOutput(append ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(nullFile()));
         return waitFor(pb, timeout, what, log);
     }
 

@@ -13,9 +13,17 @@ import java.util.Map;
  *
  * @param warningsFatal when false, lint warnings do not stop the build ({@code -Wno-fatal}); the
  *     primitives are held to {@code --lint-only -Wall} separately
+ * @param runtimeCache a directory where Verilator's design-independent runtime objects are kept
+ *     between builds (see {@link RuntimeCache}), or null to compile them in every build
  */
 public record VerilatorBuild(List<Path> sources, String top, Map<String, String> parameters, Path workDir,
-                             boolean warningsFatal) {
+                             boolean warningsFatal, Path runtimeCache) {
+    /**
+     * The system property that gives {@link #of} a runtime cache directory: test suites set it
+     * (to a folder under {@code target/}) so their many small builds share the runtime objects.
+     */
+    public static final String RUNTIME_CACHE_PROPERTY = "nnc.verilator.runtime-cache";
+
     public VerilatorBuild {
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("no Verilog sources to build");
@@ -24,12 +32,21 @@ public record VerilatorBuild(List<Path> sources, String top, Map<String, String>
         parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     }
 
-    /** A build of {@code top} with no parameter overrides, warnings not fatal. */
+    /**
+     * A build of {@code top} with no parameter overrides, warnings not fatal, and the runtime
+     * cache named by {@link #RUNTIME_CACHE_PROPERTY} (none when it is unset).
+     */
     public static VerilatorBuild of(List<Path> sources, String top, Path workDir) {
-        return new VerilatorBuild(sources, top, Map.of(), workDir, false);
+        String cache = System.getProperty(RUNTIME_CACHE_PROPERTY);
+        return new VerilatorBuild(sources, top, Map.of(), workDir, false,
+                cache == null || cache.isBlank() ? null : Path.of(cache));
     }
 
     public VerilatorBuild withParameters(Map<String, String> params) {
-        return new VerilatorBuild(sources, top, params, workDir, warningsFatal);
+        return new VerilatorBuild(sources, top, params, workDir, warningsFatal, runtimeCache);
+    }
+
+    public VerilatorBuild withRuntimeCache(Path dir) {
+        return new VerilatorBuild(sources, top, parameters, workDir, warningsFatal, dir);
     }
 }

@@ -2,6 +2,7 @@ package dev.nnc.sim.prim;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nnc.ir.hw.prim.SwgConfig;
 import java.util.ArrayList;
@@ -124,6 +125,8 @@ class SwgModelTest {
         };
         for (int i = 0; i < layers.length; i++) {
             check(layers[i], 2, 10 + i);
+            // reads start before the frame is complete
+            assertTrue(layers[i].latency() < layers[i].inBeats() + layers[i].outBeats() + 2, "latency of layer " + i);
         }
     }
 }

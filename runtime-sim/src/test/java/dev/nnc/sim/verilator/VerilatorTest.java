@@ -49,6 +49,31 @@ class VerilatorTest {
         assertTrue(r.stdout().contains("N=42"), r.stdout());
     }
 
+    /** The second build with the same runtime cache compiles only the design, and still runs. */
+    @Test
+    void runtimeCacheSkipsTheRuntimeObjects() throws IOException {
+        needVerilator();
+        Path src = dir.resolve("top.sv");
+        Files.writeString(src, """
+                module top #(parameter int N = 1);
+                    initial begin
+                        $display("N=%0d", N);
+                        $finish;
+                    end
+                endmodule
+                """);
+        Verilator v = Verilator.find();
+        Path cache = dir.resolve("cache");
+        v.build(VerilatorBuild.of(List.of(src), "top", dir.resolve("w1")).withRuntimeCache(cache));
+        assertTrue(Files.readString(dir.resolve("w1/verilator-build.log")).contains("verilated.cpp"));
+        Path bin = v.build(VerilatorBuild.of(List.of(src), "top", dir.resolve("w2")).withRuntimeCache(cache)
+                .withParameters(Map.of("N", "7")));
+        String log = Files.readString(dir.resolve("w2/verilator-build.log"));
+        assertTrue(!log.contains("verilated.cpp") && log.contains("Vtop__ALL"), log);
+        ProcessResult r = v.run(bin, dir, List.of(), Duration.ofSeconds(60));
+        assertTrue(r.stdout().contains("N=7"), r.stdout());
+    }
+
     @Test
     void buildErrorNamesFirstErrorAndLog() throws IOException {
         needVerilator();

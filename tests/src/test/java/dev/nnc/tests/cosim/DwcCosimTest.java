@@ -72,9 +72,9 @@ class DwcCosimTest {
             StreamPort out = new StreamPort(c[1], 6, true);
             PrimitiveCosim.Trace t = PrimitiveCosim.of(new DwcInstance(cfg), new DwcModel(cfg))
                     .input(in, randomBeats(in, c[2], 3)).output(out, c[2] * c[0] / c[1]).densities(1, 1).runModel();
-            String last = t.lines().stream().filter(l -> l.contains(" out ")).reduce((a, b) -> b).orElseThrow();
-            // the last input beat (or the whole single beat) enters at cycle n-1 and leaves one cycle later
-            assertEquals(c[3], Long.parseLong(last.split(" ")[0]), c[0] + "->" + c[1] + ": " + last);
+            List<Long> sent = t.cycles("out");
+            // inputs at cycles 0..n-1; the last output beat leaves at cycle c[3]
+            assertEquals(c[3], sent.get(sent.size() - 1), c[0] + "->" + c[1] + ": " + sent);
         }
     }
 }

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.nnc.hls.prim.MvauInstance;
 import dev.nnc.ir.fixed.CastMode;
 import dev.nnc.ir.fixed.Requantizer;
-import dev.nnc.ir.hw.prim.Activation;
+import dev.nnc.ir.fixed.Overflow;
+import dev.nnc.ir.kernel.Activation;
 import dev.nnc.ir.hw.prim.MvauConfig;
 import dev.nnc.ir.hw.prim.RequantStage;
 import dev.nnc.ir.type.FixedType;
@@ -80,7 +81,7 @@ class MvauCosimTest {
                         acc += x[i] * cfg.weights()[h * mw + i];
                     }
                     Requantizer rq = new Requantizer(cfg.requant().multipliers()[h], cfg.requant().shifts()[h], cfg.requant().mode());
-                    beat[p] = cfg.activation().apply(rq.apply(acc, cfg.accType(), cfg.outType()), cfg.clipLo(), cfg.clipHi());
+                    beat[p] = cfg.activation().apply(rq.apply(Overflow.wrap(acc, cfg.accType()), cfg.accType(), cfg.outType()), cfg.clipLo(), cfg.clipHi());
                 }
                 out.add(beat);
             }
@@ -125,7 +126,7 @@ class MvauCosimTest {
                 Activation.NONE, 0, 0), 25, 23);
     }
 
-    /** Model alone at full rate: NV vectors take NV·NF·SF cycles; the last beat is out at that cycle. */
+    /** Model alone at full rate: NV vectors take NV·NF·SF cycles after the first beat arrives (cycle 0), one step per cycle. */
     @Test
     void modelFullThroughput() {
         MvauConfig cfg = random(24, 6, 4, 2, 2, new FixedType(8, 3, true), new FixedType(6, 2, true),
@@ -136,7 +137,7 @@ class MvauCosimTest {
         PrimitiveCosim.Trace t = PrimitiveCosim.of(new MvauInstance(cfg), new MvauModel(cfg)).input(inPort, in)
                 .output(outPort, 7 * cfg.nf()).densities(1, 1).runModel();
         String lastOut = t.lines().stream().filter(l -> l.contains(" out ")).reduce((a, b) -> b).orElseThrow();
-        assertEquals(7 * cfg.nf() * cfg.sf(), Long.parseLong(lastOut.split(" ")[0]), lastOut);
+        assertEquals(7 * cfg.nf() * cfg.sf() + 1, Long.parseLong(lastOut.split(" ")[0]), lastOut);
         FifoCosimTest.assertBeatsEqual(reference(cfg, in), t.outputs().get(0));
     }
 }

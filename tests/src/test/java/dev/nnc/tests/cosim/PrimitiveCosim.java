@@ -11,15 +11,14 @@ import dev.nnc.sim.verilator.ProcessResult;
 import dev.nnc.sim.verilator.Verilator;
 import dev.nnc.sim.verilator.VerilatorBuild;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Co-simulation of one RTL primitive against its Java cycle model (docs/hardware.md §4).
@@ -29,7 +28,10 @@ import java.util.Map;
  * on every output. The Verilator run is a generated testbench ({@code cosim_tb.stg}) around the
  * instance; the Java run is {@link ModelRun}. Their transfer traces ({@code <cycle> <port>
  * <hex>} lines) must be identical; {@link #run} fails at the first difference and returns the
- * output beats, which the test then compares with its reference function.
+ * output beats, which the test then compares with its reference function. One Verilator build
+ * serves two runs: the random policy and the full-rate policy (all valid and ready bits high).
+ * The testbench also checks the Moore rule: between clock edges it inverts every input of the
+ * primitive for a moment, and any output that moves is logged as a violation.
  *
  * <pre>
  * List&lt;List&lt;long[]&gt;&gt; out = PrimitiveCosim.of(instance, new FifoModel(cfg))
@@ -106,6 +108,21 @@ public final class PrimitiveCosim {
 
     /** The trace of a run and the beats each output delivered. */
     public record Trace(List<String> lines, List<List<long[]>> outputs) {
+        /**
+         * The cycles of the transfers on {@code port} ({@code "in"}, {@code "out"}, {@code "in0"},
+         * {@code "out1"}, ...), in order: for latency and initiation-interval assertions.
+         */
+        public List<Long> cycles(String port) {
+            List<Long> out = new ArrayList<>();
+            for (String l : lines) {
+                String[] f = l.split(" ");
+                if (f.length == 3 && f[1].equals(port)) {
+                    out.add(Long.parseLong(f[0]));
+                }
+            }
+            return out;
+        }
+
         /** The cycle count of the run ({@code end <n>} line). */
         public long endCycle() {
             String last = lines.get(lines.size() - 1);
@@ -121,20 +138,44 @@ public final class PrimitiveCosim {
         return runBoth(workDir).outputs();
     }
 
-    /** As {@link #run}, returning the whole trace (for cycle-count assertions). */
+    /** As {@link #run}, returning the whole trace of the random-policy run (for cycle assertions). */
     public Trace runBoth(Path workDir) {
-        requireVerilator();
-        Trace java = runModel();
-        List<String> rtl = runVerilator(workDir);
-        compare(rtl, java.lines(), workDir);
-        checkCounts(java);
-        return java;
+        return runAll(workDir).get(0);
     }
 
-    /** Runs the Java model alone under the policy (no Verilator needed). */
+    /**
+     * One Verilator build, then two runs of it and of the model: the random policy
+     * ({@link #seed}, {@link #densities}) and the full-rate policy of docs/hardware.md §5 (every
+     * valid and ready bit 1). Each pair of traces must be identical, and both runs must deliver
+     * the same output beats (a handshake policy moves beats in time, never changes them).
+     * Returns the two model traces, random policy first.
+     */
+    public List<Trace> runAll(Path workDir) {
+        requireVerilator();
+        List<HandshakePolicy> policies = List.of(policy(), fullRate());
+        Path dir = CosimFiles.prepare(workDir);
+        Path binary = build(dir, policies.get(0).length());
+        List<Trace> traces = new ArrayList<>();
+        for (int i = 0; i < policies.size(); i++) {
+            Trace java = runModel(policies.get(i));
+            Path runDir = CosimFiles.prepare(dir.resolve("run" + i));
+            List<String> rtl = runVerilator(binary, runDir, policies.get(i));
+            compare(rtl, java.lines(), runDir);
+            checkCounts(java);
+            traces.add(java);
+        }
+        assertSameBeats(traces.get(0).outputs(), traces.get(1).outputs());
+        return traces;
+    }
+
+    /** Runs the Java model alone under the random policy (no Verilator needed). */
     public Trace runModel() {
+        return runModel(policy());
+    }
+
+    private Trace runModel(HandshakePolicy p) {
         List<List<long[]>> outs = new ArrayList<>();
-        List<String> lines = ModelRun.run(model, inPorts, inBeats, outPorts, expectedArray(), policy(), DRAIN,
+        List<String> lines = ModelRun.run(model, inPorts, inBeats, outPorts, expectedArray(), p, DRAIN,
                 cycleLimit(), outs);
         return new Trace(lines, outs);
     }
@@ -147,47 +188,63 @@ public final class PrimitiveCosim {
     /** Asserts that {@code verilator --lint-only -Wall} finds nothing in the instance's module as parameterised. */
     public static void lint(PrimitiveInstance instance, Path workDir) {
         requireVerilator();
-        Path dir = prepare(workDir.resolve("lint"));
-        List<Path> sources = copySources(instance, dir);
+        Path dir = CosimFiles.prepare(workDir.resolve("lint"));
+        List<Path> sources = CosimFiles.copySources(instance, dir);
         List<String> problems = Verilator.find().lint(sources, instance.module(), instance.parameters(INSTANCE));
         assertTrue(problems.isEmpty(), "verilator --lint-only -Wall on " + instance.module() + " "
                 + instance.parameters(INSTANCE) + ":\n" + String.join("\n", problems));
     }
 
-    private List<String> runVerilator(Path workDir) {
-        Path dir = prepare(workDir);
-        List<Path> sources = copySources(instance, dir);
-        writeMemories(instance, dir);
-        HandshakePolicy p = policy();
+    /** Writes the sources and the testbench into {@code dir} and builds the simulation. */
+    private Path build(Path dir, int patternLength) {
+        List<Path> sources = CosimFiles.copySources(instance, dir);
         int[] beatCounts = new int[inPorts.size()];
+        for (int k = 0; k < inPorts.size(); k++) {
+            beatCounts[k] = inBeats.get(k).size();
+        }
+        CosimTestbench.Model m = CosimTestbench.model(instance.module(), instance.parameters(INSTANCE), inPorts,
+                beatCounts, outPorts, expectedArray(), patternLength, DRAIN, cycleLimit());
+        Path tb = dir.resolve("tb.sv");
+        CosimFiles.write(tb, CosimTestbench.render(m));
+        List<Path> all = new ArrayList<>(sources);
+        all.add(tb);
+        return Verilator.find().build(VerilatorBuild.of(all, "tb", dir));
+    }
+
+    /** One run of the built testbench in {@code dir} (stimulus, patterns, memories written there). */
+    private List<String> runVerilator(Path binary, Path dir, HandshakePolicy p) {
+        CosimFiles.writeMemories(instance, INSTANCE, dir);
         for (int k = 0; k < inPorts.size(); k++) {
             String port = ModelRun.portName("in", k, inPorts.size());
             StringBuilder hex = new StringBuilder();
             for (long[] b : inBeats.get(k)) {
                 hex.append(inPorts.get(k).hex(b)).append('\n');
             }
-            write(dir.resolve(port + ".hex"), hex.toString());
-            write(dir.resolve(port + "_valid.pat"), HandshakePolicy.patternFile(p.valid()[k]));
-            beatCounts[k] = inBeats.get(k).size();
+            CosimFiles.write(dir.resolve(port + ".hex"), hex.toString());
+            CosimFiles.write(dir.resolve(port + "_valid.pat"), HandshakePolicy.patternFile(p.valid()[k]));
         }
         for (int o = 0; o < outPorts.size(); o++) {
             String port = ModelRun.portName("out", o, outPorts.size());
-            write(dir.resolve(port + "_ready.pat"), HandshakePolicy.patternFile(p.ready()[o]));
+            CosimFiles.write(dir.resolve(port + "_ready.pat"), HandshakePolicy.patternFile(p.ready()[o]));
         }
-        CosimTestbench.Model m = CosimTestbench.model(instance.module(), instance.parameters(INSTANCE), inPorts,
-                beatCounts, outPorts, expectedArray(), p.length(), DRAIN, cycleLimit());
-        Path tb = dir.resolve("tb.sv");
-        write(tb, CosimTestbench.render(m));
-        List<Path> all = new ArrayList<>(sources);
-        all.add(tb);
-        Verilator v = Verilator.find();
-        Path binary = v.build(VerilatorBuild.of(all, "tb", dir));
-        ProcessResult r = v.run(binary, dir, List.of(), RUN_TIMEOUT);
+        ProcessResult r = Verilator.find().run(binary, dir, List.of(), RUN_TIMEOUT);
         assertEquals(0, r.exitCode(), "simulation of " + instance.module() + " failed: " + r.stderr());
         try {
             return Files.readAllLines(dir.resolve(CosimTestbench.TRACE_FILE), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void assertSameBeats(List<List<long[]>> a, List<List<long[]>> b) {
+        for (int o = 0; o < a.size(); o++) {
+            for (int i = 0; i < Math.min(a.get(o).size(), b.get(o).size()); i++) {
+                if (!Arrays.equals(a.get(o).get(i), b.get(o).get(i))) {
+                    fail(instance.module() + ": output " + o + " beat " + i + " depends on the handshake timing: "
+                            + Arrays.toString(a.get(o).get(i)) + " under the random policy, "
+                            + Arrays.toString(b.get(o).get(i)) + " at full rate");
+                }
+            }
         }
     }
 
@@ -224,6 +281,10 @@ public final class PrimitiveCosim {
         }
     }
 
+    private HandshakePolicy fullRate() {
+        return HandshakePolicy.random(seed, inPorts.size(), outPorts.size(), patternLength(), 1.0, 1.0);
+    }
+
     private HandshakePolicy policy() {
         return HandshakePolicy.random(seed, inPorts.size(), outPorts.size(), patternLength(), validDensity,
                 readyDensity);
@@ -256,46 +317,5 @@ public final class PrimitiveCosim {
 
     private int[] expectedArray() {
         return expected.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static Path prepare(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<Path> copySources(PrimitiveInstance inst, Path dir) {
-        List<Path> out = new ArrayList<>();
-        for (String name : inst.sources()) {
-            String res = "/dev/nnc/hls/rtl/" + name;
-            try (InputStream in = PrimitiveInstance.class.getResourceAsStream(res)) {
-                if (in == null) {
-                    throw new IllegalStateException("RTL source " + res + " not on the class path");
-                }
-                Path p = dir.resolve(name);
-                Files.write(p, in.readAllBytes());
-                out.add(p);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return out;
-    }
-
-    private static void writeMemories(PrimitiveInstance inst, Path dir) {
-        for (Map.Entry<String, List<String>> f : inst.memoryFiles().entrySet()) {
-            write(dir.resolve(PrimitiveInstance.fileName(INSTANCE, f.getKey())), String.join("\n", f.getValue()) + "\n");
-        }
-    }
-
-    private static void write(Path p, String text) {
-        try {
-            Files.writeString(p, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.nnc.tests.cosim;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nnc.hls.prim.SwgInstance;
 import dev.nnc.ir.hw.prim.SwgConfig;
@@ -77,10 +78,14 @@ class SwgCosimTest {
         check("swg-simd", new SwgConfig(4, 2, 7, 6, 4, 3, 2, 2, 1, 2, 0, 1, 1, 2, 1, 3, 6), 3, 22, 0.5, 0.8);
     }
 
-    /** Pool windows (3x3 s3, fewer output than input beats) at full throughput: II = input beats. */
+    /**
+     * Pool windows (3x3 s3 on 10x10: fewer output than input beats, and the last input row is in
+     * no window) at full throughput: reads start before the frame is complete, the frame's last
+     * read waits for it, II = input beats.
+     */
     @Test
     void poolWindowsFullThroughput() {
-        SwgConfig k = new SwgConfig(8, 4, 9, 9, 8, 3, 3, 3, 3, 0, 0, 0, 0, 1, 1, 3, 3);
+        SwgConfig k = new SwgConfig(8, 4, 10, 10, 8, 3, 3, 3, 3, 0, 0, 0, 0, 1, 1, 3, 3);
         PrimitiveCosim.Trace t = check("swg-pool", k, 3, 23, 1.0, 1.0);
         List<Long> outCycles = new ArrayList<>();
         for (String line : t.lines()) {
@@ -92,6 +97,7 @@ class SwgCosimTest {
         int out = (int) k.outBeats();
         assertEquals(3 * out, outCycles.size(), "output transfers in the trace");
         assertEquals(k.latency() - 1, outCycles.get(out - 1), "latency of frame 1 (first input at cycle 0)");
+        assertTrue(outCycles.get(0) < k.inBeats(), "the first window is output before the frame is complete");
         assertEquals(k.cyclesPerFrame(), (outCycles.get(3 * out - 1) - outCycles.get(out - 1)) / 2, "II");
     }
 }

@@ -1,7 +1,12 @@
 package dev.nnc.ir.hw.prim;
 
+import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.fixed.CastMode;
+import dev.nnc.ir.kernel.KernelTypes;
+import dev.nnc.ir.spec.OpAttributes;
 import dev.nnc.ir.type.FixedType;
+import dev.nnc.ir.type.StreamType;
+import java.util.Arrays;
 
 /**
  * Every number the element-wise add's RTL ({@code nnc_add.sv}) and cycle model need: per lane
@@ -15,6 +20,37 @@ import dev.nnc.ir.type.FixedType;
  * @param mode RND_CONV+SAT or TRN+WRAP
  */
 public record AddConfig(int simd, FixedType aType, FixedType bType, FixedType outType, CastMode mode) {
+
+    /**
+     * Reads a {@code hw.add}: rounding, overflow and simd; the three element types from the
+     * stream types (all with simd lanes); in_shape must equal out_shape. One error line naming the
+     * op for anything the RTL cannot do.
+     */
+    public static AddConfig from(Operation op) {
+        CastMode mode;
+        try {
+            mode = KernelTypes.mode(new OpAttributes(op, null));
+        } catch (IllegalArgumentException e) {
+            throw PrimOps.error(op, e.getMessage());
+        }
+        int simd = PrimOps.simd(op);
+        if (!Arrays.equals(PrimOps.shape(op, "in_shape"), PrimOps.shape(op, "out_shape"))) {
+            throw PrimOps.error(op, "in_shape and out_shape must be equal");
+        }
+        StreamType a = PrimOps.operandStream(op, 0);
+        StreamType b = PrimOps.operandStream(op, 1);
+        StreamType o = PrimOps.resultStream(op, 0);
+        PrimOps.requireLanes(op, a, simd, "operand #0");
+        PrimOps.requireLanes(op, b, simd, "operand #1");
+        PrimOps.requireLanes(op, o, simd, "result #0");
+        AddConfig cfg = new AddConfig(simd, PrimOps.fixedElement(op, a, "operand #0"),
+                PrimOps.fixedElement(op, b, "operand #1"), PrimOps.fixedElement(op, o, "result #0"), mode);
+        String problem = cfg.unsupported();
+        if (problem != null) {
+            throw PrimOps.error(op, problem);
+        }
+        return cfg;
+    }
 
     /** Fraction bits of the exact sum. */
     public int sumFractionBits() {

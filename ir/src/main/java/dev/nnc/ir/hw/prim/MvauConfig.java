@@ -1,10 +1,21 @@
 package dev.nnc.ir.hw.prim;
 
+import dev.nnc.ir.core.Operation;
+import dev.nnc.ir.fixed.CastMode;
+import dev.nnc.ir.fixed.Requantizer;
+import dev.nnc.ir.kernel.Activation;
+import dev.nnc.ir.kernel.KernelTypes;
+import dev.nnc.ir.kernel.MvauParams;
+import dev.nnc.ir.spec.OpAttributes;
+import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.FixedType;
+import dev.nnc.ir.type.StreamType;
 
 /**
  * Every number the MVAU's RTL ({@code nnc_mvau.sv}) and its cycle model need: y = act(requant(W·x
- * + b)) for each of the vectors of MW elements streamed in SIMD lanes, out in PE lanes.
+ * + b)) for each of the vectors of MW elements streamed in SIMD lanes, out in PE lanes. The sum
+ * is exact and then wrapped to the declared accumulator type, as {@code kernel.mvau} does
+ * (lower-kernel declares it wide enough, so the wrap never changes a value).
  *
  * @param mw input vector length (columns of W)
  * @param mh output vector length (rows of W)
@@ -25,6 +36,53 @@ public record MvauConfig(int mw, int mh, int simd, int pe, FixedType inType, Fix
         FixedType outType, long[] weights, long[] bias, RequantStage requant, Activation activation, long clipLo,
         long clipHi) {
 
+    /**
+     * Reads a {@code hw.mvau}: the kernel properties exactly as {@code kernel.mvau} reads them
+     * ({@link MvauParams}), element types and lanes from the stream types, MW/MH checked against
+     * in_shape/out_shape. Anything the RTL cannot do is one error line naming the op.
+     */
+    public static MvauConfig from(Operation op) {
+        MvauParams p;
+        CastMode mode;
+        try {
+            OpAttributes a = new OpAttributes(op, null);
+            p = MvauParams.from(a);
+            mode = KernelTypes.mode(a);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw PrimOps.error(op, e.getMessage());
+        }
+        StreamType is = PrimOps.operandStream(op, 0);
+        StreamType os = PrimOps.resultStream(op, 0);
+        PrimOps.requireLanes(op, is, p.simd(), "operand #0");
+        if (os.lanes() != p.pe()) {
+            throw PrimOps.error(op, "result #0 has " + os.lanes() + " lanes but pe is " + p.pe());
+        }
+        int[] in = PrimOps.shape(op, "in_shape");
+        int[] out = PrimOps.shape(op, "out_shape");
+        if (in.length == 0 || out.length == 0 || in[in.length - 1] != p.mw() || out[out.length - 1] != p.mh()) {
+            throw PrimOps.error(op, "in_shape and out_shape must end in MW = " + p.mw() + " and MH = " + p.mh());
+        }
+        int mh = p.mh();
+        long[] m = new long[mh];
+        int[] s = new int[mh];
+        for (int c = 0; c < mh; c++) {
+            Requantizer r = p.requantizer(c);
+            m[c] = r.multiplier();
+            s[c] = r.shift();
+        }
+        Tensor bias = p.bias();
+        boolean clip = p.activation() == Activation.CLIP;
+        MvauConfig cfg = new MvauConfig(p.mw(), mh, p.simd(), p.pe(), PrimOps.fixedElement(op, is, "operand #0"),
+                p.weightType(), p.accType(), PrimOps.fixedElement(op, os, "result #0"), p.weights().longs(),
+                bias == null ? new long[mh] : bias.longs(), new RequantStage(m, s, mode), p.activation(),
+                clip ? p.clipLo() : 0, clip ? p.clipHi() : 0);
+        String problem = cfg.unsupported();
+        if (problem != null) {
+            throw PrimOps.error(op, problem);
+        }
+        return cfg;
+    }
+
     /** Input beats per vector, MW/SIMD. */
     public int sf() {
         return mw / simd;
@@ -42,11 +100,6 @@ public record MvauConfig(int mw, int mh, int simd, int pe, FixedType inType, Fix
     public int accWidth() {
         int dot = inType.width() + weightType.width() + 1 + ceilLog2(mw);
         return Math.max(dot, accType.width() + 1) + 1;
-    }
-
-    /** The accumulator as the requantizer's input type: signed raws of {@link #accWidth()} bits. */
-    public FixedType accRawType() {
-        return new FixedType(accWidth(), accWidth(), true);
     }
 
     /** What the RTL cannot do with these numbers, or null. Callers prefix the op's name. */

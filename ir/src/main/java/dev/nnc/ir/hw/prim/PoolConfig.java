@@ -1,7 +1,11 @@
 package dev.nnc.ir.hw.prim;
 
+import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.fixed.CastMode;
+import dev.nnc.ir.spec.OpAttributes;
 import dev.nnc.ir.type.FixedType;
+import dev.nnc.ir.type.StreamType;
+import java.util.Locale;
 
 /**
  * Every number the pool's RTL ({@code nnc_pool.sv}) and cycle model need. Per output vector of C
@@ -24,6 +28,53 @@ public record PoolConfig(PoolKind kind, int channels, int window, int simd, Fixe
     /** A MAX pool: the cast from the input to the output type after the max. */
     public static PoolConfig max(int channels, int window, int simd, FixedType in, FixedType out) {
         return new PoolConfig(PoolKind.MAX, channels, window, simd, in, out, 1, in.fractionBits() - out.fractionBits());
+    }
+
+    /**
+     * Reads a {@code hw.pool}: kind, channels, (AVG) multiplier and shift, simd; the window size
+     * KK from in_shape's last dim KK·C; element types from the stream types. A MAX pool must keep
+     * its element type (kernel.pool passes the raw max through). One error line naming the op
+     * for anything the RTL cannot do.
+     */
+    public static PoolConfig from(Operation op) {
+        OpAttributes a = new OpAttributes(op, null);
+        PoolKind kind;
+        try {
+            kind = PoolKind.valueOf(a.getString("kind").toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw PrimOps.error(op, "unknown pool kind '" + a.getString("kind") + "' (MAX or AVG)");
+        }
+        int c = a.getInt32("channels", 1);
+        int simd = PrimOps.simd(op);
+        int[] in = PrimOps.shape(op, "in_shape");
+        int[] out = PrimOps.shape(op, "out_shape");
+        if (c < 1 || in.length == 0 || out.length == 0 || in[in.length - 1] % c != 0 || out[out.length - 1] != c) {
+            throw PrimOps.error(op, "in_shape must end in KK*C and out_shape in C = " + c);
+        }
+        StreamType is = PrimOps.operandStream(op, 0);
+        StreamType os = PrimOps.resultStream(op, 0);
+        PrimOps.requireLanes(op, is, simd, "operand #0");
+        PrimOps.requireLanes(op, os, simd, "result #0");
+        FixedType inType = PrimOps.fixedElement(op, is, "operand #0");
+        FixedType outType = PrimOps.fixedElement(op, os, "result #0");
+        int window = in[in.length - 1] / c;
+        PoolConfig cfg;
+        if (kind == PoolKind.MAX) {
+            if (!inType.equals(outType)) {
+                throw PrimOps.error(op, "MAX pool result " + outType + " must equal its operand's " + inType);
+            }
+            cfg = max(c, window, simd, inType, outType);
+        } else {
+            if (!a.has("multiplier") || !a.has("shift")) {
+                throw PrimOps.error(op, "AVG pooling needs multiplier and shift");
+            }
+            cfg = new PoolConfig(kind, c, window, simd, inType, outType, a.getInt("multiplier"), a.getInt32("shift"));
+        }
+        String problem = cfg.unsupported();
+        if (problem != null) {
+            throw PrimOps.error(op, problem);
+        }
+        return cfg;
     }
 
     /** Input beats per vector fold, C/SIMD. */

@@ -109,9 +109,24 @@ public record SwgConfig(int elemWidth, int simd, int inH, int inW, int channels,
         return Math.max(inBeats(), outBeats());
     }
 
-    /** Cycles from a frame's first input beat to its last output beat, alone in the pipeline. */
+    /**
+     * Cycles from a frame's first input beat to its last output beat, alone in the pipeline with
+     * in_valid and out_ready always high. Input beat j transfers in cycle j; output row oh's reads
+     * may start once input rows up to oh·strideH − padT + (kernelH−1)·dilH are written (cycle
+     * (row+1)·W·CF, or inBeats when that is past the last row), then run one per cycle; the
+     * frame's last read waits for the complete frame; a read issued in cycle t is output in t+2.
+     */
     public long latency() {
-        return inBeats() + outBeats() + 2;
+        long rowBeats = (long) inW * channelFolds();
+        long perRow = (long) outW * kernelH * kernelW * channelFolds();
+        long start = Long.MIN_VALUE / 2;
+        for (int oh = 0; oh < outH; oh++) {
+            long lastRow = (long) oh * strideH - padT + (long) (kernelH - 1) * dilH;
+            long ready = lastRow < 0 ? 0 : lastRow + 1 < inH ? (lastRow + 1) * rowBeats : inBeats();
+            start = Math.max(start + perRow, ready);
+        }
+        long lastIssue = Math.max(start + perRow - 1, inBeats());
+        return lastIssue + 3;
     }
 
     private static void positive(String what, int v) {

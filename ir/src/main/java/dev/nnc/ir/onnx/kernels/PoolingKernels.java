@@ -31,10 +31,12 @@ public final class PoolingKernels implements KernelFamily {
     public void register(KernelTable t) {
         t.op("MaxPool", new WindowVerifier(), PoolingKernels::inferPool,
                 ctx -> FixedKernels.applies(ctx) ? FixedWindowKernels.maxPool(ctx) : pool(ctx, PoolCore.Kind.MAX));
-        t.op("AveragePool", new WindowVerifier(), PoolingKernels::inferPool, ctx -> pool(ctx, PoolCore.Kind.AVERAGE));
+        t.op("AveragePool", new WindowVerifier(), PoolingKernels::inferPool,
+                ctx -> FixedKernels.applies(ctx) ? FixedAveragePool.averagePool(ctx) : pool(ctx, PoolCore.Kind.AVERAGE));
         t.op("LpPool", new WindowVerifier(), PoolingKernels::inferPool, ctx -> pool(ctx, PoolCore.Kind.LP));
         t.op("GlobalMaxPool", PoolingKernels::inferGlobal, ctx -> global(ctx, PoolCore.Kind.MAX));
-        t.op("GlobalAveragePool", PoolingKernels::inferGlobal, ctx -> global(ctx, PoolCore.Kind.AVERAGE));
+        t.op("GlobalAveragePool", PoolingKernels::inferGlobal,
+                ctx -> FixedKernels.applies(ctx) ? FixedAveragePool.globalAveragePool(ctx) : global(ctx, PoolCore.Kind.AVERAGE));
         t.op("GlobalLpPool", PoolingKernels::inferGlobal, ctx -> global(ctx, PoolCore.Kind.LP));
         t.op("MaxUnpool", PoolingKernels::inferUnpool, PoolingKernels::maxUnpool);
     }

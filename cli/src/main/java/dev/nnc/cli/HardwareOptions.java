@@ -1,0 +1,36 @@
+package dev.nnc.cli;
+
+import dev.nnc.hls.report.Clock;
+import dev.nnc.ir.diag.NncException;
+import picocli.CommandLine.Option;
+
+/** {@code --device} and {@code --clock} of {@code nnc compile --target fpga|asic} (a picocli mixin). */
+public final class HardwareOptions {
+    /** The device --target fpga uses by default, and the one --target asic always uses. */
+    static final String DEFAULT_FPGA = "xc7z020";
+    static final String ASIC = "asic";
+
+    @Option(names = "--device", paramLabel = "NAME",
+            description = "fpga: the device whose DSP/BRAM/LUT budget the fold pass fills: xc7z020 (default), xczu3eg, xcu250. "
+                    + "asic: only the generic 'asic' device.")
+    String device;
+
+    @Option(names = "--clock", paramLabel = "FREQ", defaultValue = "200MHz",
+            description = "Clock target for latency and throughput in time, e.g. 200MHz or 5ns (default ${DEFAULT-VALUE}).")
+    String clock = "200MHz";
+
+    /** The device for {@code target} ({@code fpga} or {@code asic}). */
+    String device(String target) {
+        if (target.equals(ASIC)) {
+            if (device != null && !device.equals(ASIC)) {
+                throw new NncException("--target asic uses the generic 'asic' device, not --device " + device);
+            }
+            return ASIC;
+        }
+        return device == null ? DEFAULT_FPGA : device;
+    }
+
+    Clock clock() {
+        return Clock.parse(clock);
+    }
+}
