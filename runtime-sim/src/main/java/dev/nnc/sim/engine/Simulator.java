@@ -77,7 +77,7 @@ public final class Simulator {
         for (int i = 0; i < n; i++) {
             Component c = netlist.nodes().get(i).component();
             comps[i] = c;
-            mayIdle[i] = !CLOCK_ALL && overridesIdle(c);
+            mayIdle[i] = !options.clockAll() && overridesIdle(c);
             accepted[i] = new long[c.inputCount()][];
             taken[i] = new boolean[c.outputCount()];
             if (c instanceof SourceDriver d) {
@@ -336,13 +336,6 @@ public final class Simulator {
             k.now = cycle;
         }
     }
-
-    /**
-     * Debug switch {@code -Dnnc.sim.clockAll=true}: clock every component every cycle, ignoring
-     * {@link Component#idle}. A model whose idle() is wrong shows up as a trace that differs
-     * with and without it (the co-simulation tests compare both).
-     */
-    static final boolean CLOCK_ALL = Boolean.getBoolean("nnc.sim.clockAll");
 
     private static boolean overridesIdle(Component c) {
         try {
