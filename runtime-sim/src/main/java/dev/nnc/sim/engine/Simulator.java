@@ -74,7 +74,7 @@ public final class Simulator {
         for (int i = 0; i < n; i++) {
             Component c = netlist.nodes().get(i).component();
             comps[i] = c;
-            mayIdle[i] = !CLOCK_ALL && overridesIdle(c);
+            mayIdle[i] = !(CLOCK_ALL || options.clockAll()) && overridesIdle(c);
             accepted[i] = new long[c.inputCount()][];
             taken[i] = new boolean[c.outputCount()];
             if (c instanceof SourceDriver d) {
@@ -329,9 +329,9 @@ public final class Simulator {
     }
 
     /**
-     * Debug switch {@code -Dnnc.sim.clockAll=true}: clock every component every cycle, ignoring
-     * {@link Component#idle}. A model whose idle() is wrong shows up as a trace that differs
-     * with and without it (the co-simulation tests compare both).
+     * Debug switch {@code -Dnnc.sim.clockAll=true} (as {@link SimOptions#clockAll} for every run):
+     * clock every component every cycle, ignoring {@link Component#idle}. A model whose idle() is
+     * wrong shows up as a trace that differs with and without it (ModelCosimTest compares both).
      */
     static final boolean CLOCK_ALL = Boolean.getBoolean("nnc.sim.clockAll");
 
