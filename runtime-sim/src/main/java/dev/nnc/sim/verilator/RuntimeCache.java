@@ -17,8 +17,9 @@ import java.util.List;
  * They do not depend on the design, yet compiling them takes about 80% of a small design's build
  * (measured: 16 s of 19 s for a primitive testbench on a loaded 2-core machine), so test suites
  * that build many small testbenches pass a cache directory of their own (under {@code target/}).
- * Entries are keyed by the Verilator version and the make flags; nothing is cached unless a
- * caller names a directory.
+ * Entries are keyed by the Verilator version and the make flags (not by the C++ compiler: a
+ * cache folder lives under {@code target/} and goes with {@code mvn clean}); nothing is cached
+ * unless a caller names a directory.
  */
 final class RuntimeCache {
     private static final Object LOCK = new Object();
