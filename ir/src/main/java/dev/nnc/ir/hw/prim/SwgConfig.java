@@ -110,6 +110,11 @@ public record SwgConfig(int elemWidth, int simd, int inH, int inW, int channels,
      * while the current one is read.
      */
     public int bufferRows() {
+        return bufferRows(kernelH, dilH, strideH);
+    }
+
+    /** {@link #bufferRows()} from the window's height, dilation and stride (the fold pass's memory estimate). */
+    public static int bufferRows(int kernelH, int dilH, int strideH) {
         int need = dilH * (kernelH - 1) + 1 + strideH;
         return Integer.highestOneBit(need - 1) << 1; // need >= 2: the next power of two
     }
