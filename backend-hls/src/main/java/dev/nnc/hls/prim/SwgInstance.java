@@ -36,6 +36,7 @@ public record SwgInstance(SwgConfig config) implements PrimitiveInstance {
         p.put("DIL_W", Integer.toString(config.dilW()));
         p.put("OUT_H", Integer.toString(config.outH()));
         p.put("OUT_W", Integer.toString(config.outW()));
+        p.put("ROWS", Integer.toString(config.bufferRows()));
         return p;
     }
 

@@ -5,32 +5,27 @@
 // Output: for each (oh, ow), for ky, kx, c-fold, one beat of the SIMD channels at input
 // (oh*STRIDE_H - PAD_T + ky*DIL_H, ow*STRIDE_W - PAD_L + kx*DIL_W), all-zero outside the input.
 //
-// Design: a full-frame buffer, double buffered (2*IN_H*IN_W*CF words of SIMD*ELEM_W bits, one
-// write port, one registered read port). The write side fills buffer wbuf; in_ready is high while
-// that buffer is not full (a register flag). The beat that completes a frame marks the buffer
-// full and moves the write side to the other buffer. The read side reads buffer rbuf window by
-// window; the step that issues the frame's last read marks rbuf empty and moves to the other
-// buffer. A window row (oh) may be read as soon as the input rows it needs are written
-// (rows written wrow > oh*STRIDE_H - PAD_T + (K_H-1)*DIL_H, counted while wbuf == rbuf), not
-// only when the frame is complete; the frame's last read waits for the complete frame, so a
-// buffer is never released before it was wholly written.
+// Design: a ring of ROWS input rows (a power of two, at least one window's rows plus one
+// stride; ROWS*IN_W*CF words of SIMD*ELEM_W bits, one write port, one registered read port).
+// Rows are counted across frames (wg = the row being written, GW-bit wrapping counter); row g
+// lives in slot g mod ROWS. The read side's frame starts at row fbase; it needs rows
+// lo = fbase + max(0, ih_base) .. top = fbase + min(IN_H-1, ih_base + (K_H-1)*DIL_H).
 //
 // Exact cycle behaviour (cycle = rising edge; a transfer fires where valid & ready):
-// - in_ready  = !full[wbuf]                                   (registers only)
+// - in_ready  = wg - lo < ROWS (signed): the row written never overwrites a needed row
+//   (registers only)
 // - out_valid, out_data: the head of the 2-entry output queue nnc_outq (registers only)
-// - a read step issues in a cycle where (full[rbuf] or its rows are ready, see above) and
-//   count + rd_valid - pop < 2 (count = queue entries, pop = out_valid & out_ready this cycle);
-//   the memory word (or zero when padding) is registered at that edge (rd_valid), and pushed
-//   into the queue at the next edge; the issue rule guarantees the queue has room then.
+// - a read step issues in a cycle where wg - top > 0 (the window row's input rows are written)
+//   and count + rd_valid - pop < 2 (count = queue entries, pop = out_valid & out_ready this
+//   cycle); the memory word (or zero when padding) is registered at that edge (rd_valid), and
+//   pushed into the queue at the next edge; the issue rule guarantees the queue has room then.
 // - with in_valid and out_ready always high (input beat j in cycle j): output row oh starts
-//   reading at max(previous row start + its beats, cycle the rows it needs are written), one
-//   read per cycle, a read in cycle t is output in cycle t+2; SwgConfig.latency() is this
-//   formula. Without early reads it would be IN + OUT + 2 (IN = IN_H*IN_W*CF input beats,
-//   OUT = OUT_H*OUT_W*K_H*K_W*CF output beats).
-// - back to back frames overlap (write n+1 while reading n): initiation interval
-//   max(IN, OUT) cycles per frame in steady state.
-// A line buffer (K_H rows instead of two frames) is a later optimisation with the same ports and
-// the same schedule.
+//   reading at max(previous row start + its beats, cycle (top+1)*IN_W*CF), one read per cycle,
+//   a read in cycle t is output in cycle t+2; SwgConfig.latency() is this formula. The writer
+//   only waits for the reader when the reader has every row it needs.
+// - back to back frames stream through the ring: initiation interval max(IN, OUT) cycles per
+//   frame in steady state (IN = IN_H*IN_W*CF input beats, OUT = OUT_H*OUT_W*K_H*K_W*CF output
+//   beats).
 module nnc_swg #(
     parameter int ELEM_W = 8,
     parameter int SIMD = 1,
@@ -46,7 +41,8 @@ module nnc_swg #(
     parameter int DIL_H = 1,
     parameter int DIL_W = 1,
     parameter int OUT_H = 4,
-    parameter int OUT_W = 4
+    parameter int OUT_W = 4,
+    parameter int ROWS = 4
 ) (
     input  logic clk,
     input  logic rst,
@@ -58,33 +54,31 @@ module nnc_swg #(
     output logic [SIMD*ELEM_W-1:0] out_data
 );
     localparam int BW = SIMD * ELEM_W;
-    localparam int FRAME = IN_H * IN_W * CF;
-    localparam int DEPTH = 2 * FRAME;
-    localparam int AW = $clog2(DEPTH);
+    localparam int ROW = IN_W * CF;
+    localparam int DEPTH = ROWS * ROW;
+    localparam int AW = DEPTH > 1 ? $clog2(DEPTH) : 1;
+    localparam int SW = ROWS > 1 ? $clog2(ROWS) : 1;
     // Signed coordinate width: covers -PAD .. the farthest window position, with a sign bit.
     localparam int CW = $clog2(IN_H + IN_W + PAD_T + PAD_L + OUT_H * STRIDE_H + OUT_W * STRIDE_W
                                + K_H * DIL_H + K_W * DIL_W + 1) + 2;
+    // Row counters: differences up to a frame and a ring apart, with a sign bit.
+    localparam int GW = CW + SW + 1;
     localparam int OHW = $clog2(OUT_H + 1);
     localparam int OWW = $clog2(OUT_W + 1);
     localparam int KYW = $clog2(K_H + 1);
     localparam int KXW = $clog2(K_W + 1);
-    localparam int ROW = IN_W * CF;
     localparam int RCW = $clog2(ROW + 1);
     localparam int CFW = $clog2(CF + 1);
 
     logic [BW-1:0] mem [DEPTH];
 
-    // Write side.
-    logic wbuf;
-    logic [AW-1:0] waddr;
+    // Write side: row wg (counted across frames), beat wcol of it.
+    logic [GW-1:0] wg;
     logic [RCW-1:0] wcol;
-    logic signed [CW-1:0] wrow;
-    logic [1:0] full;
     wire in_fire = in_valid && in_ready;
-    assign in_ready = !full[wbuf];
 
-    // Read side: window counters and the input coordinates they address.
-    logic rbuf;
+    // Read side: the frame's first row, window counters and the input coordinates they address.
+    logic [GW-1:0] fbase;
     logic [OHW-1:0] oh;
     logic [OWW-1:0] ow;
     logic [KYW-1:0] ky;
@@ -105,20 +99,26 @@ module nnc_swg #(
     wire last_ky = ky == KYW'(K_H - 1);
     wire last_ow = ow == OWW'(OUT_W - 1);
     wire last_oh = oh == OHW'(OUT_H - 1);
-    wire last_step = last_cf && last_kx && last_ky && last_ow && last_oh;
-    // A window row may be read once the input rows it needs are written: from the complete
-    // frame, or early from the frame being written (but its last read only when complete).
-    wire rows_ready = wbuf == rbuf && wrow > ih_base + CW'((K_H - 1) * DIL_H) && !last_step;
-    wire issue = (full[rbuf] || rows_ready) && pending < 3'd2;
+    // The rows the current window row needs, and the lowest row still needed.
+    wire signed [CW-1:0] top_rel = ih_base + CW'((K_H - 1) * DIL_H) < CW'(IN_H - 1)
+        ? ih_base + CW'((K_H - 1) * DIL_H) : CW'(IN_H - 1);
+    wire signed [CW-1:0] lo_rel = ih_base < 0 ? '0 : ih_base;
+    wire [GW-1:0] top = fbase + GW'(top_rel);
+    wire [GW-1:0] lo = fbase + GW'(lo_rel);
+    wire signed [GW-1:0] written_past_top = $signed(wg - top);
+    wire signed [GW-1:0] ahead_of_lo = $signed(wg - lo);
+    assign in_ready = ahead_of_lo < $signed(GW'(ROWS));
+    wire issue = written_past_top > 0 && pending < 3'd2;
     wire in_frame = ih >= 0 && ih < CW'(IN_H) && iw >= 0 && iw < CW'(IN_W);
+    wire [SW-1:0] rslot = fbase[SW-1:0] + SW'(ih);  // (fbase + ih) mod ROWS
     wire [AW-1:0] raddr = in_frame
-        ? AW'((rbuf ? FRAME : 0) + (int'(ih) * IN_W + int'(iw)) * CF + int'(cf))
+        ? AW'(int'(rslot) * ROW + int'(iw) * CF + int'(cf))
         : AW'(0);
 
 
     always_ff @(posedge clk) begin
         if (in_fire) begin
-            mem[AW'((wbuf ? FRAME : 0) + int'(waddr))] <= in_data;
+            mem[AW'(int'(wg[SW-1:0]) * ROW + int'(wcol))] <= in_data;
         end
         if (issue) begin
             rdata <= mem[raddr];
@@ -131,12 +131,9 @@ module nnc_swg #(
 
     always_ff @(posedge clk) begin
         if (rst) begin
-            wbuf <= 1'b0;
-            waddr <= '0;
+            wg <= '0;
             wcol <= '0;
-            wrow <= '0;
-            full <= 2'b00;
-            rbuf <= 1'b0;
+            fbase <= '0;
             oh <= '0;
             ow <= '0;
             ky <= '0;
@@ -151,27 +148,11 @@ module nnc_swg #(
         end else begin
             // Write side.
             if (in_fire) begin
-                if (waddr == AW'(FRAME - 1)) begin
-                    waddr <= '0;
+                if (wcol == RCW'(ROW - 1)) begin
                     wcol <= '0;
-                    wrow <= '0;
-                    wbuf <= !wbuf;
+                    wg <= wg + 1'b1;
                 end else begin
-                    waddr <= waddr + 1'b1;
-                    if (wcol == RCW'(ROW - 1)) begin
-                        wcol <= '0;
-                        wrow <= wrow + 1'b1;
-                    end else begin
-                        wcol <= wcol + 1'b1;
-                    end
-                end
-            end
-            // Buffer flags: the write side sets its buffer, the read side clears its own.
-            for (int b = 0; b < 2; b++) begin
-                if (in_fire && waddr == AW'(FRAME - 1) && wbuf == b[0]) begin
-                    full[b] <= 1'b1;
-                end else if (issue && last_step && rbuf == b[0]) begin
-                    full[b] <= 1'b0;
+                    wcol <= wcol + 1'b1;
                 end
             end
             // Read side: step the window counters (cf innermost, then kx, ky, ow, oh).
@@ -210,7 +191,7 @@ module nnc_swg #(
                                     oh <= '0;
                                     ih_base <= -CW'(PAD_T);
                                     ih <= -CW'(PAD_T);
-                                    rbuf <= !rbuf;
+                                    fbase <= fbase + GW'(IN_H);
                                 end
                             end
                         end

@@ -2,6 +2,7 @@ package dev.nnc.passes.kernel;
 
 import dev.nnc.ir.attr.Attribute;
 import dev.nnc.ir.core.Operation;
+import dev.nnc.ir.hw.prim.SwgConfig;
 import dev.nnc.ir.kernel.MvauParams;
 import dev.nnc.ir.kernel.SwgGeometry;
 import dev.nnc.ir.spec.OpAttributes;
@@ -16,7 +17,7 @@ import java.util.List;
  * are the steady-state rates of the primitives (docs/hardware.md, the RTL headers):
  * <ul>
  * <li>mvau: NV·(MW/SIMD)·(MH/PE) — one step a cycle;</li>
- * <li>swg: max(H·W·C, OH·OW·KH·KW·C)/SIMD — double-buffered frame, writes and reads overlap;</li>
+ * <li>swg: max(H·W·C, OH·OW·KH·KW·C)/SIMD — line buffer, writes and reads overlap;</li>
  * <li>pool: NV·KK·C/SIMD — one input beat a cycle;</li>
  * <li>add: N/SIMD;</li>
  * <li>softmax: NV·(2N + 2) — max pass, then exp/sum and output passes (SIMD 1).</li>
@@ -131,7 +132,9 @@ record FoldLayer(Operation op, String kind, int[] in, int[] out, FixedType inTyp
             }
             case "swg" -> {
                 SwgGeometry g = SwgGeometry.of(attrs(), in);
-                p.memory(2L * g.h() * g.w() * g.c() / simd, (long) simd * we);
+                // nnc_swg's line buffer: a ring of bufferRows input rows
+                int rows = SwgConfig.bufferRows(g.kh(), g.dh(), g.sh());
+                p.memory((long) rows * g.w() * g.c() / simd, (long) simd * we);
                 p.logic(150 + (long) simd * we);
             }
             case "pool" -> {

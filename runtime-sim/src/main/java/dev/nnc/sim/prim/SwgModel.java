@@ -5,20 +5,19 @@ import dev.nnc.sim.Component;
 
 /**
  * Cycle model of {@code nnc_swg.sv}: the same registers and the same next-state rules (see the
- * RTL header). A double-buffered frame memory; the write side fills buffer {@code wbuf} while
- * {@code in_ready = !full[wbuf]}, counting the rows it completed; the read side walks the windows
- * of buffer {@code rbuf} (cf innermost, then kx, ky, ow, oh) once the frame is full or, early,
- * once the rows of the current window row are written (the frame's last read waits for the full
- * frame), issuing a read when {@code count + rdValid − pop < 2}; the registered word (or zero for
- * padding) enters the {@link OutputQueue} one edge later. Latency {@link SwgConfig#latency()},
- * II max(inBeats, outBeats).
+ * RTL header). A ring of {@link SwgConfig#bufferRows()} input rows: the write side writes global
+ * row {@code wg} (rows counted across frames) into slot {@code wg mod rows} while
+ * {@code wg − lo < rows}, lo being the lowest row the read side still needs; the read side walks
+ * the windows (cf innermost, then kx, ky, ow, oh) and issues a read when the rows of the current
+ * window row are written and {@code count + rdValid − pop < 2}; the registered word (or zero for
+ * padding) enters the {@link OutputQueue} one edge later.
  */
 public final class SwgModel implements Component {
-    private final SwgConfig cfg;
     private final int simd;
-    private final int frame;
     private final int cf;
     private final int rowBeats;
+    private final int rowMask;
+    private final int ringRows;
     private final int inH;
     private final int inW;
     private final int cfLast;
@@ -27,14 +26,17 @@ public final class SwgModel implements Component {
     private final int owLast;
     private final int ohLast;
     private final int windowRows;
+    private final int dilH;
+    private final int dilW;
+    private final int strideH;
+    private final int strideW;
+    private final int padT;
+    private final int padL;
     private final long[] mem;
 
-    private int wbuf;
-    private int waddr;
+    private int wg;
     private int wcol;
-    private int wrow;
-    private final boolean[] full = new boolean[2];
-    private int rbuf;
+    private int frameBase;
     private int oh;
     private int ow;
     private int ky;
@@ -46,17 +48,16 @@ public final class SwgModel implements Component {
     private int iw;
     private boolean rdValid;
     private boolean rdPad;
-    /** Index in mem of the word read at the last issue (the RTL's registered read data). */
-    private int rdAddr;
+    private final long[] rdata;
     private final OutputQueue queue;
 
     public SwgModel(SwgConfig cfg) {
-        this.cfg = cfg;
         this.simd = cfg.simd();
         this.cf = cfg.channelFolds();
         this.rowBeats = cfg.inW() * cf;
-        this.frame = Math.toIntExact(cfg.inBeats());
-        this.mem = new long[2 * frame * simd];
+        this.ringRows = cfg.bufferRows();
+        this.rowMask = ringRows - 1;
+        this.mem = new long[ringRows * rowBeats * simd];
         this.inH = cfg.inH();
         this.inW = cfg.inW();
         this.cfLast = cf - 1;
@@ -65,6 +66,13 @@ public final class SwgModel implements Component {
         this.owLast = cfg.outW() - 1;
         this.ohLast = cfg.outH() - 1;
         this.windowRows = (cfg.kernelH() - 1) * cfg.dilH();
+        this.dilH = cfg.dilH();
+        this.dilW = cfg.dilW();
+        this.strideH = cfg.strideH();
+        this.strideW = cfg.strideW();
+        this.padT = cfg.padT();
+        this.padL = cfg.padL();
+        this.rdata = new long[simd];
         this.queue = new OutputQueue(simd);
         reset();
     }
@@ -79,9 +87,10 @@ public final class SwgModel implements Component {
         return 1;
     }
 
+    /** Room in the ring: the row being written does not overwrite a row the reader needs. */
     @Override
     public boolean inReady(int port) {
-        return !full[wbuf];
+        return wg - (frameBase + Math.max(0, ihBase)) < ringRows;
     }
 
     @Override
@@ -98,139 +107,114 @@ public final class SwgModel implements Component {
     public void clock(long[][] accepted, boolean[] taken) {
         boolean pop = taken[0];
         long[] in = accepted[0];
-        boolean lastStep = lastStep();
-        boolean issue = canIssue(pop, lastStep);
+        boolean issue = canIssue(pop);
 
-        // Output queue first: it takes the word read at the last issue (rdAddr; the write side
-        // never writes a word that a pending read addresses) or zero for padding.
+        // Output queue first: it takes the word registered at the last issue, or zero for padding.
         if (rdValid) {
             long[] slot = queue.pushSlot(pop);
-            if (rdPad) {
-                for (int s = 0; s < simd; s++) {
-                    slot[s] = 0;
-                }
-            } else {
-                int a = rdAddr;
-                for (int s = 0; s < simd; s++) {
-                    slot[s] = mem[a + s];
-                }
+            for (int s = 0; s < simd; s++) {
+                slot[s] = rdPad ? 0 : rdata[s];
             }
         }
         queue.clock(rdValid, pop);
 
         if (in != null) {
-            int a = (wbuf * frame + waddr) * simd;
+            int a = ((wg & rowMask) * rowBeats + wcol) * simd;
             for (int s = 0; s < simd; s++) {
                 mem[a + s] = in[s];
             }
-            if (waddr == frame - 1) {
-                full[wbuf] = true;
-                waddr = 0;
+            if (wcol == rowBeats - 1) {
                 wcol = 0;
-                wrow = 0;
-                wbuf ^= 1;
+                wg++;
             } else {
-                waddr++;
-                if (wcol == rowBeats - 1) {
-                    wcol = 0;
-                    wrow++;
-                } else {
-                    wcol++;
-                }
+                wcol++;
             }
         }
         rdValid = issue;
         if (issue) {
             boolean inFrame = ih >= 0 && ih < inH && iw >= 0 && iw < inW;
             rdPad = !inFrame;
-            rdAddr = inFrame ? (rbuf * frame + (ih * inW + iw) * cf + c) * simd : 0;
-            if (lastStep) {
-                full[rbuf] = false;
+            if (inFrame) {
+                int a = (((frameBase + ih) & rowMask) * rowBeats + iw * cf + c) * simd;
+                for (int s = 0; s < simd; s++) {
+                    rdata[s] = mem[a + s];
+                }
             }
             step();
         }
     }
 
+    /** Whether a read issues this cycle: the window row's input rows are written and the queue will have room. */
+    private boolean canIssue(boolean pop) {
+        int count = !queue.room() ? 2 : queue.valid() ? 1 : 0;
+        int top = frameBase + Math.min(inH - 1, ihBase + windowRows);
+        return wg - top > 0 && count + (rdValid ? 1 : 0) - (pop ? 1 : 0) < 2;
+    }
+
     /** The window counters' next state after an issued read, as in the RTL's nested if. */
     private void step() {
-        if (c != cf - 1) {
+        if (c != cfLast) {
             c++;
             return;
         }
         c = 0;
-        if (kx != cfg.kernelW() - 1) {
+        if (kx != kxLast) {
             kx++;
-            iw += cfg.dilW();
+            iw += dilW;
             return;
         }
         kx = 0;
-        if (ky != cfg.kernelH() - 1) {
+        if (ky != kyLast) {
             ky++;
-            ih += cfg.dilH();
+            ih += dilH;
             iw = iwBase;
             return;
         }
         ky = 0;
-        if (ow != cfg.outW() - 1) {
+        if (ow != owLast) {
             ow++;
-            iwBase += cfg.strideW();
+            iwBase += strideW;
             iw = iwBase;
             ih = ihBase;
             return;
         }
         ow = 0;
-        iwBase = -cfg.padL();
+        iwBase = -padL;
         iw = iwBase;
-        if (oh != cfg.outH() - 1) {
+        if (oh != ohLast) {
             oh++;
-            ihBase += cfg.strideH();
+            ihBase += strideH;
             ih = ihBase;
             return;
         }
         oh = 0;
-        ihBase = -cfg.padT();
+        ihBase = -padT;
         ih = ihBase;
-        rbuf ^= 1;
-    }
-
-    private boolean lastStep() {
-        return c == cfLast && kx == kxLast && ky == kyLast && ow == owLast && oh == ohLast;
-    }
-
-    /** Whether a read issues this cycle: its rows are written and the queue will have room. */
-    private boolean canIssue(boolean pop, boolean lastStep) {
-        int count = !queue.room() ? 2 : queue.valid() ? 1 : 0;
-        boolean rowsReady = wbuf == rbuf && wrow > ihBase + windowRows && !lastStep;
-        return (full[rbuf] || rowsReady) && count + (rdValid ? 1 : 0) - (pop ? 1 : 0) < 2;
+        frameBase += inH;
     }
 
     /** Without transfers only a registered read (into the queue) or a new read issue changes state. */
     @Override
     public boolean idle() {
-        return !rdValid && !canIssue(false, lastStep());
+        return !rdValid && !canIssue(false);
     }
 
     @Override
     public void reset() {
-        wbuf = 0;
-        waddr = 0;
+        wg = 0;
         wcol = 0;
-        wrow = 0;
-        full[0] = false;
-        full[1] = false;
-        rbuf = 0;
+        frameBase = 0;
         oh = 0;
         ow = 0;
         ky = 0;
         kx = 0;
         c = 0;
-        ihBase = -cfg.padT();
-        iwBase = -cfg.padL();
+        ihBase = -padT;
+        iwBase = -padL;
         ih = ihBase;
         iw = iwBase;
         rdValid = false;
         rdPad = false;
-        rdAddr = 0;
         queue.reset();
     }
 }

@@ -80,8 +80,8 @@ class SwgCosimTest {
 
     /**
      * Pool windows (3x3 s3 on 10x10: fewer output than input beats, and the last input row is in
-     * no window) at full throughput: reads start before the frame is complete, the frame's last
-     * read waits for it, II = input beats.
+     * no window) at full throughput: reads start as soon as a window row's input rows are in the
+     * line buffer, II = input beats.
      */
     @Test
     void poolWindowsFullThroughput() {

@@ -42,8 +42,8 @@ public record SwgConfig(int elemWidth, int simd, int inH, int inW, int channels,
         if (elemWidth * simd > 4096) {
             throw new IllegalArgumentException("beats of " + elemWidth * simd + " bits are too wide");
         }
-        if (2L * inH * inW * (channels / simd) > (1 << 26)) {
-            throw new IllegalArgumentException("frame of " + inH + "x" + inW + "x" + channels + " is too large for a frame buffer");
+        if ((long) (dilH * (kernelH - 1) + 1 + strideH) * 2 * inW * (channels / simd) > (1 << 26)) {
+            throw new IllegalArgumentException("rows of " + inW + "x" + channels + " are too large for the line buffer");
         }
     }
 
@@ -104,17 +104,32 @@ public record SwgConfig(int elemWidth, int simd, int inH, int inW, int channels,
         return (long) outH * outW * kernelH * kernelW * channelFolds();
     }
 
-    /** Steady-state cycles per frame with back-to-back frames (double-buffered frame). */
+    /**
+     * Input rows the ring buffer holds: a power of two (the slot is the low bits of the row
+     * count) of at least one window's rows plus one stride, so the next window row can be written
+     * while the current one is read.
+     */
+    public int bufferRows() {
+        return bufferRows(kernelH, dilH, strideH);
+    }
+
+    /** {@link #bufferRows()} from the window's height, dilation and stride (the fold pass's memory estimate). */
+    public static int bufferRows(int kernelH, int dilH, int strideH) {
+        int need = dilH * (kernelH - 1) + 1 + strideH;
+        return Integer.highestOneBit(need - 1) << 1; // need >= 2: the next power of two
+    }
+
+    /** Steady-state cycles per frame with back-to-back frames: max(input beats, output beats). */
     public long cyclesPerFrame() {
         return Math.max(inBeats(), outBeats());
     }
 
     /**
      * Cycles from a frame's first input beat to its last output beat, alone in the pipeline with
-     * in_valid and out_ready always high. Input beat j transfers in cycle j; output row oh's reads
-     * may start once input rows up to oh·strideH − padT + (kernelH−1)·dilH are written (cycle
-     * (row+1)·W·CF, or inBeats when that is past the last row), then run one per cycle; the
-     * frame's last read waits for the complete frame; a read issued in cycle t is output in t+2.
+     * in_valid and out_ready always high. Input beat j transfers in cycle j (the ring never stops
+     * the writer before the rows a window row needs are in); output row oh's reads may start once
+     * input rows up to oh·strideH − padT + (kernelH−1)·dilH are written (cycle (row+1)·W·CF, rows
+     * clamped to the frame), then run one per cycle; a read issued in cycle t is output in t+2.
      */
     public long latency() {
         long rowBeats = (long) inW * channelFolds();
@@ -122,11 +137,10 @@ public record SwgConfig(int elemWidth, int simd, int inH, int inW, int channels,
         long start = Long.MIN_VALUE / 2;
         for (int oh = 0; oh < outH; oh++) {
             long lastRow = (long) oh * strideH - padT + (long) (kernelH - 1) * dilH;
-            long ready = lastRow < 0 ? 0 : lastRow + 1 < inH ? (lastRow + 1) * rowBeats : inBeats();
+            long ready = (Math.min(lastRow, inH - 1) + 1) * rowBeats;
             start = Math.max(start + perRow, ready);
         }
-        long lastIssue = Math.max(start + perRow - 1, inBeats());
-        return lastIssue + 3;
+        return start + perRow - 1 + 3;
     }
 
     private static void positive(String what, int v) {
