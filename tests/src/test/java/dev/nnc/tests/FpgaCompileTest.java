@@ -95,6 +95,21 @@ class FpgaCompileTest {
     }
 
     @Test
+    void aBuildsKernelNirCompilesBackToTheSameRtl() throws IOException {
+        Path first = dir.resolve("conv2d_small");
+        assertEquals(0, compile("conv2d_small", first).code());
+        Path again = dir.resolve("again");
+        BadInputCliTest.Run r = nnc("compile", first.resolve("kernel.nir").toString(), "--target", "fpga", "-o", again.toString());
+        assertEquals(0, r.code(), r.err());
+        for (String f : relativeFiles(first)) {
+            if (f.startsWith("rtl/") || f.startsWith("tb/") || f.equals("design.nir")) {
+                assertArrayEquals(Files.readAllBytes(first.resolve(f)), Files.readAllBytes(again.resolve(f)), f);
+            }
+        }
+        assertEquals("fold,lower-hw,size-fifos", ReportJson.read(Files.readString(again.resolve("report.json"))).pipeline());
+    }
+
+    @Test
     void theTestbenchBuildsOnVerilatorAndWritesEveryOutputBeatWithItsCycle() throws IOException {
         Assumptions.assumeTrue(Verilator.available(), "verilator not on PATH: the testbench needs Verilator 5.x");
         Path out = dir.resolve("build");
