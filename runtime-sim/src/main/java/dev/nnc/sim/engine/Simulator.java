@@ -27,7 +27,6 @@ public final class Simulator {
     private final int[] sOut;
     private final int[] sCons;
     private final int[] sIn;
-    private final int[] sLanes;
     private final boolean[] sToSink;
     private final long[][] sBuf;
     /** Per component, the streams on its output ports and on its input ports. */
@@ -93,7 +92,6 @@ public final class Simulator {
         sOut = new int[m];
         sCons = new int[m];
         sIn = new int[m];
-        sLanes = new int[m];
         sToSink = new boolean[m];
         sBuf = new long[m][];
         outStreams = new int[n][];
@@ -108,7 +106,6 @@ public final class Simulator {
             sOut[s] = st.outPort();
             sCons[s] = st.consumer();
             sIn[s] = st.inPort();
-            sLanes[s] = st.lanes();
             sToSink[s] = comps[st.consumer()] instanceof SinkMonitor;
             sBuf[s] = new long[st.lanes()];
             outStreams[st.producer()][st.outPort()] = s;
@@ -209,8 +206,14 @@ public final class Simulator {
                 int s = firing.items[k];
                 int p = sProd[s];
                 int c = sCons[s];
-                System.arraycopy(comps[p].outData(sOut[s]), 0, sBuf[s], 0, sLanes[s]);
-                accepted[c][sIn[s]] = sBuf[s];
+                long[] data = comps[p].outData(sOut[s]);
+                long[] buf = sBuf[s];
+                if (buf.length == 1) {
+                    buf[0] = data[0];
+                } else {
+                    System.arraycopy(data, 0, buf, 0, buf.length);
+                }
+                accepted[c][sIn[s]] = buf;
                 taken[p][sOut[s]] = true;
                 inBeats[c]++;
                 outBeats[p]++;
@@ -233,25 +236,23 @@ public final class Simulator {
                 lastFire = cycle;
             }
             for (int k = 0; k < clocked; k++) {
+                // a component's registered outputs depend on its own state only: sample right after its clock
                 int i = toClock[k];
                 if (endpoint[i]) {
                     setNow(comps[i], cycle);
                 }
                 comps[i].clock(accepted[i], taken[i]);
-            }
-            for (int k = 0; k < nFired; k++) {
-                int s = fired[k];
-                accepted[sCons[s]][sIn[s]] = null;
-                taken[sProd[s]][sOut[s]] = false;
-            }
-            for (int k = 0; k < clocked; k++) {
-                int i = toClock[k];
                 touched[i] = false;
                 sample(i, cycle + 1);
                 long held = inBeats[i] - outBeats[i];
                 if (held > highWater[i]) {
                     highWater[i] = held;
                 }
+            }
+            for (int k = 0; k < nFired; k++) {
+                int s = fired[k];
+                accepted[sCons[s]][sIn[s]] = null;
+                taken[sProd[s]][sOut[s]] = false;
             }
             cycle++;
         }
