@@ -30,6 +30,10 @@ import java.util.Set;
 final class GraphQuantizer {
     /** Ops that only move raws: the result keeps the operand's fixed type. */
     private static final Set<String> MOVES = Set.of("onnx.Reshape", "onnx.Flatten", "onnx.Transpose");
+    /** Ops with a fixed-point form (besides {@link #MOVES}). */
+    private static final Set<String> SUPPORTED = Set.of("onnx.Conv", "onnx.Gemm", "onnx.MatMul", "onnx.Relu", "onnx.Clip",
+            "onnx.MaxPool", "onnx.AveragePool", "onnx.GlobalAveragePool", "onnx.Identity", "onnx.Dropout", "onnx.Add",
+            "onnx.Sub", "onnx.Mul", "onnx.Softmax");
 
     private final ModuleOp module;
     private final FuncOp f;
@@ -58,6 +62,7 @@ final class GraphQuantizer {
         }
         names.addAll(config.aliasNames());
         checkConfigNames();
+        rejectUnsupported(ops);
         quantizeInputs(ops.isEmpty() ? ret : ops.get(0));
         for (Operation op : ops) {
             if (!absorbed.contains(op)) {
@@ -90,6 +95,33 @@ final class GraphQuantizer {
         }
     }
 
+    /** Every float op without a fixed-point form, in one error at the first (so a user sees them all at once). */
+    private void rejectUnsupported(List<Operation> ops) {
+        Operation first = null;
+        List<String> others = new ArrayList<>();
+        for (Operation op : ops) {
+            if (needsQuantizing(op) && !SUPPORTED.contains(op.name()) && !MOVES.contains(op.name())) {
+                if (first == null) {
+                    first = op;
+                } else {
+                    String n = op.location().name() != null ? op.location().name() : op.result(0).nameHint();
+                    others.add(op.name() + " (node '" + (n == null ? "?" : n) + "')");
+                }
+            }
+        }
+        if (first != null) {
+            throw error(first, "quantize does not support this op" + (others.isEmpty() ? "" : " nor " + String.join(", ", others))
+                    + " (supported: Conv, Gemm, MatMul, Relu, Clip, MaxPool, AveragePool, GlobalAveragePool,"
+                    + " Add, Sub, Mul, Softmax, Reshape, Flatten, Transpose, Identity)");
+        }
+    }
+
+    private static boolean needsQuantizing(Operation op) {
+        boolean floatIn = op.operands().stream().anyMatch(GraphQuantizer::isFloat);
+        boolean floatOut = op.results().stream().anyMatch(GraphQuantizer::isFloat);
+        return !op.name().equals("onnx.Constant") && !op.name().equals("onnx.NoValue") && (floatIn || floatOut);
+    }
+
     private void quantizeInputs(Operation anchor) {
         List<String> inputNames = f.inputNames();
         for (int i = 0; i < f.arguments().size(); i++) {
@@ -115,9 +147,7 @@ final class GraphQuantizer {
     }
 
     private void quantize(Operation op) {
-        boolean floatIn = op.operands().stream().anyMatch(GraphQuantizer::isFloat);
-        boolean floatOut = op.results().stream().anyMatch(GraphQuantizer::isFloat);
-        if (op.name().equals("onnx.Constant") || op.name().equals("onnx.NoValue") || (!floatIn && !floatOut)) {
+        if (!needsQuantizing(op)) {
             return;
         }
         switch (op.name()) {
@@ -137,8 +167,7 @@ final class GraphQuantizer {
             case "onnx.Softmax" -> SoftmaxRewriter.rewrite(this, op);
             default -> {
                 if (!MOVES.contains(op.name())) {
-                    throw error(op, "quantize does not support this op (supported: Conv, Gemm, MatMul, Relu, Clip, MaxPool, AveragePool, GlobalAveragePool,"
-                            + " Add, Sub, Mul, Softmax, Reshape, Flatten, Transpose, Identity)");
+                    throw error(op, "quantize does not support this op"); // rejectUnsupported listed them all first
                 }
                 List<Value> operands = new ArrayList<>(op.operands());
                 operands.set(0, fixedOf(op.operand(0), op));
