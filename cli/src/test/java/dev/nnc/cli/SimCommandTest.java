@@ -97,6 +97,16 @@ class SimCommandTest {
     }
 
     @Test
+    void aReferenceThatDisagreesExitsOneNamingTheFirstDifference() throws Exception {
+        Path other = tmp.resolve("other.nir");
+        Files.writeString(other, REFERENCE.replace("q.quantize\"(%x) : (tensor<1x4xf32>)", "q.quantize\"(%x) <{rounding = \"TRN\"}> : (tensor<1x4xf32>)"));
+        CliRun r = CliRun.of("sim", build.toString(), "-i", input(1).toString(), "--reference", other.toString());
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("cycle vs fixed interpreter (other.nir): y MISMATCH, "), r.out());
+        assertTrue(r.out().contains("first: frame 0 ["), r.out());
+    }
+
+    @Test
     void aWrongInputShapeIsOneLine() {
         Path bad = tmp.resolve("bad.npy");
         Npy.write(bad, Tensor.ofDoubles(FloatType.F32, new int[] {1, 5}, new double[5]));
