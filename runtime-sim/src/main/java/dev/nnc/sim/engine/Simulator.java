@@ -28,6 +28,8 @@ public final class Simulator {
     private final int[] sCons;
     private final int[] sIn;
     private final boolean[] sToSink;
+    /** Per stream into a sink, the beats it still owes this run (extra beats do not count down). */
+    private final long[] sinkLeft;
     private final long[][] sBuf;
     /** Per component, the streams on its output ports and on its input ports. */
     private final int[][] outStreams;
@@ -93,6 +95,7 @@ public final class Simulator {
         sCons = new int[m];
         sIn = new int[m];
         sToSink = new boolean[m];
+        sinkLeft = new long[m];
         sBuf = new long[m][];
         outStreams = new int[n][];
         inStreams = new int[n][];
@@ -178,8 +181,11 @@ public final class Simulator {
             sample(i, 0);
         }
         long remaining = 0;
-        for (SinkMonitor k : sinks) {
-            remaining += k.expected();
+        for (int s = 0; s < sProd.length; s++) {
+            if (sToSink[s]) {
+                sinkLeft[s] = ((SinkMonitor) comps[sCons[s]]).expected();
+                remaining += sinkLeft[s];
+            }
         }
         long cycle = 0;
         long lastFire = -1;
@@ -228,7 +234,8 @@ public final class Simulator {
                     touched[c] = true;
                     toClock[clocked++] = c;
                 }
-                if (sToSink[s]) {
+                if (sToSink[s] && sinkLeft[s] > 0) {
+                    sinkLeft[s]--;
                     remaining--;
                 }
             }
@@ -363,6 +370,12 @@ public final class Simulator {
     }
 
     private void checkEnd() {
+        for (int i = 0; i < comps.length; i++) {
+            if (comps[i] instanceof SinkMonitor k && k.extra() > 0) {
+                throw new NncException("sink '" + netlist.nodes().get(i).name() + "' received " + k.extra()
+                        + " beats more than the " + k.expected() + " its frames hold");
+            }
+        }
         for (int i = 0; i < comps.length; i++) {
             Netlist.Node node = netlist.nodes().get(i);
             if (node.component() instanceof SourceDriver d && !d.done()) {
