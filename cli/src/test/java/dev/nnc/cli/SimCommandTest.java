@@ -83,7 +83,7 @@ class SimCommandTest {
         CliRun r = CliRun.of("sim", build.toString(), "-i", input(3).toString(), "--frames", "5", "-o", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("y match, 20 raws bit-exact"), r.out());
-        assertTrue(r.out().contains("cycle: 5 frames, 10 cycles, latency 2 cycles, II 2.00 cycles"), r.out());
+        assertTrue(r.out().contains("cycle: 5 frames, 10 cycles, latency 2 cycles, II 2.00 cycles (latency per frame 2, 2, 2, 2, 2)"), r.out());
         Map<String, Tensor> saved = Npz.read(out);
         assertEquals(5, saved.get("y").dim(0));
     }
