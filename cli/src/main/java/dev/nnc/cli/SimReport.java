@@ -45,6 +45,10 @@ final class SimReport {
                 engine, frames, frames == 1 ? "" : "s", run.cycles(), first.latency()));
         if (frames > 1) {
             line.append(String.format(Locale.ROOT, ", II %.2f cycles", run.initiationInterval()));
+            String perFrame = perFrameLatency(run.frames());
+            if (perFrame != null) {
+                line.append(" (latency per frame ").append(perFrame).append(')');
+            }
         }
         if (run.buildNanos() > 0) {
             line.append(String.format(Locale.ROOT, ", build %.2f s", run.buildNanos() / 1e9));
@@ -87,6 +91,18 @@ final class SimReport {
             line.append(" (II needs --frames 2 or more)");
         }
         out.println(line);
+    }
+
+    /** The latencies of the first frames, where the engine saw each frame's first input beat; else null. */
+    private static String perFrameLatency(List<FrameTiming> frames) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (int f = 0; f < frames.size() && f < 8; f++) {
+            if (frames.get(f).firstIn() < 0) {
+                return null;
+            }
+            parts.add(Long.toString(frames.get(f).latency()));
+        }
+        return String.join(", ", parts) + (frames.size() > 8 ? ", ..." : "");
     }
 
     /** Compares two engines' traces sink by sink; true when identical. */

@@ -83,7 +83,7 @@ class SimCommandTest {
         CliRun r = CliRun.of("sim", build.toString(), "-i", input(3).toString(), "--frames", "5", "-o", out.toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("y match, 20 raws bit-exact"), r.out());
-        assertTrue(r.out().contains("cycle: 5 frames, 10 cycles, latency 2 cycles, II 2.00 cycles"), r.out());
+        assertTrue(r.out().contains("cycle: 5 frames, 10 cycles, latency 2 cycles, II 2.00 cycles (latency per frame 2, 2, 2, 2, 2)"), r.out());
         Map<String, Tensor> saved = Npz.read(out);
         assertEquals(5, saved.get("y").dim(0));
     }
@@ -94,6 +94,16 @@ class SimCommandTest {
         CliRun r = CliRun.of("sim", build.toString(), "-i", input(1).toString());
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("cycle vs fixed interpreter (kernel semantics of design.nir): y match, 4 raws bit-exact"), r.out());
+    }
+
+    @Test
+    void aReferenceThatDisagreesExitsOneNamingTheFirstDifference() throws Exception {
+        Path other = tmp.resolve("other.nir");
+        Files.writeString(other, REFERENCE.replace("q.quantize\"(%x) : (tensor<1x4xf32>)", "q.quantize\"(%x) <{rounding = \"TRN\"}> : (tensor<1x4xf32>)"));
+        CliRun r = CliRun.of("sim", build.toString(), "-i", input(1).toString(), "--reference", other.toString());
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("cycle vs fixed interpreter (other.nir): y MISMATCH, "), r.out());
+        assertTrue(r.out().contains("first: frame 0 ["), r.out());
     }
 
     @Test

@@ -118,9 +118,13 @@ public final class HwDesign {
 
     /** The stream-order perm property of a source or sink. */
     public static int[] perm(Operation op) {
-        Attribute a = op.property("perm");
-        if (!(a instanceof Attribute.ArrayAttr arr)) {
-            throw new NncException(op.location(), op.name() + " has no perm");
+        return ints(op, "perm");
+    }
+
+    /** An int-array property (perm, in_shape, out_shape), or an error naming the op. */
+    public static int[] ints(Operation op, String name) {
+        if (!(op.property(name) instanceof Attribute.ArrayAttr arr)) {
+            throw new NncException(op.location(), op.name() + " has no " + name);
         }
         return arr.values().stream().mapToInt(x -> Math.toIntExact(((Attribute.IntAttr) x).value())).toArray();
     }

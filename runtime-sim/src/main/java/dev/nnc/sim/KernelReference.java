@@ -78,14 +78,14 @@ public final class KernelReference {
                 streams.put(op.result(1), streams.get(op.operand(0)));
             }
             default -> {
-                int[] in = ints(op, "in_shape");
+                int[] in = HwDesign.ints(op, "in_shape");
                 List<Tensor> ins = new ArrayList<>();
                 for (Value v : op.operands()) {
                     ins.add(streams.get(v).reshape(in));
                 }
                 ElementType et = HwDesign.stream(op.result(0), op).element();
                 String kernelOp = "kernel." + op.opName();
-                streams.put(op.result(0), eval(registry, op, kernelOp, ins, tensorOf(et, ints(op, "out_shape"))));
+                streams.put(op.result(0), eval(registry, op, kernelOp, ins, tensorOf(et, HwDesign.ints(op, "out_shape"))));
             }
         }
     }
@@ -121,12 +121,5 @@ public final class KernelReference {
             dims.add(new Dim.Known(d));
         }
         return new TensorType(et, dims);
-    }
-
-    private static int[] ints(Operation op, String name) {
-        if (!(op.property(name) instanceof Attribute.ArrayAttr a)) {
-            throw new NncException(op.location(), op.name() + " has no " + name);
-        }
-        return a.values().stream().mapToInt(x -> Math.toIntExact(((Attribute.IntAttr) x).value())).toArray();
     }
 }

@@ -27,8 +27,9 @@ public final class Simulator {
     private final int[] sOut;
     private final int[] sCons;
     private final int[] sIn;
-    private final int[] sLanes;
     private final boolean[] sToSink;
+    /** Per stream into a sink, the beats it still owes this run (extra beats do not count down). */
+    private final long[] sinkLeft;
     private final long[][] sBuf;
     /** Per component, the streams on its output ports and on its input ports. */
     private final int[][] outStreams;
@@ -93,8 +94,8 @@ public final class Simulator {
         sOut = new int[m];
         sCons = new int[m];
         sIn = new int[m];
-        sLanes = new int[m];
         sToSink = new boolean[m];
+        sinkLeft = new long[m];
         sBuf = new long[m][];
         outStreams = new int[n][];
         inStreams = new int[n][];
@@ -108,7 +109,6 @@ public final class Simulator {
             sOut[s] = st.outPort();
             sCons[s] = st.consumer();
             sIn[s] = st.inPort();
-            sLanes[s] = st.lanes();
             sToSink[s] = comps[st.consumer()] instanceof SinkMonitor;
             sBuf[s] = new long[st.lanes()];
             outStreams[st.producer()][st.outPort()] = s;
@@ -181,8 +181,11 @@ public final class Simulator {
             sample(i, 0);
         }
         long remaining = 0;
-        for (SinkMonitor k : sinks) {
-            remaining += k.expected();
+        for (int s = 0; s < sProd.length; s++) {
+            if (sToSink[s]) {
+                sinkLeft[s] = ((SinkMonitor) comps[sCons[s]]).expected();
+                remaining += sinkLeft[s];
+            }
         }
         long cycle = 0;
         long lastFire = -1;
@@ -209,8 +212,14 @@ public final class Simulator {
                 int s = firing.items[k];
                 int p = sProd[s];
                 int c = sCons[s];
-                System.arraycopy(comps[p].outData(sOut[s]), 0, sBuf[s], 0, sLanes[s]);
-                accepted[c][sIn[s]] = sBuf[s];
+                long[] data = comps[p].outData(sOut[s]);
+                long[] buf = sBuf[s];
+                if (buf.length == 1) {
+                    buf[0] = data[0];
+                } else {
+                    System.arraycopy(data, 0, buf, 0, buf.length);
+                }
+                accepted[c][sIn[s]] = buf;
                 taken[p][sOut[s]] = true;
                 inBeats[c]++;
                 outBeats[p]++;
@@ -225,7 +234,8 @@ public final class Simulator {
                     touched[c] = true;
                     toClock[clocked++] = c;
                 }
-                if (sToSink[s]) {
+                if (sToSink[s] && sinkLeft[s] > 0) {
+                    sinkLeft[s]--;
                     remaining--;
                 }
             }
@@ -233,25 +243,23 @@ public final class Simulator {
                 lastFire = cycle;
             }
             for (int k = 0; k < clocked; k++) {
+                // a component's registered outputs depend on its own state only: sample right after its clock
                 int i = toClock[k];
                 if (endpoint[i]) {
                     setNow(comps[i], cycle);
                 }
                 comps[i].clock(accepted[i], taken[i]);
-            }
-            for (int k = 0; k < nFired; k++) {
-                int s = fired[k];
-                accepted[sCons[s]][sIn[s]] = null;
-                taken[sProd[s]][sOut[s]] = false;
-            }
-            for (int k = 0; k < clocked; k++) {
-                int i = toClock[k];
                 touched[i] = false;
                 sample(i, cycle + 1);
                 long held = inBeats[i] - outBeats[i];
                 if (held > highWater[i]) {
                     highWater[i] = held;
                 }
+            }
+            for (int k = 0; k < nFired; k++) {
+                int s = fired[k];
+                accepted[sCons[s]][sIn[s]] = null;
+                taken[sProd[s]][sOut[s]] = false;
             }
             cycle++;
         }
@@ -362,6 +370,12 @@ public final class Simulator {
     }
 
     private void checkEnd() {
+        for (int i = 0; i < comps.length; i++) {
+            if (comps[i] instanceof SinkMonitor k && k.extra() > 0) {
+                throw new NncException("sink '" + netlist.nodes().get(i).name() + "' received " + k.extra()
+                        + " beats more than the " + k.expected() + " its frames hold");
+            }
+        }
         for (int i = 0; i < comps.length; i++) {
             Netlist.Node node = netlist.nodes().get(i);
             if (node.component() instanceof SourceDriver d && !d.done()) {

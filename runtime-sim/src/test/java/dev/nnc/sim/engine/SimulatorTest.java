@@ -165,6 +165,19 @@ class SimulatorTest {
     }
 
     @Test
+    void aSinkThatGetsMoreThanItsFramesIsAnError() {
+        // one source forked to two sinks that expect different frame sizes: y2 gets 4 beats but expects 2
+        Netlist.Builder b = Netlist.builder();
+        int x = b.add("x", "hw.source", new SourceDriver(beats(4, 1), 4));
+        int fork = b.add("fork", "hw.fork", new Toys.Fork());
+        int y1 = b.add("y1", "hw.sink", new SinkMonitor(1, 4, 1));
+        int y2 = b.add("y2", "hw.sink", new SinkMonitor(1, 2, 1));
+        b.connect(x, 0, fork, 0, 1).connect(fork, 0, y1, 0, 1).connect(fork, 1, y2, 0, 1);
+        NncException e = assertThrows(NncException.class, () -> new Simulator(b.build()).run());
+        assertEquals("sink 'y2' received 2 beats more than the 2 its frames hold", e.getMessage());
+    }
+
+    @Test
     void unconnectedPortIsRejected() {
         Netlist.Builder b = Netlist.builder();
         b.add("x", "hw.source", new SourceDriver(beats(1, 1), 1));
