@@ -37,12 +37,20 @@ public final class HlsBackend {
 
     /** The design of the main function of hw-level {@code module}, its top module named after {@code modelName}. */
     public static Build design(ModuleOp module, String modelName, PrimitiveRegistry registry) {
+        return design(module, modelName, registry, DesignBuilder.IDLE_LIMIT);
+    }
+
+    /**
+     * As {@link #design(ModuleOp, String, PrimitiveRegistry)}, the testbench giving up after
+     * {@code idleLimit} cycles without a transfer at the design's ports.
+     */
+    public static Build design(ModuleOp module, String modelName, PrimitiveRegistry registry, long idleLimit) {
         FuncOp main = module.mainFunction();
         if (main == null) {
             throw new NncException("the module has no function to put in hardware");
         }
         Netlist netlist = NetlistReader.read(main);
-        return new Build(netlist, DesignBuilder.build(netlist, registry, modelName));
+        return new Build(netlist, DesignBuilder.build(netlist, registry, modelName, idleLimit));
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.io.FileAccess;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -75,7 +76,26 @@ final class CompileCommand implements Callable<Integer> {
         }
     }
 
+    /** The model's name, or the build folder's for the {@code kernel.nir} of an earlier build. */
+    static String hardwareName(Path model) {
+        String name = BackendOptions.modelName(model);
+        Path folder = model.toAbsolutePath().normalize().getParent();
+        if (name.equals("kernel") && folder != null && folder.getFileName() != null) {
+            return folder.getFileName().toString();
+        }
+        return name;
+    }
+
+    /** Options that only --target fpga|asic reads. */
+    private static final List<String> HARDWARE_ONLY = List.of("--device", "--clock", "--calib", "--calib-random", "--seed",
+            "--type", "--bits", "--weight-bits", "--per-channel", "--rounding", "--overflow", "--config");
+
     private int cpu() {
+        for (String o : HARDWARE_ONLY) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+                throw new NncException(o + " applies to --target fpga and asic, not cpu");
+            }
+        }
         int n = threads == null ? 1 : threads;
         if (n < 1) {
             throw new NncException("--threads must be at least 1, got " + n);
@@ -105,7 +125,7 @@ final class CompileCommand implements Callable<Integer> {
         HardwareCompile compile = new HardwareCompile(t, hardwareOptions, quantizeOptions, pipelineOptions, err);
         compile.pipelineText(); // bad --type, --rounding, ... : one line before any work
         ModuleOp module = modelOptions.load();
-        String name = BackendOptions.modelName(modelOptions.model());
+        String name = hardwareName(modelOptions.model());
         Report r = compile.run(module, name, output, start);
         out.println(HardwareSummary.of(r, output));
         return 0;

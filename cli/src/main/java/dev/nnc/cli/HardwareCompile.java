@@ -3,6 +3,7 @@ package dev.nnc.cli;
 import dev.nnc.hls.BuildFiles;
 import dev.nnc.hls.BuildWriter;
 import dev.nnc.hls.HlsBackend;
+import dev.nnc.hls.design.DesignBuilder;
 import dev.nnc.hls.prim.PrimitiveRegistry;
 import dev.nnc.hls.report.Clock;
 import dev.nnc.hls.report.Estimate;
@@ -89,13 +90,22 @@ final class HardwareCompile {
         String kernelText = IrPrinter.print(module);
         Estimate estimate = HardwareEstimate.of(module, Device.named(device));
         pipelineOptions.run(slice(full, hwAt, full.size()), module, registry, err, reproducers);
-        HlsBackend.Build build = HlsBackend.design(module, modelName, PrimitiveRegistry.standard());
+        HlsBackend.Build build = HlsBackend.design(module, modelName, PrimitiveRegistry.standard(), idleLimit(estimate));
         long millis = (System.nanoTime() - start) / 1_000_000;
         Report report = ReportBuilder.build(modelName, target.toLowerCase(Locale.ROOT), build.netlist(), build.design(),
                 estimate, clock, ran, millis);
         BuildFiles files = HlsBackend.files(build, module, kernelText, report);
         BuildWriter.write(out, files);
         return report;
+    }
+
+    /**
+     * The testbench's guard: a design is silent at its ports for up to its latency (a window
+     * generator holds a whole frame), so allow four times the estimated latency plus II, and never
+     * less than the backend's floor.
+     */
+    static long idleLimit(Estimate e) {
+        return Math.max(DesignBuilder.IDLE_LIMIT, 4 * (e.latencyCycles() + e.iiCycles()) + DesignBuilder.IDLE_LIMIT);
     }
 
     private static int indexOf(Pipeline p, String argument) {

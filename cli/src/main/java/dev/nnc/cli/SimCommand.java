@@ -70,6 +70,10 @@ final class SimCommand implements Callable<Integer> {
             description = "Cycles without any transfer that count as a deadlock (default ${DEFAULT-VALUE}).")
     private long deadlockCycles;
 
+    @Option(names = "--clock-all",
+            description = "Clock every primitive every cycle instead of skipping idle ones (slower; to check a cycle model's idle()).")
+    private boolean clockAll;
+
     @Option(names = "--bench", description = "Time the engines: cycle simulator speed vs Verilator build and run time.")
     private boolean bench;
 
@@ -85,6 +89,7 @@ final class SimCommand implements Callable<Integer> {
         List<Map<String, Tensor>> frameInputs = SimInputs.frames(hw.function(), inputs, frames);
         PrintWriter out = spec.commandLine().getOut();
         SimOptions options = new SimOptions(deadlockCycles, Long.MAX_VALUE);
+        options = clockAll ? options.withClockAll(true) : options;
         List<HwEngine> engines = new ArrayList<>();
         if (engine != Engine.VERILATOR) {
             engines.add(new CycleEngine(dev.nnc.sim.ComponentRegistry.standard(), options));
@@ -116,6 +121,7 @@ final class SimCommand implements Callable<Integer> {
         for (int i = 0; i < engines.size(); i++) {
             report.timing(engines.get(i).name(), outcomes.get(i).run(), frameInputs.size());
         }
+        report.estimate(folder.resolve("report.json"), outcomes.get(0).run(), frameInputs.size());
         if (engines.size() == 2) {
             ok &= report.traces(outcomes.get(0).run(), outcomes.get(1).run());
         }

@@ -56,6 +56,39 @@ final class SimReport {
         out.println(line);
     }
 
+    /**
+     * The fold pass's estimate from {@code report.json} beside the design, if there is one, against
+     * the simulated latency and II (the issue asks them to agree within 5 %).
+     */
+    void estimate(java.nio.file.Path reportJson, HwRun run, int frames) {
+        if (!java.nio.file.Files.isRegularFile(reportJson)) {
+            return;
+        }
+        com.fasterxml.jackson.databind.JsonNode r;
+        try {
+            r = new com.fasterxml.jackson.databind.ObjectMapper().readTree(reportJson.toFile());
+        } catch (java.io.IOException e) {
+            out.println("estimate: cannot read " + reportJson + ": " + e.getMessage());
+            return;
+        }
+        long estLatency = r.path("latency_cycles").asLong(-1);
+        long estIi = r.path("ii_cycles").asLong(-1);
+        if (estLatency <= 0 || estIi <= 0) {
+            return;
+        }
+        long latency = run.frames().get(0).latency();
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT,
+                "fold estimate (%s): latency %d cycles, II %d cycles; simulated latency %d (%+.1f%%)",
+                reportJson.getFileName(), estLatency, estIi, latency, 100.0 * (latency - estLatency) / estLatency));
+        if (frames > 1) {
+            double ii = run.initiationInterval();
+            line.append(String.format(Locale.ROOT, ", II %.2f (%+.1f%%)", ii, 100.0 * (ii - estIi) / estIi));
+        } else {
+            line.append(" (II needs --frames 2 or more)");
+        }
+        out.println(line);
+    }
+
     /** Compares two engines' traces sink by sink; true when identical. */
     boolean traces(HwRun a, HwRun b) {
         boolean ok = true;

@@ -25,6 +25,6 @@ public record SinkTrace(String name, long[] cycles, long[][] beats) {
 
     /** One beat as the testbench prints it: {@code <cycle> [lane0, lane1, ...]}, or "none". */
     public String describe(int i) {
-        return i < size() ? "cycle " + cycles[i] + " " + Arrays.toString(beats[i]) : "no beat";
+        return i >= 0 && i < size() ? "cycle " + cycles[i] + " " + Arrays.toString(beats[i]) : "no beat";
     }
 }

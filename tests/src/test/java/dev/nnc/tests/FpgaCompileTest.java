@@ -192,6 +192,10 @@ class FpgaCompileTest {
                 List.of("xc9999", "xc7z020"));
         BadInputCliTest.assertOneLineError(nnc("compile", onnx.toString(), "--target", "fpga", "--type", "fixed<16,6>",
                 "--bits", "8", "-o", out), List.of("--type", "--bits"));
+        BadInputCliTest.assertOneLineError(nnc("compile", onnx.toString(), "--target", "cpu", "--bits", "8",
+                "-o", dir.resolve("m.jar").toString()), List.of("--bits", "cpu"));
+        BadInputCliTest.assertOneLineError(nnc("compile", onnx.toString(), "--target", "fpga", "-O2", "-o", out),
+                List.of("-O", "--pass-pipeline"));
     }
 
     private static List<Path> svFiles(Path rtl) throws IOException {

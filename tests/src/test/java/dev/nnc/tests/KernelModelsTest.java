@@ -3,7 +3,6 @@ package dev.nnc.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nnc.cli.Main;
 import dev.nnc.frontend.TensorFiles;
 import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.interp.Interpreter;
@@ -18,8 +17,6 @@ import dev.nnc.passes.kernel.FoldEstimator;
 import dev.nnc.passes.kernel.FoldPass;
 import dev.nnc.passes.kernel.LowerKernelPass;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,32 +36,17 @@ class KernelModelsTest {
     @TempDir
     static Path tmp;
 
-    /** Model folder and the quantize arguments that give its hardware form. */
-    private static final List<String[]> MODELS = List.of(
-            new String[] {"jet_tagger", "--type=fixed<16,6>"},
-            new String[] {"mnist8", "--bits=8", "--per-channel", "CALIB"},
-            new String[] {"conv2d_small", "--bits=8"},
-            new String[] {"residual_block", "--bits=8", "--calib-random=4"});
-
     @TestFactory
     Stream<DynamicTest> kernelLevelEqualsQLevel() {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (String[] m : MODELS) {
-            tests.add(DynamicTest.dynamicTest(m[0], () -> check(m)));
-        }
-        return tests.stream();
+        return HardwareModels.tests(m -> true, KernelModelsTest::check);
     }
 
-    private static void check(String[] m) throws IOException {
-        Path dir = TestData.require("models/" + m[0]);
-        Path q = tmp.resolve(m[0] + ".q.nir");
+    private static void check(HardwareModels.Model m) throws IOException {
+        Path dir = TestData.require("models/" + m.name());
+        Path q = tmp.resolve(m.name() + ".q.nir");
         List<String> args = new ArrayList<>(List.of("quantize", dir.resolve("model.onnx").toString(), "-o", q.toString()));
-        for (int i = 1; i < m.length; i++) {
-            args.add(m[i].equals("CALIB") ? "--calib=" + TestData.require("datasets/mnist-10k/images-idx3-ubyte") + ":100" : m[i]);
-        }
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        assertEquals(0, Main.execute(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new)), err.toString());
+        args.addAll(m.quantize());
+        HardwareModels.nnc(args);
         String text = Files.readString(q);
         ModuleOp qLevel = IrParser.parse(text, q.toString());
         ModuleOp kernel = IrParser.parse(text, q.toString());
@@ -73,7 +55,7 @@ class KernelModelsTest {
         new FoldPass(FoldPass.INFO.defaults()).run(kernel, new PassContext());
         Verifier.verifyOrThrow(kernel.op(), DialectRegistry.standard());
         DesignEstimate e = FoldEstimator.estimate(kernel, Device.named("xc7z020"));
-        System.out.println(m[0] + " on xc7z020:\n" + e.table());
+        System.out.println(m.name() + " on xc7z020:\n" + e.table());
         assertTrue(e.fits(0.8), e.table());
         String input = qLevel.mainFunction().inputNames().get(0);
         for (Path set : ModelFiles.dataSets(dir)) {

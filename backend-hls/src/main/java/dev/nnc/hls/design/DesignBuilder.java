@@ -44,8 +44,8 @@ public final class DesignBuilder {
     static final List<String> PORT_NAMES = List.of("_valid", "_ready", "_data", "_beats", "_word", "_next", "_count", "_fd");
     /** Rising edges with rst high before cycle 0. */
     static final int RESET_CYCLES = 4;
-    /** Default of the testbench's guard: cycles without any transfer before it gives up. */
-    static final long IDLE_LIMIT = 1_000_000;
+    /** The least default of the testbench's guard: cycles without a transfer at its ports before it gives up. */
+    public static final long IDLE_LIMIT = 1_000_000;
 
     private final Netlist netlist;
     private final PrimitiveRegistry registry;
@@ -53,15 +53,27 @@ public final class DesignBuilder {
             .reserve("clk", "rst", "cycle", "dut", "idle", "idle_limit", "last_beat", "frames", "io_dir", "fd", "reset_left");
     private final String[] streamBase;
 
-    private DesignBuilder(Netlist netlist, PrimitiveRegistry registry) {
+    private final long idleLimit;
+
+    private DesignBuilder(Netlist netlist, PrimitiveRegistry registry, long idleLimit) {
         this.netlist = netlist;
         this.registry = registry;
+        this.idleLimit = idleLimit;
         this.streamBase = new String[netlist.streams().size()];
     }
 
     /** The design of {@code netlist}; the top module is named after {@code modelName}. */
     public static Design build(Netlist netlist, PrimitiveRegistry registry, String modelName) {
-        return new DesignBuilder(netlist, registry).build(modelName);
+        return build(netlist, registry, modelName, IDLE_LIMIT);
+    }
+
+    /**
+     * As {@link #build(Netlist, PrimitiveRegistry, String)}, with the testbench's default guard:
+     * {@code idleLimit} cycles without a transfer at the design's ports (a design may compute far
+     * longer than that between them: give at least its latency).
+     */
+    public static Design build(Netlist netlist, PrimitiveRegistry registry, String modelName, long idleLimit) {
+        return new DesignBuilder(netlist, registry, idleLimit).build(modelName);
     }
 
     /** The top module's name for a model: its legal name, kept clear of the primitives' {@code nnc_} modules. */
@@ -76,34 +88,22 @@ public final class DesignBuilder {
         names.reserve(top, "tb_" + top);
         List<Port> ports = new ArrayList<>();
         List<StreamInterface> inputs = new ArrayList<>();
-        List<StreamInterface> outputs = new ArrayList<>();
         for (Endpoint e : netlist.sources()) {
-            String base = names.claim(VerilogNames.legal(e.name(), "in"), PORT_NAMES);
-            streamBase[e.stream()] = base;
-            Stream s = netlist.stream(e.stream());
-            ports.add(new Port.InputPort(base, s.beatBits() - 1, interfaceComment("input", e, s)));
-            inputs.add(streamInterface(e, base, "input_" + base + ".hex"));
+            StreamInterface s = endpoint(e, "in", "input_", ".hex");
+            streamBase[e.stream()] = s.port();
+            ports.add(new Port.InputPort(s.port(), s.lanes() * s.elementBits() - 1, interfaceComment("input", e)));
+            inputs.add(s);
         }
-        List<String> sinkBases = new ArrayList<>();
+        List<StreamInterface> outputs = new ArrayList<>();
         for (Endpoint e : netlist.sinks()) {
-            String base = names.claim(VerilogNames.legal(e.name(), "out"), PORT_NAMES);
-            sinkBases.add(base);
-            Stream s = netlist.stream(e.stream());
-            ports.add(new Port.OutputPort(base, s.beatBits() - 1, interfaceComment("output", e, s)));
-            outputs.add(streamInterface(e, base, "output_" + base + ".txt"));
+            StreamInterface s = endpoint(e, "out", "output_", ".txt");
+            ports.add(new Port.OutputPort(s.port(), s.lanes() * s.elementBits() - 1, interfaceComment("output", e)));
+            outputs.add(s);
         }
         List<Wire> wires = new ArrayList<>();
         List<String> instanceNames = new ArrayList<>();
         for (Node n : netlist.nodes()) {
-            String inst = names.claim(instanceBase(n));
-            instanceNames.add(inst);
-            for (int o = 0; o < n.outputs().size(); o++) {
-                int id = n.outputs().get(o);
-                String base = names.claim(inst + "_" + portPrefix("out", o, n.outputs().size()), SIGNALS);
-                streamBase[id] = base;
-                Stream s = netlist.stream(id);
-                wires.add(new Wire(base, s.beatBits() - 1, s.describe() + " from " + n.op().name()));
-            }
+            instanceNames.add(claimInstance(n, wires));
         }
         List<Instance> instances = new ArrayList<>();
         SortedMap<String, List<String>> memories = new TreeMap<>();
@@ -117,12 +117,33 @@ public final class DesignBuilder {
         }
         List<SinkAssign> assigns = new ArrayList<>();
         for (int i = 0; i < netlist.sinks().size(); i++) {
-            assigns.add(new SinkAssign(sinkBases.get(i), streamBase[netlist.sinks().get(i).stream()]));
+            assigns.add(new SinkAssign(outputs.get(i).port(), streamBase[netlist.sinks().get(i).stream()]));
         }
         TopModule module = new TopModule(top, modelName, ports, wires, instances, assigns);
-        Testbench tb = new Testbench("tb_" + top, top, modelName, RESET_CYCLES, IDLE_LIMIT,
+        Testbench tb = new Testbench("tb_" + top, top, modelName, RESET_CYCLES, idleLimit,
                 inputs.stream().map(DesignBuilder::tbStream).toList(), outputs.stream().map(DesignBuilder::tbStream).toList());
         return new Design(module, tb, memories, List.copyOf(sources), inputs, outputs);
+    }
+
+    /** A source's or sink's port base (its legal ONNX name, claimed) and interface. */
+    private StreamInterface endpoint(Endpoint e, String fallback, String filePrefix, String fileSuffix) {
+        String base = names.claim(VerilogNames.legal(e.name(), fallback), PORT_NAMES);
+        Stream s = netlist.stream(e.stream());
+        return new StreamInterface(e.name(), base, filePrefix + base + fileSuffix, s.lanes(), s.elementBits(), s.element(),
+                e.shape(), e.perm(), e.beatsPerFrame());
+    }
+
+    /** Claims the instance name of {@code n} and the wires of the streams it drives. */
+    private String claimInstance(Node n, List<Wire> wires) {
+        String inst = names.claim(instanceBase(n));
+        for (int o = 0; o < n.outputs().size(); o++) {
+            int id = n.outputs().get(o);
+            String base = names.claim(inst + "_" + portPrefix("out", o, n.outputs().size()), SIGNALS);
+            streamBase[id] = base;
+            Stream s = netlist.stream(id);
+            wires.add(new Wire(base, s.beatBits() - 1, s.describe() + " from " + n.op().name()));
+        }
+        return inst;
     }
 
     /** Every stream has one producer (a source or a primitive) and one consumer (a primitive or a sink). */
@@ -221,14 +242,9 @@ public final class DesignBuilder {
         }
     }
 
-    private static String interfaceComment(String dir, Endpoint e, Stream s) {
-        return dir + " '" + printable(e.name()) + "': " + beats(e.beatsPerFrame()) + " per frame of " + s.describe();
-    }
-
-    private StreamInterface streamInterface(Endpoint e, String port, String file) {
-        Stream s = netlist.stream(e.stream());
-        return new StreamInterface(e.name(), port, file, s.lanes(), s.elementBits(), s.element(), e.shape(), e.perm(),
-                e.beatsPerFrame());
+    private String interfaceComment(String dir, Endpoint e) {
+        return dir + " '" + printable(e.name()) + "': " + beats(e.beatsPerFrame()) + " per frame of "
+                + netlist.stream(e.stream()).describe();
     }
 
     private static TbStream tbStream(StreamInterface s) {

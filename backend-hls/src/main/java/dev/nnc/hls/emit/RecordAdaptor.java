@@ -11,8 +11,8 @@ import org.stringtemplate.v4.ModelAdaptor;
 
 /**
  * The one model adaptor: templates read output-model records by component name ({@code w.msb}
- * calls {@code w.msb()}), and {@code kind} gives the record's simple class name, which is the
- * name of the template that lays it out.
+ * calls {@code w.msb()}), and {@code kind}, unless the record has a component of that name, gives
+ * the record's simple class name, which is the name of the template that lays it out.
  */
 final class RecordAdaptor implements ModelAdaptor<Record> {
     private final Map<Class<?>, Map<String, Method>> accessors = new ConcurrentHashMap<>();
@@ -20,10 +20,10 @@ final class RecordAdaptor implements ModelAdaptor<Record> {
     @Override
     public Object getProperty(Interpreter interp, ST self, Record model, Object property, String propertyName)
             throws STNoSuchPropertyException {
-        if ("kind".equals(propertyName)) {
+        Method m = accessors.computeIfAbsent(model.getClass(), RecordAdaptor::components).get(propertyName);
+        if (m == null && "kind".equals(propertyName)) {
             return model.getClass().getSimpleName();
         }
-        Method m = accessors.computeIfAbsent(model.getClass(), RecordAdaptor::components).get(propertyName);
         if (m == null) {
             throw new STNoSuchPropertyException(null, model, propertyName);
         }

@@ -31,13 +31,8 @@ public record AddInstance(AddConfig cfg) implements PrimitiveInstance {
         p.put("B_SIGNED", HexWords.bit(cfg.bType().signed()));
         p.put("B_SH", Integer.toString(cfg.bShift()));
         p.put("ACC_W", Integer.toString(cfg.accWidth()));
-        p.put("SH_W", Integer.toString(RequantStage.SHIFT_WIDTH));
         p.put("SHIFT", Integer.toString(cfg.shift()));
-        p.put("LSH", Integer.toString(rq.leftShift()));
-        p.put("OUT_W", Integer.toString(cfg.outType().width()));
-        p.put("OUT_SIGNED", HexWords.bit(cfg.outType().signed()));
-        p.put("RND_CONV", HexWords.bit(rq.roundConvergent()));
-        p.put("SAT", HexWords.bit(rq.saturate()));
+        HexWords.outputStage(p, rq, cfg.outType());
         return p;
     }
 

@@ -35,12 +35,7 @@ public record MvauInstance(MvauConfig cfg) implements PrimitiveInstance {
         p.put("ACC_T_W", Integer.toString(cfg.accType().width()));
         p.put("ACC_T_SIGNED", HexWords.bit(cfg.accType().signed()));
         p.put("M_W", Integer.toString(rq.multiplierWidth()));
-        p.put("SH_W", Integer.toString(RequantStage.SHIFT_WIDTH));
-        p.put("LSH", Integer.toString(rq.leftShift()));
-        p.put("OUT_W", Integer.toString(cfg.outType().width()));
-        p.put("OUT_SIGNED", HexWords.bit(cfg.outType().signed()));
-        p.put("RND_CONV", HexWords.bit(rq.roundConvergent()));
-        p.put("SAT", HexWords.bit(rq.saturate()));
+        HexWords.outputStage(p, rq, cfg.outType());
         p.put("ACT", Integer.toString(cfg.activation().ordinal()));
         p.put("CLIP_LO", Long.toString(cfg.clipLo()));
         p.put("CLIP_HI", Long.toString(cfg.clipHi()));

@@ -31,15 +31,10 @@ public record PoolInstance(PoolConfig cfg) implements PrimitiveInstance {
         p.put("IN_W", Integer.toString(cfg.inType().width()));
         p.put("IN_SIGNED", HexWords.bit(cfg.inType().signed()));
         p.put("ACC_W", Integer.toString(cfg.accWidth()));
-        p.put("M_W", Integer.toString(rq.multiplierWidth()));
         p.put("MULT", Long.toString(cfg.multiplier()));
-        p.put("SH_W", Integer.toString(RequantStage.SHIFT_WIDTH));
         p.put("SHIFT", Integer.toString(cfg.shift()));
-        p.put("LSH", Integer.toString(rq.leftShift()));
-        p.put("OUT_W", Integer.toString(cfg.outType().width()));
-        p.put("OUT_SIGNED", HexWords.bit(cfg.outType().signed()));
-        p.put("RND_CONV", HexWords.bit(rq.roundConvergent()));
-        p.put("SAT", HexWords.bit(rq.saturate()));
+        p.put("M_W", Integer.toString(rq.multiplierWidth()));
+        HexWords.outputStage(p, rq, cfg.outType());
         return p;
     }
 

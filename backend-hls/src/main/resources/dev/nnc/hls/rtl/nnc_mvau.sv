@@ -3,7 +3,7 @@
 // y = act(requant(W·x + b)) of MH elements as NF = MH/PE beats of PE lanes (channel nf*PE+pe in
 // lane pe), nf = 0 first. Vectors follow each other with no frame boundary.
 //
-// Memories ($readmemh, one hex word per line, word 0 first):
+// Memories ($readmemh, one hex word per line, word 0 first; read synchronously, block-RAM style):
 //   W_FILE: NF*SF words of PE*SIMD*W_W bits; word nf*SF+sf holds W[nf*PE+pe][sf*SIMD+s] in
 //           lane pe*SIMD+s.
 //   B_FILE: NF words of PE*ACC_W bits (bias raws, acc scale), M_FILE: NF words of PE*M_W bits
@@ -111,10 +111,32 @@ module nnc_mvau #(
     logic [PE*OUT_W-1:0]    result;
 
     assign x = ibuf[rb][sf];
-    assign wword = wmem[AW'(nf) * AW'(SF) + AW'(sf)];
-    assign bword = bmem[nf];
-    assign mword = mmem[nf];
-    assign sword = smem[nf];
+    // The memories are read synchronously (block RAM) at the address of the NEXT step: the
+    // counters' next state, so each word is in its output register when its step runs.
+    logic [NFW-1:0] nf_n;
+    logic [SFW-1:0] sf_n;
+    always_comb begin
+        nf_n = nf;
+        sf_n = sf;
+        if (rst) begin
+            nf_n = '0;
+            sf_n = '0;
+        end else if (step) begin
+            sf_n = last_sf ? '0 : sf + SFW'(1);
+            if (last_sf) begin
+                nf_n = last_nf ? '0 : nf + NFW'(1);
+            end
+        end
+    end
+
+    always_ff @(posedge clk) begin
+        nf <= nf_n;
+        sf <= sf_n;
+        wword <= wmem[AW'(nf_n) * AW'(SF) + AW'(sf_n)];
+        bword <= bmem[nf_n];
+        mword <= mmem[nf_n];
+        sword <= smem[nf_n];
+    end
 
     for (genvar p = 0; p < PE; p++) begin : g_pe
         logic signed [ACC_W-1:0] dot;
@@ -152,8 +174,6 @@ module nnc_mvau #(
 
     always_ff @(posedge clk) begin
         if (rst) begin
-            nf <= '0;
-            sf <= '0;
             wb <= 1'b0;
             rb <= 1'b0;
             wsf <= '0;
@@ -169,12 +189,6 @@ module nnc_mvau #(
                 rb <= !rb;
             end
             full <= (full & ~(free ? 2'b01 << rb : 2'b00)) | (wr && last_w ? 2'b01 << wb : 2'b00);
-            if (step) begin
-                sf <= last_sf ? '0 : sf + SFW'(1);
-                if (last_sf) begin
-                    nf <= last_nf ? '0 : nf + NFW'(1);
-                end
-            end
         end
     end
 

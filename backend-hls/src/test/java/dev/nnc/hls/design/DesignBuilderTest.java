@@ -87,6 +87,16 @@ class DesignBuilderTest {
     }
 
     @Test
+    void theTestbenchGuardIsTheGivenIdleLimit() {
+        Design d = DesignBuilder.build(TestNetlists.residual(), FakePrimitives.registry(), "m", 60_718_664);
+        assertEquals(60_718_664, d.testbench().idleLimit());
+        String tb = files(d).text("tb/tb_m.sv");
+        assertTrue(tb.contains("if (!$value$plusargs(\"idle_limit=%d\", idle_limit)) idle_limit = 60718664;"), tb);
+        assertEquals(DesignBuilder.IDLE_LIMIT,
+                DesignBuilder.build(TestNetlists.residual(), FakePrimitives.registry(), "m").testbench().idleLimit());
+    }
+
+    @Test
     void anOpWithoutPrimitiveIsNamed() {
         NncException e = assertThrows(NncException.class,
                 () -> DesignBuilder.build(TestNetlists.residual(), PrimitiveRegistry.empty(), "m"));

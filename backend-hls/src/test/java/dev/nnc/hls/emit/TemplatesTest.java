@@ -22,6 +22,19 @@ class TemplatesTest {
         assertEquals("x!", Templates.render(Templates.load("/dev/nnc/hls/emit/Broken.stg"), new Good("x")));
     }
 
+    record Kinded(String kind) {
+    }
+
+    record Holder(java.util.List<Record> items) {
+    }
+
+    @Test
+    void kindIsTheTemplateNameUnlessTheRecordHasThatComponent() {
+        var g = Templates.load("/dev/nnc/hls/emit/Broken.stg");
+        assertEquals("mvau", Templates.render(g, new Kinded("mvau")));
+        assertEquals("a!,b!", Templates.render(g, new Holder(java.util.List.of(new Good("a"), new Good("b")))));
+    }
+
     @Test
     void aMissingPropertyFails() {
         TemplateException e = assertThrows(TemplateException.class,

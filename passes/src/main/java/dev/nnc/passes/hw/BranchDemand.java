@@ -18,8 +18,9 @@ import java.util.Set;
  * op's meaning, composed backwards along a branch. Counts are rounded up to whole beats at every
  * stream. Per primitive, to emit its first n output elements a primitive needs at most:
  * <ul>
- * <li>{@code hw.swg}: ⌈n / out frame⌉ whole input frames (it may buffer a whole frame before its
- *     first window: with a frame a window generator can emit all of that frame's windows);</li>
+ * <li>{@code hw.swg}: the input rows that the window row of output n needs, 0..oh·sh − pt +
+ *     (kh−1)·dh (nnc_swg reads a window row as soon as they are written), and the whole frame
+ *     for the frame's last window;</li>
  * <li>{@code hw.mvau}: ⌈n / MH⌉ input vectors of MW (every output of a vector needs all of it);</li>
  * <li>{@code hw.pool}: ⌈n / C⌉ windows of KK·C (the last dim of in_shape);</li>
  * <li>{@code hw.softmax}: ⌈n / N⌉ vectors of N (the maximum needs the whole vector);</li>
@@ -30,12 +31,18 @@ import java.util.Set;
  */
 final class BranchDemand {
     private final List<Operation> ops;
+    private final boolean slack;
     /** Stream value → the fork outputs it descends from (itself included when it is one). */
     private final Map<Value, Set<Value>> forkAncestors = new IdentityHashMap<>();
 
-    /** Over the ops of one block, in block (topological) order. */
-    BranchDemand(List<Operation> ops) {
+    /**
+     * Over the ops of one block, in block (topological) order. With {@code slack}, every primitive
+     * may also hold its next granule (window row, vector) while it passes the current one on: the
+     * demand of a pipeline running at full rate rather than the least that avoids a deadlock.
+     */
+    BranchDemand(List<Operation> ops, boolean slack) {
         this.ops = List.copyOf(ops);
+        this.slack = slack;
         for (Operation op : this.ops) {
             Set<Value> anc = Collections.newSetFromMap(new IdentityHashMap<>());
             for (Value in : op.operands()) {
@@ -82,7 +89,7 @@ final class BranchDemand {
             if (d < 0 || demand.containsKey(target) && op == target.definingOp()) {
                 continue;
             }
-            long m = inputsFor(op, d);
+            long m = inputsFor(op, slack ? d + granule(op) : d);
             for (Value in : op.operands()) {
                 if (descends(in, target)) {
                     demand.merge(in, wholeBeats(in, m), Math::max);
@@ -105,9 +112,53 @@ final class BranchDemand {
                 return groups(n, last(op, HwDialect.OUT_SHAPE)) * last(op, HwDialect.IN_SHAPE);
             case HwDialect.SOFTMAX:
                 return groups(n, last(op, HwDialect.IN_SHAPE)) * last(op, HwDialect.IN_SHAPE);
+            case HwDialect.SWG:
+                return windowRows(op, n);
             default:
                 return groups(n, count(op, HwDialect.OUT_SHAPE)) * count(op, HwDialect.IN_SHAPE);
         }
+    }
+
+    /** Output elements a primitive finishes as one piece: a window row, a vector, a pixel. */
+    private static long granule(Operation op) {
+        switch (op.name()) {
+            case HwDialect.SWG: {
+                long[] out = ints(op, HwDialect.OUT_SHAPE);
+                return out.length == 3 ? out[1] * out[2] : count(op, HwDialect.OUT_SHAPE);
+            }
+            case HwDialect.MVAU:
+            case HwDialect.POOL:
+            case HwDialect.SOFTMAX:
+                return last(op, HwDialect.OUT_SHAPE);
+            default:
+                return 0;
+        }
+    }
+
+    /**
+     * The sliding window reads output row oh once input rows 0..oh·sh − pt + (kh−1)·dh are written
+     * (nnc_swg's early reads); the frame's last window waits for the whole frame.
+     */
+    private static long windowRows(Operation op, long n) {
+        long[] in = ints(op, HwDialect.IN_SHAPE);
+        long[] out = ints(op, HwDialect.OUT_SHAPE);
+        long inFrame = count(op, HwDialect.IN_SHAPE);
+        long outFrame = count(op, HwDialect.OUT_SHAPE);
+        long[] k = ints(op, "kernel_shape");
+        long[] st = op.property("strides") == null ? new long[] {1, 1} : ints(op, "strides");
+        long[] pads = op.property("pads") == null ? new long[4] : ints(op, "pads");
+        long[] dil = op.property("dilations") == null ? new long[] {1, 1} : ints(op, "dilations");
+        if (in.length != 3 || out.length != 3 || k.length != 2 || st.length != 2 || pads.length != 4 || dil.length != 2) {
+            return groups(n, outFrame) * inFrame; // malformed: the whole-frame bound still holds
+        }
+        long frames = (n - 1) / outFrame;
+        long within = n - frames * outFrame;
+        if (within == outFrame) {
+            return (frames + 1) * inFrame;
+        }
+        long oh = (within - 1) / (out[1] * out[2]);
+        long rows = Math.min(in[0], Math.max(0, oh * st[0] - pads[0] + (k[0] - 1) * dil[0] + 1));
+        return frames * inFrame + rows * in[1] * in[2];
     }
 
     /** Elements in one frame of stream {@code v}: the shape of the op that first wrote it. */

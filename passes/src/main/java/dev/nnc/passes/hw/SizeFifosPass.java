@@ -13,6 +13,7 @@ import dev.nnc.passes.BasePass;
 import dev.nnc.passes.IrStage;
 import dev.nnc.passes.PassContext;
 import dev.nnc.passes.PassInfo;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,9 @@ import java.util.Set;
  * it, and the join consumes only when both operands have one; so while the long branch works
  * towards its first output, every beat the fork emits piles up on the short branch. The FIFO in
  * front of the join on each branch is deepened (or inserted) to hold what the other branch needs
- * before its first beat reaches the join, {@link BranchDemand}'s bound per primitive (e.g. a
- * sliding window may need a whole frame, so the skip FIFO of a 3×3 convolution holds a frame),
+ * before its first beat reaches the join, {@link BranchDemand}'s bound per primitive (e.g. a 3×3
+ * sliding window needs the rows of its window row, so the skip FIFO of a 3×3 convolution holds
+ * about two rows more than the join has taken; the frame's last window needs the whole frame),
  * scaled to the FIFO's stream by the frames' element counts, in beats, plus one beat of margin
  * (the bounds are staircases, so a later beat may lag by up to one more). Both sides are sized:
  * the bound is an upper one, and a branch may pass beats on as soon as it gets them, so a side
@@ -38,13 +40,18 @@ import java.util.Set;
  * Depths only grow, so the pass is idempotent; other FIFOs keep their depth.
  */
 public final class SizeFifosPass extends BasePass<SizeFifosPass.Options> {
-    /** No options. */
-    public record Options() {
+    /**
+     * @param fullRate also let every primitive on the long branch hold its next granule (window
+     *                 row, vector), so that in steady state the fork never waits for the long
+     *                 branch; without it, the least depth that cannot deadlock (the fork may
+     *                 then stall and the design run below its initiation interval)
+     */
+    public record Options(boolean fullRate) {
     }
 
     public static final PassInfo<Options> INFO = new PassInfo<>("size-fifos",
             "deepen the FIFOs in front of every residual join so that the fork and the join cannot deadlock",
-            Options.class, new Options(), Set.of(IrStage.HW), null, SizeFifosPass::new);
+            Options.class, new Options(true), Set.of(IrStage.HW), null, SizeFifosPass::new);
 
     public SizeFifosPass(Options options) {
         super(INFO, options);
@@ -54,14 +61,14 @@ public final class SizeFifosPass extends BasePass<SizeFifosPass.Options> {
     public boolean run(ModuleOp module, PassContext context) {
         boolean changed = false;
         for (FuncOp f : module.functions()) {
-            changed |= size(f.body(), context);
+            changed |= size(f.body(), options().fullRate(), context);
         }
         return changed;
     }
 
-    private static boolean size(Block block, PassContext context) {
+    private static boolean size(Block block, boolean fullRate, PassContext context) {
         List<Operation> ops = List.copyOf(block.operations());
-        BranchDemand demand = new BranchDemand(ops);
+        BranchDemand demand = new BranchDemand(ops, fullRate);
         // all requirements first, from one analysis of the unchanged netlist; then the edits
         Map<Value, Long> depths = new LinkedHashMap<>();
         for (Operation join : ops) {
@@ -75,9 +82,9 @@ public final class SizeFifosPass extends BasePass<SizeFifosPass.Options> {
                 for (int i = 0; i < 2; i++) {
                     Value r0 = fork.result(i);
                     Value r1 = fork.result(1 - i);
-                    if (demand.descends(join.operand(0), r0) && demand.descends(join.operand(1), r1)) {
-                        long n0 = demand.needed(join.operand(0), lanes(join.operand(0)), r0);
-                        long n1 = demand.needed(join.operand(1), lanes(join.operand(1)), r1);
+                    if (pairs(demand, join, r0, r1)) {
+                        long n0 = lag(demand, join, 0, r0);
+                        long n1 = lag(demand, join, 1, r1);
                         // each side holds what the other needs before its first beat: n1 is an upper
                         // bound, and side 0 may pass its beats on at once (no lower bound is assumed)
                         depths.merge(join.operand(0), depth(join.operand(0), n1, r1), Math::max);
@@ -91,6 +98,55 @@ public final class SizeFifosPass extends BasePass<SizeFifosPass.Options> {
             changed |= hold(block, e.getKey(), e.getValue(), context);
         }
         return changed;
+    }
+
+    /**
+     * True when the join's operand 0 comes from fork output {@code r0} only and operand 1 from
+     * {@code r1} only: the fork whose two branches this join closes. An earlier fork, whose
+     * branches met before, feeds both operands through both outputs and is not this join's pair
+     * (residual networks are series-parallel: every join closes exactly one fork).
+     */
+    private static boolean pairs(BranchDemand demand, Operation join, Value r0, Value r1) {
+        Value a = join.operand(0);
+        Value b = join.operand(1);
+        return demand.descends(a, r0) && !demand.descends(a, r1) && demand.descends(b, r1) && !demand.descends(b, r0);
+    }
+
+    /**
+     * What side {@code k} of the join may owe the other, in elements of the fork's stream: the
+     * most, over join positions J, that it needs in front of the fork for its element J + 1 beyond
+     * the J·(fork frame / join frame) the other side has already passed on. Sampled at the first
+     * beat, the first beats of the next rows (the bounds step by rows and vectors), the frame's last
+     * beat and the next frame's first.
+     */
+    private static long lag(BranchDemand demand, Operation join, int k, Value forkOut) {
+        Value in = join.operand(k);
+        long beat = lanes(in);
+        long joinFrame = BranchDemand.frame(in);
+        long forkFrame = BranchDemand.frame(forkOut);
+        long row = rowElements(join, joinFrame);
+        List<Long> positions = new ArrayList<>(List.of(0L, joinFrame - beat, joinFrame));
+        for (long r = 1; r <= 8 && r * row < joinFrame; r++) {
+            positions.add(r * row);
+        }
+        long most = 0;
+        for (long j : positions) {
+            long need = demand.needed(in, j + beat, forkOut);
+            most = Math.max(most, need - j * forkFrame / joinFrame);
+        }
+        return most;
+    }
+
+    /** Elements in one row of the join's frame (all dims after the first), or the whole frame. */
+    private static long rowElements(Operation join, long joinFrame) {
+        if (!(join.property(HwDialect.IN_SHAPE) instanceof Attribute.ArrayAttr a) || a.values().size() < 2) {
+            return joinFrame;
+        }
+        long n = 1;
+        for (Attribute d : a.values().subList(1, a.values().size())) {
+            n *= d instanceof Attribute.IntAttr i ? i.value() : 1;
+        }
+        return n;
     }
 
     /** Beats of {@code in}'s stream that hold {@code forkElements} elements of the fork's stream, plus one. */

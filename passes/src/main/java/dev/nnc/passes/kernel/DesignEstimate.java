@@ -7,7 +7,8 @@ import java.util.Locale;
  * The fold pass's estimate for a whole design: per layer and in total, against the device. The
  * initiation interval (II) is the slowest layer's cycles per frame; the latency is the cycles
  * from a frame's first input beat to its last output beat when it runs alone, from a simple
- * pipeline model (each window generator waits for a whole frame, the others stream).
+ * pipeline model (a window generator starts a row of windows once its input rows are in, the
+ * others stream).
  */
 public record DesignEstimate(Device device, List<LayerEstimate> layers, long iiCycles, long latencyCycles, Resources total) {
 

@@ -140,8 +140,12 @@ public final class FoldEstimator {
         int lastDim = l.in()[l.in().length - 1];
         switch (l.kind()) {
             case "swg" -> {
-                first = in[1] + 3;
-                last = first + Shapes.size(l.out()) / l.simd() - 1;
+                // the first window row reads once the input rows it needs are in; the last once the frame is
+                dev.nnc.ir.kernel.SwgGeometry g = dev.nnc.ir.kernel.SwgGeometry.of(l.attrs(), l.in());
+                int rows = Math.max(1, Math.min(g.h(), (g.kh() - 1) * g.dh() + 1 - g.pt()));
+                first = in[0] + (in[1] - in[0]) * rows / g.h() + 3;
+                long rowBeats = (long) g.outW() * l.out()[2] / l.simd();
+                last = Math.max(first + Shapes.size(l.out()) / l.simd() - 1, in[1] + rowBeats + 2);
             }
             case "mvau" -> {
                 long sf = lastDim / l.simd();

@@ -68,11 +68,7 @@ record FoldLayer(Operation op, String kind, int[] in, int[] out, FixedType inTyp
         return kind.equals("mvau") ? out[out.length - 1] : 1;
     }
 
-    /** Lanes of the input stream and of the output stream for a folding. */
-    int inLanes(int simd) {
-        return simd;
-    }
-
+    /** Lanes of the output stream for a folding (the input's are simd). */
     int outLanes(int simd, int pe) {
         return kind.equals("mvau") ? pe : simd;
     }

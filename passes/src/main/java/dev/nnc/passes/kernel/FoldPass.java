@@ -47,6 +47,10 @@ public final class FoldPass extends BasePass<FoldPass.Options> {
 
     public FoldPass(Options options) {
         super(INFO, options);
+        Device.named(options.device()); // an unknown device fails when the pipeline is built
+        if (!(options.budget() > 0) || options.budget() > 1 || options.targetCycles() < 0) {
+            throw new dev.nnc.ir.diag.NncException("fold: budget must be in (0, 1] and target-cycles >= 0");
+        }
     }
 
     @Override

@@ -90,17 +90,18 @@ final class LayerLowering {
     /** The swg of a Conv; returns the weights as [Cout, (ky, kx, c)] and the swg result in in[0]. */
     private static Tensor convolution(Lowering l, Operation layer, FixedType tx, Tensor w, Value[] in) {
         OpAttributes a = l.attrs(layer);
-        if (a.getInt("group", 1) != 1) {
-            throw l.error(layer, "grouped and depthwise convolutions are not lowered yet");
-        }
         int[] xs = KernelTypes.shape(layer.operand(0).type());
         if (xs == null || xs.length != 4 || w.rank() != 4) {
             throw l.error(layer, "only 2-D convolutions of a static [1, C, H, W] input are lowered");
         }
+        long group = a.getInt("group", 1);
+        if (group < 1 || xs[1] % group != 0 || w.dim(0) % group != 0 || w.dim(1) * group != xs[1]) {
+            throw l.error(layer, "channels " + xs[1] + ", weights " + Arrays.toString(w.shape()) + " and group " + group + " disagree");
+        }
         Window win = Window.of(layer.name(), a, new int[] {xs[2], xs[3]}, new int[] {w.dim(2), w.dim(3)}, false);
         Lowered.Stream s = l.stream(layer.operand(0), layer, Lowered.canonicalPerm(4));
         in[0] = PoolLowering.swg(l, layer, s, win, tx);
-        return kyKxC(w);
+        return kyKxC(w, (int) group, xs[1]);
     }
 
     /** The input vector of a Gemm/MatMul: a [1, K] stream, possibly in a reshape's order. */
@@ -142,24 +143,31 @@ final class LayerLowering {
         return Tensor.ofLongs(b.elementType(), new int[] {n, k}, dst);
     }
 
-    /** ONNX conv weights [M, C, KH, KW] as [M, (ky, kx, c)], the swg's window order. */
-    static Tensor kyKxC(Tensor w) {
+    /**
+     * ONNX conv weights [M, C/group, KH, KW] as [M, (ky, kx, c)] over all C input channels, the
+     * swg's window order. A grouped (or depthwise) convolution gets zeros for the channels outside
+     * its output channel's group: correct and bit-exact, though an MVAU then multiplies by zeros
+     * (a vector unit for depthwise layers would not).
+     */
+    static Tensor kyKxC(Tensor w, int group, int channels) {
         int m = w.dim(0);
-        int c = w.dim(1);
+        int cpg = w.dim(1);
         int kh = w.dim(2);
         int kw = w.dim(3);
+        int mpg = m / group;
         long[] src = w.longs();
-        long[] out = new long[src.length];
+        long[] out = new long[m * channels * kh * kw];
         for (int o = 0; o < m; o++) {
-            for (int ch = 0; ch < c; ch++) {
+            int c0 = (o / mpg) * cpg;
+            for (int ch = 0; ch < cpg; ch++) {
                 for (int y = 0; y < kh; y++) {
                     for (int x = 0; x < kw; x++) {
-                        out[o * c * kh * kw + (y * kw + x) * c + ch] = src[((o * c + ch) * kh + y) * kw + x];
+                        out[o * channels * kh * kw + (y * kw + x) * channels + c0 + ch] = src[((o * cpg + ch) * kh + y) * kw + x];
                     }
                 }
             }
         }
-        return Tensor.ofLongs(w.elementType(), new int[] {m, c * kh * kw}, out);
+        return Tensor.ofLongs(w.elementType(), new int[] {m, channels * kh * kw}, out);
     }
 
     /** Weights with the accumulator's fractional bits minus the input's: exact left shifts. */

@@ -128,6 +128,25 @@ class LowerKernelTest {
         return m.module("%y", t(b, 1, 3, 1, 1));
     }
 
+    /** A depthwise convolution (group = C = 4) and a grouped one (group 2), each with a cast. */
+    static String grouped(long s) {
+        QModelText m = new QModelText(s, "x", "tensor<1x4x6x6xf32>");
+        FixedType w = new FixedType(5, 0, true);
+        FixedType a = new FixedType(8, 3, true);
+        FixedType acc1 = QModelText.dot(X, w, 9, null);
+        m.op("q", "q.quantize", "", "%x", "tensor<1x4x6x6xf32>", t(X, 1, 4, 6, 6));
+        m.constant("W1", w, 4, 1, 3, 3);
+        m.op("dw", "onnx.Conv", "group = 4, kernel_shape = [3, 3], pads = [1, 1, 1, 1]", "%q, %W1",
+                t(X, 1, 4, 6, 6) + ", " + t(w, 4, 1, 3, 3), t(acc1, 1, 4, 6, 6));
+        m.op("dwc", "q.cast", "", "%dw", t(acc1, 1, 4, 6, 6), t(a, 1, 4, 6, 6));
+        FixedType acc2 = QModelText.dot(a, w, 8, null);
+        m.constant("W2", w, 6, 2, 2, 2);
+        m.op("gc", "onnx.Conv", "group = 2, kernel_shape = [2, 2], strides = [2, 2]", "%dwc, %W2",
+                t(a, 1, 4, 6, 6) + ", " + t(w, 6, 2, 2, 2), t(acc2, 1, 6, 3, 3));
+        m.op("y", "q.cast", "", "%gc", t(acc2, 1, 6, 3, 3), t(a, 1, 6, 3, 3));
+        return m.module("%y", t(a, 1, 6, 3, 3));
+    }
+
     static ModuleOp lowered(String text) {
         ModuleOp m = IrParser.parse(text, "q.nir");
         Verifier.verifyOrThrow(m.op(), DialectRegistry.standard());
@@ -177,6 +196,20 @@ class LowerKernelTest {
     @RepeatedTest(3)
     void averagePoolsAreBitExact() {
         assertBitExact(averages(seed++), new int[] {1, 3, 6, 6});
+    }
+
+    @RepeatedTest(3)
+    void groupedAndDepthwiseConvolutionsAreBitExact() {
+        assertBitExact(grouped(seed++), new int[] {1, 4, 6, 6});
+    }
+
+    @Test
+    void kernelLevelTextRoundTrips() {
+        for (String text : List.of(cnn(21), channelsLast(22), residual(23), averages(24), grouped(25))) {
+            ModuleOp k = lowered(text);
+            String printed = dev.nnc.ir.text.IrPrinter.print(k);
+            assertEquals(printed, dev.nnc.ir.text.IrPrinter.print(IrParser.parse(printed, "k.nir")));
+        }
     }
 
     @Test

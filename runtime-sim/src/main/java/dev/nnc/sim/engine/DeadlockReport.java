@@ -5,15 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one-line message of a deadlock: how far each source and sink got, and every stream where a
- * producer offers a beat its consumer will not take (the components that hold the design still).
+ * The one-line message of a deadlock: how far each source and sink got, every stream where a
+ * producer offers a beat its consumer will not take, and the components that took beats after
+ * their last output (they hold data they never passed on).
  */
 final class DeadlockReport {
     private DeadlockReport() {
     }
 
     static String describe(Netlist netlist, Component[] comps, int[] sProd, int[] sOut, int[] sCons, int[] sIn,
-                           long cycle, long quiet) {
+                           long[] lastIn, long[] lastOut, long cycle, long quiet) {
         List<String> progress = new ArrayList<>();
         List<String> stuck = new ArrayList<>();
         for (Netlist.Node node : netlist.nodes()) {
@@ -29,11 +30,19 @@ final class DeadlockReport {
                         + " from " + name(netlist, sProd[s]));
             }
         }
+        List<String> holding = new ArrayList<>();
+        for (int i = 0; i < comps.length; i++) {
+            Component c = comps[i];
+            if (c.inputCount() > 0 && c.outputCount() > 0 && lastIn[i] > lastOut[i]) {
+                holding.add(name(netlist, i));
+            }
+        }
         String blame = stuck.isEmpty()
-                ? "no component offers a beat (every stream is empty: the design stopped producing)"
+                ? "no component offers a beat (every stream is empty)"
                 : "stuck: " + String.join(", ", stuck);
+        String held = holding.isEmpty() ? "" : "; holding beats taken after their last output: " + String.join(", ", holding);
         return "deadlock: no transfer for " + quiet + " cycles (at cycle " + cycle + "); "
-                + String.join(", ", progress) + "; " + blame;
+                + String.join(", ", progress) + "; " + blame + held;
     }
 
     private static String name(Netlist netlist, int node) {

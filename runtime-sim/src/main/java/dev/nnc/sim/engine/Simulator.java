@@ -58,6 +58,9 @@ public final class Simulator {
     private final long[] starvedSince;
     private final long[] inBeats;
     private final long[] outBeats;
+    /** Per component, the cycle of its last accepted and of its last emitted beat (-1: none). */
+    private final long[] lastIn;
+    private final long[] lastOut;
     private final long[] highWater;
     private final List<SourceDriver> sources = new ArrayList<>();
     private final List<SinkMonitor> sinks = new ArrayList<>();
@@ -74,7 +77,7 @@ public final class Simulator {
         for (int i = 0; i < n; i++) {
             Component c = netlist.nodes().get(i).component();
             comps[i] = c;
-            mayIdle[i] = !(CLOCK_ALL || options.clockAll()) && overridesIdle(c);
+            mayIdle[i] = !options.clockAll() && overridesIdle(c);
             accepted[i] = new long[c.inputCount()][];
             taken[i] = new boolean[c.outputCount()];
             if (c instanceof SourceDriver d) {
@@ -127,6 +130,8 @@ public final class Simulator {
         starvedSince = new long[n];
         inBeats = new long[n];
         outBeats = new long[n];
+        lastIn = new long[n];
+        lastOut = new long[n];
         highWater = new long[n];
         if (sources.isEmpty() || sinks.isEmpty()) {
             throw new IllegalArgumentException("a netlist to simulate needs at least one source and one sink");
@@ -163,6 +168,8 @@ public final class Simulator {
         java.util.Arrays.fill(inBeats, 0);
         java.util.Arrays.fill(outBeats, 0);
         java.util.Arrays.fill(highWater, 0);
+        java.util.Arrays.fill(lastIn, -1);
+        java.util.Arrays.fill(lastOut, -1);
         java.util.Arrays.fill(state, NONE);
         java.util.Arrays.fill(touched, false);
         firing.clear();
@@ -207,6 +214,8 @@ public final class Simulator {
                 taken[p][sOut[s]] = true;
                 inBeats[c]++;
                 outBeats[p]++;
+                lastIn[c] = cycle;
+                lastOut[p] = cycle;
                 fired[k] = s;
                 if (!touched[p]) {
                     touched[p] = true;
@@ -328,13 +337,6 @@ public final class Simulator {
         }
     }
 
-    /**
-     * Debug switch {@code -Dnnc.sim.clockAll=true} (as {@link SimOptions#clockAll} for every run):
-     * clock every component every cycle, ignoring {@link Component#idle}. A model whose idle() is
-     * wrong shows up as a trace that differs with and without it (ModelCosimTest compares both).
-     */
-    static final boolean CLOCK_ALL = Boolean.getBoolean("nnc.sim.clockAll");
-
     private static boolean overridesIdle(Component c) {
         try {
             return c.getClass().getMethod("idle").getDeclaringClass() != Component.class;
@@ -396,6 +398,6 @@ public final class Simulator {
     }
 
     private NncException deadlock(long cycle) {
-        return new NncException(DeadlockReport.describe(netlist, comps, sProd, sOut, sCons, sIn, cycle, options.deadlockCycles()));
+        return new NncException(DeadlockReport.describe(netlist, comps, sProd, sOut, sCons, sIn, lastIn, lastOut, cycle, options.deadlockCycles()));
     }
 }

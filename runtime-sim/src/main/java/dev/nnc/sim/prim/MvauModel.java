@@ -91,8 +91,7 @@ public final class MvauModel implements Component {
     public void clock(long[][] accepted, boolean[] taken) {
         boolean pop = queue.valid() && taken[0];
         boolean lastSf = sfCount == sf - 1;
-        boolean avail = full[readBank] || (writeBank == readBank && writeSlot > sfCount);
-        boolean step = avail && (!lastSf || queue.room());
+        boolean step = canStep();
         if (step) {
             compute(lastSf, pop);
         } else {
@@ -108,6 +107,12 @@ public final class MvauModel implements Component {
                 writeSlot++;
             }
         }
+    }
+
+    /** Whether compute steps this cycle: its beat is in the buffer and, for sf = SF−1, the queue has room. */
+    private boolean canStep() {
+        boolean avail = full[readBank] || (writeBank == readBank && writeSlot > sfCount);
+        return avail && (sfCount != sf - 1 || queue.room());
     }
 
     /** One compute step on beat sfCount of the read bank (before the writer's update: no hazard, it writes elsewhere). */
@@ -147,8 +152,7 @@ public final class MvauModel implements Component {
      */
     @Override
     public boolean idle() {
-        boolean avail = full[readBank] || (writeBank == readBank && writeSlot > sfCount);
-        return !(avail && (sfCount != sf - 1 || queue.room()));
+        return !canStep();
     }
 
     @Override

@@ -159,6 +159,15 @@ public final class SoftmaxModel implements Component {
         queue.clock(push, pop);
     }
 
+    /**
+     * Without transfers nothing changes while waiting for a vector (IDLE, not loaded) or for queue
+     * room in OUT, once no exp read is in flight and eidx already follows cnt.
+     */
+    @Override
+    public boolean idle() {
+        return !ev && eidx == cnt && ((state == IDLE && !loaded) || (state == OUT && !queue.room()));
+    }
+
     private void enterExp() {
         state = EXP;
         cnt = 0;

@@ -140,6 +140,7 @@ class SimulatorTest {
         assertTrue(m.contains("sink y 0 of 4 beats received"), m);
         assertTrue(m.contains("skip (hw.fifo) refuses in from fork (hw.fork)"), m);
         assertTrue(m.contains("add (hw.add) refuses in0 from skip (hw.fifo)"), m);
+        assertTrue(m.contains("holding beats taken after their last output: skip (hw.fifo), window (hw.swg), add (hw.add)"), m);
         assertTrue(!m.contains("\n"), "one line");
     }
 

@@ -56,6 +56,11 @@ class SoftmaxModelTest {
             for (int i = 0; i < expected.size(); i++) {
                 assertArrayEquals(expected.get(i), r.beats().get(i), "beat " + i);
             }
+            StreamDriver.Result skipping = StreamDriver.run(new SoftmaxModel(c), beats, expected.size(), gaps, seed, 1_000_000L, true);
+            assertTrue(r.cycles().equals(skipping.cycles()), "skipping idle clocks changes no output cycle");
+            for (int i = 0; i < expected.size(); i++) {
+                assertArrayEquals(expected.get(i), skipping.beats().get(i), "beat " + i + " (idle clocks skipped)");
+            }
             if (!gaps) {
                 int n = c.n();
                 assertEquals(c.latency() - 1, r.cycles().get(n - 1), "latency");

@@ -18,6 +18,15 @@ final class StreamDriver {
     }
 
     static Result run(Component c, List<long[]> input, long expectedOut, boolean gaps, long seed, long maxCycles) {
+        return run(c, input, expectedOut, gaps, seed, maxCycles, false);
+    }
+
+    /**
+     * As above; with {@code skipIdle}, a cycle without transfers on an {@link Component#idle}
+     * component is not clocked, as the event-driven simulator does, which must change nothing.
+     */
+    static Result run(Component c, List<long[]> input, long expectedOut, boolean gaps, long seed, long maxCycles,
+                      boolean skipIdle) {
         Random rnd = new Random(seed);
         c.reset();
         List<long[]> out = new ArrayList<>();
@@ -39,7 +48,9 @@ final class StreamDriver {
             }
             accepted[0] = inFire ? input.get(next) : null;
             taken[0] = outFire;
-            c.clock(accepted, taken);
+            if (!skipIdle || inFire || outFire || !c.idle()) {
+                c.clock(accepted, taken);
+            }
             if (inFire) {
                 next++;
                 valid = false;

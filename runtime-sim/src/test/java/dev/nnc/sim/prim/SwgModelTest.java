@@ -78,6 +78,11 @@ class SwgModelTest {
             for (int i = 0; i < expected.size(); i++) {
                 assertArrayEquals(expected.get(i), r.beats().get(i), "beat " + i);
             }
+            StreamDriver.Result skipping = StreamDriver.run(new SwgModel(k), beats(k, x), expected.size(), gaps, seed, 100_000_000L, true);
+            assertTrue(r.cycles().equals(skipping.cycles()), "skipping idle clocks changes no output cycle");
+            for (int i = 0; i < expected.size(); i++) {
+                assertArrayEquals(expected.get(i), skipping.beats().get(i), "beat " + i + " (idle clocks skipped)");
+            }
             if (!gaps) {
                 long out = k.outBeats();
                 assertEquals(k.latency() - 1, r.cycles().get((int) out - 1), "latency of frame 1");

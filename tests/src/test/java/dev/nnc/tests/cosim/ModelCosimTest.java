@@ -97,7 +97,7 @@ class ModelCosimTest {
         HostSimulation host = new HostSimulation(design);
         HostSimulation.Outcome cycle = host.run(new CycleEngine(ComponentRegistry.standard(), SimOptions.DEFAULT), frameInputs);
         HostSimulation.Outcome clockAll = host.run(
-                new CycleEngine(ComponentRegistry.standard(), SimOptions.DEFAULT.clockingAll()), frameInputs);
+                new CycleEngine(ComponentRegistry.standard(), SimOptions.DEFAULT.withClockAll(true)), frameInputs);
         List<Map<String, Tensor>> expected = Reference.fixedOutputs(kernel, frameInputs);
         for (BitComparison c : BitComparison.compare(cycle.fixedOutputs(), expected)) {
             assertTrue(c.matches(), "cycle simulator vs fixed interpreter: " + c);

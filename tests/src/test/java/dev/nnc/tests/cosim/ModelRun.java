@@ -11,6 +11,10 @@ import java.util.List;
  * {@code end <cycle>}. The stop rule is the testbench's: the first cycle at which every input
  * beat was taken and every output delivered its expected beats is {@code done}; the run stops at
  * cycle {@code done + drain} (so extra output beats still show up) or at {@code maxCycles}.
+ *
+ * <p>With {@code skipIdle} the run does what the cycle simulator does: it skips the clock of a
+ * cycle with no transfer when the model says it is {@link Component#idle}. A correct
+ * {@code idle()} gives the same trace either way.
  */
 final class ModelRun {
     private ModelRun() {
@@ -19,7 +23,7 @@ final class ModelRun {
     /** The trace lines; {@code outputs} receives each output's beats (copies). */
     static List<String> run(Component model, List<StreamPort> inPorts, List<List<long[]>> inBeats,
                             List<StreamPort> outPorts, int[] expected, HandshakePolicy policy,
-                            int drain, long maxCycles, List<List<long[]>> outputs) {
+                            int drain, long maxCycles, boolean skipIdle, List<List<long[]>> outputs) {
         int ni = inPorts.size();
         int no = outPorts.size();
         if (model.inputCount() != ni || model.outputCount() != no) {
@@ -64,8 +68,24 @@ final class ModelRun {
                     got[o]++;
                 }
             }
-            model.clock(accepted, taken);
+            if (!(skipIdle && noTransfer(accepted, taken) && model.idle())) {
+                model.clock(accepted, taken);
+            }
         }
+    }
+
+    private static boolean noTransfer(long[][] accepted, boolean[] taken) {
+        for (long[] a : accepted) {
+            if (a != null) {
+                return false;
+            }
+        }
+        for (boolean t : taken) {
+            if (t) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean allDone(int[] idx, List<List<long[]>> inBeats, int[] got, int[] expected) {

@@ -126,6 +126,14 @@ class MvauCosimTest {
                 Activation.NONE, 0, 0), 25, 23);
     }
 
+    /** One output beat per vector (NF = 1) from several input beats (SF = 6): the input banks alternate every vector. */
+    @Test
+    void singleOutputFold() {
+        check("mvau-nf1", random(25, 12, 3, 2, 3, new FixedType(8, 4, false), new FixedType(8, 1, true),
+                new FixedType(21, 9, true), new FixedType(8, 3, true), 1, 5, 7, CastMode.DEFAULT,
+                Activation.NONE, 0, 0), 9, 25);
+    }
+
     /** Model alone at full rate: NV vectors take NV·NF·SF cycles after the first beat arrives (cycle 0), one step per cycle. */
     @Test
     void modelFullThroughput() {

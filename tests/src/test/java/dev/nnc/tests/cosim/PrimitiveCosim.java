@@ -29,7 +29,8 @@ import java.util.List;
  * instance; the Java run is {@link ModelRun}. Their transfer traces ({@code <cycle> <port>
  * <hex>} lines) must be identical; {@link #run} fails at the first difference and returns the
  * output beats, which the test then compares with its reference function. One Verilator build
- * serves two runs: the random policy and the full-rate policy (all valid and ready bits high).
+ * serves four runs: the random policy, the full-rate policy (all valid and ready bits high),
+ * heavy back-pressure and input starvation (see {@link #runAll}).
  * The testbench also checks the Moore rule: between clock edges it inverts every input of the
  * primitive for a moment, and any output that moves is logged as a violation.
  *
@@ -144,15 +145,21 @@ public final class PrimitiveCosim {
     }
 
     /**
-     * One Verilator build, then two runs of it and of the model: the random policy
-     * ({@link #seed}, {@link #densities}) and the full-rate policy of docs/hardware.md §5 (every
-     * valid and ready bit 1). Each pair of traces must be identical, and both runs must deliver
-     * the same output beats (a handshake policy moves beats in time, never changes them).
-     * Returns the two model traces, random policy first.
+     * One Verilator build, then four runs of it and of the model: the random policy
+     * ({@link #seed}, {@link #densities}), the full-rate policy of docs/hardware.md §5 (every
+     * valid and ready bit 1), heavy back-pressure (valid 0.95, ready 0.2) and starvation (valid
+     * 0.2, ready 0.95). Each pair of traces must be identical, and every run must deliver the
+     * same output beats (a handshake policy moves beats in time, never changes them). Returns
+     * the model traces in that order.
      */
     public List<Trace> runAll(Path workDir) {
         requireVerilator();
-        List<HandshakePolicy> policies = List.of(policy(), fullRate());
+        int len = patternLength();
+        int ni = inPorts.size();
+        int no = outPorts.size();
+        List<HandshakePolicy> policies = List.of(policy(), fullRate(),
+                HandshakePolicy.random(seed + 1, ni, no, len, 0.95, 0.2),
+                HandshakePolicy.random(seed + 2, ni, no, len, 0.2, 0.95));
         Path dir = CosimFiles.prepare(workDir);
         Path binary = build(dir, policies.get(0).length());
         List<Trace> traces = new ArrayList<>();
@@ -164,7 +171,9 @@ public final class PrimitiveCosim {
             checkCounts(java);
             traces.add(java);
         }
-        assertSameBeats(traces.get(0).outputs(), traces.get(1).outputs());
+        for (int i = 1; i < traces.size(); i++) {
+            assertSameBeats(traces.get(0).outputs(), traces.get(i).outputs(), i);
+        }
         return traces;
     }
 
@@ -173,10 +182,28 @@ public final class PrimitiveCosim {
         return runModel(policy());
     }
 
+    /**
+     * The model under policy {@code p}, run twice: clocked every cycle, and with the clocks the
+     * cycle simulator skips ({@link Component#idle} and no transfer); the two traces must agree.
+     */
     private Trace runModel(HandshakePolicy p) {
         List<List<long[]>> outs = new ArrayList<>();
         List<String> lines = ModelRun.run(model, inPorts, inBeats, outPorts, expectedArray(), p, DRAIN,
-                cycleLimit(), outs);
+                cycleLimit(), false, outs);
+        List<String> skipping = ModelRun.run(model, inPorts, inBeats, outPorts, expectedArray(), p, DRAIN,
+                cycleLimit(), true, new ArrayList<>());
+        int n = Math.min(lines.size(), skipping.size());
+        for (int i = 0; i <= n; i++) {
+            String a = i < lines.size() ? lines.get(i) : "<end>";
+            String b = i < skipping.size() ? skipping.get(i) : "<end>";
+            if (i == n && lines.size() == skipping.size()) {
+                break;
+            }
+            if (!a.equals(b)) {
+                fail(instance.module() + ": the model's idle() is wrong: skipping the clocks it calls idle changes "
+                        + "trace line " + (i + 1) + " from '" + a + "' to '" + b + "'");
+            }
+        }
         return new Trace(lines, outs);
     }
 
@@ -236,13 +263,13 @@ public final class PrimitiveCosim {
         }
     }
 
-    private void assertSameBeats(List<List<long[]>> a, List<List<long[]>> b) {
+    private void assertSameBeats(List<List<long[]>> a, List<List<long[]>> b, int run) {
         for (int o = 0; o < a.size(); o++) {
             for (int i = 0; i < Math.min(a.get(o).size(), b.get(o).size()); i++) {
                 if (!Arrays.equals(a.get(o).get(i), b.get(o).get(i))) {
                     fail(instance.module() + ": output " + o + " beat " + i + " depends on the handshake timing: "
                             + Arrays.toString(a.get(o).get(i)) + " under the random policy, "
-                            + Arrays.toString(b.get(o).get(i)) + " at full rate");
+                            + Arrays.toString(b.get(o).get(i)) + " in run " + run);
                 }
             }
         }
