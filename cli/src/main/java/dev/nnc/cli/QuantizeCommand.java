@@ -15,7 +15,6 @@ import dev.nnc.passes.PassManager;
 import dev.nnc.passes.PassRegistry;
 import dev.nnc.passes.pipeline.Pipeline;
 import dev.nnc.passes.pipeline.PipelineEntry;
-import dev.nnc.passes.quant.Calibration;
 import dev.nnc.passes.quant.QuantizePass;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -48,37 +47,8 @@ final class QuantizeCommand implements Callable<Integer> {
     @Mixin
     private ModelOptions modelOptions;
 
-    @Option(names = "--calib", paramLabel = "SOURCE",
-            description = "Calibration inputs: FILE.npz (arrays named by input, optionally stacked), a folder of .npy/.pb "
-                    + "tensors, or an IDX image file, optionally with :N for its first N images. Without it: random inputs (not advised).")
-    private String calib;
-
-    @Option(names = "--calib-random", paramLabel = "N", defaultValue = "100",
-            description = "Without --calib: how many N(0,1) inputs to calibrate on (default ${DEFAULT-VALUE}).")
-    private int calibRandom;
-
-    @Option(names = "--type", paramLabel = "TYPE", description = "One fixed type for every activation, e.g. fixed<16,6> (the default).")
-    private String type;
-
-    @Option(names = "--bits", paramLabel = "N", description = "Activation width; integer bits chosen from the observed ranges.")
-    private Integer bits;
-
-    @Option(names = "--weight-bits", paramLabel = "N", description = "Weight width (default: the activation width).")
-    private int weightBits;
-
-    @Option(names = "--per-channel", description = "Integer weights with one scale per output channel (q.requantize).")
-    private boolean perChannel;
-
-    @Option(names = "--rounding", paramLabel = "MODE", defaultValue = "RND_CONV",
-            description = "Rounding of the layer output casts (default ${DEFAULT-VALUE}; TRN is hls4ml's).")
-    private String rounding;
-
-    @Option(names = "--overflow", paramLabel = "MODE", defaultValue = "SAT",
-            description = "Overflow of the layer output casts (default ${DEFAULT-VALUE}; WRAP is hls4ml's).")
-    private String overflow;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "JSON per-layer overrides: {\"layers\": {\"NODE\": {\"bits\": 8, ...}}}.")
-    private Path config;
+    @Mixin
+    private QuantizeOptions quantize;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the quantized IR (.nir) to FILE.")
     private Path output;
@@ -96,19 +66,11 @@ final class QuantizeCommand implements Callable<Integer> {
     @Option(names = "--eval-random", paramLabel = "N", description = "Measure float/fixed top-1 agreement on N random N(0,1) inputs.")
     private Integer evalRandom;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the --eval-random inputs; random calibration inputs use another stream (default ${DEFAULT-VALUE}).")
-    private long seed;
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        QuantizePass.Options options = options();
-        // bad --type, --rounding or config file: one line before any work
-        dev.nnc.passes.quant.LayerSettings defaults = QuantizePass.settings(options);
-        if (config != null) {
-            dev.nnc.passes.quant.QuantConfig.read(config, defaults);
-        }
+        QuantizePass.Options options = quantize.passOptions();
         if ((evalImages == null) != (evalLabels == null)) {
             throw new NncException("--eval and --eval-labels go together");
         }
@@ -116,21 +78,7 @@ final class QuantizeCommand implements Callable<Integer> {
         PassRegistry registry = PassRegistry.standard();
         PassManager pm = new PassManager().verifyEach(true);
         pm.run(Pipeline.parse(PREPARE, registry), module);
-        List<Map<String, Tensor>> samples;
-        if (calib != null) {
-            samples = Samples.load(calib, module.mainFunction());
-        } else {
-            err.println("nnc: WARNING: no --calib given: calibrating on " + calibRandom + " random N(0,1) inputs."
-                    + " The ranges (and so the chosen types) will not match real data; give --calib with real inputs.");
-            samples = Samples.random(module.mainFunction(), calibRandom, ~seed); // not the --eval-random inputs
-        }
-        Calibration calibration = new Calibration();
-        Progress progress = new Progress(err, "calibrating");
-        for (int i = 0; i < samples.size(); i++) {
-            calibration.observe(module, samples.get(i));
-            progress.step(i + 1, samples.size());
-        }
-        calibration.annotate(module);
+        List<Map<String, Tensor>> samples = quantize.calibrate(module, err);
         ModuleOp floatModel = IrParser.parse(IrPrinter.print(module), "float.nir");
         pm.run(new Pipeline(List.of(new PipelineEntry(QuantizePass.INFO, options))), module);
         String fixedText = IrPrinter.print(module);
@@ -143,24 +91,16 @@ final class QuantizeCommand implements Callable<Integer> {
             evaluate(floatModel, fixedModel, out, err);
         }
         if (evalRandom != null) {
-            List<Map<String, Tensor>> noise = Samples.random(floatModel.mainFunction(), evalRandom, seed);
+            List<Map<String, Tensor>> noise = Samples.random(floatModel.mainFunction(), evalRandom, quantize.seed);
             int[] f = Predictions.top1(floatModel, noise, new Progress(err, "float model"));
             int[] q = Predictions.top1(fixedModel, noise, new Progress(err, "fixed model"));
             out.printf(Locale.ROOT, "top-1 agreement fixed vs float on %d random N(0,1) inputs (seed %d): %.2f%%%n",
-                    noise.size(), seed, 100 * Predictions.agreement(f, q));
+                    noise.size(), quantize.seed, 100 * Predictions.agreement(f, q));
         }
         if (output != null) {
             FileAccess.writeAtomically(output, fixedText);
         }
         return 0;
-    }
-
-    private QuantizePass.Options options() {
-        if (type != null && bits != null) {
-            throw new NncException("give --type or --bits, not both");
-        }
-        return new QuantizePass.Options(type == null ? "" : type, bits == null ? 0 : bits, perChannel, weightBits,
-                rounding, overflow, config == null ? "" : config.toString());
     }
 
     private void evaluate(ModuleOp floatModel, ModuleOp fixedModel, PrintWriter out, PrintWriter err) {

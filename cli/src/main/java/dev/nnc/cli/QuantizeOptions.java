@@ -16,8 +16,8 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
- * How {@code nnc compile --target fpga|asic} quantizes a float model (a picocli mixin with the
- * options of {@code nnc quantize}): calibration inputs, the fixed-point types, the cast modes.
+ * How a float model is quantized, shared by {@code nnc quantize} and {@code nnc compile --target
+ * fpga|asic} (a picocli mixin): calibration inputs, the fixed-point types, the cast modes.
  */
 public final class QuantizeOptions {
     @Option(names = "--calib", paramLabel = "SOURCE",
@@ -29,7 +29,7 @@ public final class QuantizeOptions {
             description = "Without --calib: how many N(0,1) inputs to calibrate on (default ${DEFAULT-VALUE}).")
     int calibRandom = 100;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the random calibration inputs (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the random inputs (random calibration inputs use a stream derived from it; default ${DEFAULT-VALUE}).")
     long seed = 1;
 
     @Option(names = "--type", paramLabel = "TYPE", description = "One fixed type for every activation, e.g. fixed<16,6> (the default).")
@@ -69,8 +69,11 @@ public final class QuantizeOptions {
         return o;
     }
 
-    /** Runs the float {@code module} on the calibration inputs and records every value's range in it. */
-    void calibrate(ModuleOp module, PrintWriter err) {
+    /**
+     * Runs the float {@code module} on the calibration inputs and records every value's range in
+     * it; returns those inputs (nnc quantize measures its per-layer table on them).
+     */
+    List<Map<String, Tensor>> calibrate(ModuleOp module, PrintWriter err) {
         List<Map<String, Tensor>> samples;
         if (calib != null) {
             samples = Samples.load(calib, module.mainFunction());
@@ -87,5 +90,6 @@ public final class QuantizeOptions {
             progress.step(i + 1, samples.size());
         }
         calibration.annotate(module);
+        return samples;
     }
 }
