@@ -19,6 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * wide padding, odd sizes), the general loop (5x5, dilation), batches, no bias, several threads.
  */
 class DepthwiseTest {
+    /** Compiled once: javac runs for each call of VectorSupport.depthwiseOr. */
+    private static final DepthwiseKernel VECTOR = VectorSupport.available() ? VectorSupport.depthwiseOr(null) : null;
     private static final String CASES = """
             1, 4, 40, 64, 3, 1, 1, 1, 1, 1, 1
             1, 8, 30, 40, 3, 1, 1, 1, 1, 1, 2
@@ -50,8 +52,8 @@ class DepthwiseTest {
     @CsvSource(textBlock = CASES)
     void vectorKernelMatchesTheInterpreter(int n, int c, int h, int w, int k, int s, int pb, int pe, int d, int bias,
                                            int threads) {
-        assumeTrue(VectorSupport.available(), "the JVM runs without --add-modules jdk.incubator.vector");
-        check(VectorSupport.depthwiseOr(null), n, c, h, w, k, s, pb, pe, d, bias != 0, threads);
+        assumeTrue(VECTOR != null, "the JVM runs without --add-modules jdk.incubator.vector");
+        check(VECTOR, n, c, h, w, k, s, pb, pe, d, bias != 0, threads);
     }
 
     private static void check(DepthwiseKernel kernel, int n, int c, int h, int w, int k, int s, int pb, int pe, int d,
