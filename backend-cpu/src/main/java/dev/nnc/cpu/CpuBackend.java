@@ -2,6 +2,7 @@ package dev.nnc.cpu;
 
 import dev.nnc.cpu.compile.InMemoryCompiler;
 import dev.nnc.cpu.emit.JavaEmitter;
+import dev.nnc.cpu.gen.InterpretedNodes;
 import dev.nnc.cpu.gen.ModelBuilder;
 import dev.nnc.ir.core.FuncOp;
 import dev.nnc.ir.core.ModuleOp;
@@ -45,7 +46,7 @@ public final class CpuBackend {
         FuncOp f = module.mainFunction();
         return new GeneratedSource(PACKAGE + "." + r.model().className(), source, r.weights(), f.inputNames(),
                 shapes(f.arguments()), dtypes(f.arguments()), f.outputNames(), shapes(f.outputs()), dtypes(f.outputs()),
-                r.nodes());
+                List.copyOf(r.nodes()), r.nodes().stream().map(n -> InterpretedNodes.label(n.op())).toList());
     }
 
     /** Generates, compiles (or finds in the cache) and instantiates the model. */
@@ -64,7 +65,7 @@ public final class CpuBackend {
     public static Map<String, byte[]> classFiles(GeneratedSource src) {
         if (!src.nodes().isEmpty()) {
             throw new dev.nnc.ir.diag.NncException("a model jar cannot hold nodes run on the interpreter: "
-                    + String.join(", ", src.interpretedNodes()));
+                    + String.join(", ", src.interpreted()));
         }
         return InMemoryCompiler.compileToBytes(src.qualifiedName(), src.source(), List.of());
     }

@@ -20,7 +20,7 @@ import java.util.Set;
  * ({@link dev.nnc.cpu.runtime.InterpretedNode}): which values the node reads (its operands and the
  * outer values its subgraphs read), which values live in Java arrays, and the Javadoc text.
  */
-final class InterpretedNodes {
+public final class InterpretedNodes {
     private InterpretedNodes() {
     }
 
@@ -74,7 +74,7 @@ final class InterpretedNodes {
     }
 
     /** {@code Attention 'a0'}: the op and its node name, for the note listing interpreted nodes. */
-    static String label(Operation op) {
+    public static String label(Operation op) {
         String name = op.location() == null ? null : op.location().name();
         return op.opName() + (name == null ? "" : " '" + name + "'");
     }

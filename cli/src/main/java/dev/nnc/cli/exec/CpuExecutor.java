@@ -49,7 +49,7 @@ public final class CpuExecutor implements Executor {
         if (emitJava != null) {
             write(src);
         }
-        List<String> interpreted = src.interpretedNodes();
+        List<String> interpreted = src.interpreted();
         if (!interpreted.isEmpty()) {
             notes.accept(interpreted.size() + (interpreted.size() == 1 ? " node runs" : " nodes run")
                     + " on the interpreter: " + String.join(", ", interpreted));
