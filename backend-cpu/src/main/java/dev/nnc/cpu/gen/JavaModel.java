@@ -113,4 +113,8 @@ public record JavaModel(String packageName, String className, String modelName, 
     public record GatherStep(String method, String comment, String out, String data, String indices, int outer,
                              int n, int count, int inner) {
     }
+
+    /** A static final object of a runtime class: {@code private static final type name = new type(args);}. */
+    public record StaticObject(String type, String name, List<Object> args) {
+    }
 }

@@ -19,6 +19,15 @@ final class MoreLowerings {
         put(t, scalarCall, "Mod");
         OpLowering clip = t.get("onnx.Clip");
         t.put("onnx.Clip", (op, ctx) -> (ScalarCallLowering.clipHere(op, ctx) ? scalarCall : clip).lower(op, ctx));
+        OpLowering resize = t.get("onnx.Resize");
+        OpLowering resizeAtRunTime = new ResizeAtRunTimeLowering();
+        t.put("onnx.Resize", (op, ctx) -> (ResizeAtRunTimeLowering.applies(op, ctx) ? resizeAtRunTime : resize).lower(op, ctx));
+        OpLowering axisMaps = new AxisMapLowering();
+        for (String n : new String[] {"onnx.Slice", "onnx.Pad"}) {
+            OpLowering strided = t.get(n);
+            t.put(n, (op, ctx) -> (AxisMapLowering.applies(op, ctx) ? axisMaps : strided).lower(op, ctx));
+        }
+        put(t, axisMaps, "CenterCropPad");
     }
 
     private static void put(Map<String, OpLowering> t, OpLowering l, String... names) {

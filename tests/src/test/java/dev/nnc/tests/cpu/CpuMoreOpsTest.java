@@ -114,6 +114,56 @@ class CpuMoreOpsTest {
                 "n", ints(IntegerType.I64, 6), "nhi", Tensor.ofLongs(IntegerType.I64, new int[0], new long[] {1})));
     }
 
+    @Test
+    void resizeWithRunTimeScalesAndSizes() throws Exception {
+        GraphProto g = GraphProto.newBuilder().setName("resize_runtime")
+                .addInput(tensor("x", FLOAT, 1, 2, 4, 5)).addInput(tensor("scales", FLOAT, 4)).addInput(tensor("sizes", INT64, 2))
+                .addNode(node("Resize", List.of("x", "", "scales"), List.of("up"), stringAttr("mode", "linear")))
+                .addNode(node("Resize", List.of("x", "", "", "sizes"), List.of("cubic"), stringAttr("mode", "cubic"),
+                        intsAttr("axes", 2, 3), stringAttr("coordinate_transformation_mode", "align_corners")))
+                .addNode(node("Resize", List.of("x", "", "scales"), List.of("near"), stringAttr("nearest_mode", "ceil"),
+                        stringAttr("coordinate_transformation_mode", "asymmetric")))
+                .addOutput(tensor("up", FLOAT, 1, 2, 2, 8)).addOutput(tensor("cubic", FLOAT, 1, 2, 7, 3))
+                .addOutput(tensor("near", FLOAT, 1, 2, 2, 8)).build();
+        Tensor scales = Tensor.ofDoubles(FloatType.F32, new int[] {4}, new double[] {1, 1, 0.6, 1.7});
+        Tensor sizes = Tensor.ofLongs(IntegerType.I64, new int[] {2}, new long[] {7, 3});
+        check(g, 18, Map.of("x", floats(FloatType.F32, 1, 2, 4, 5), "scales", scales, "sizes", sizes));
+    }
+
+    @Test
+    void sliceWithRunTimeStartsAndSteps() throws Exception {
+        GraphProto g = GraphProto.newBuilder().setName("slice_runtime")
+                .addInput(tensor("x", FLOAT, 5, 6, 3)).addInput(tensor("starts", INT64, 2)).addInput(tensor("ends", INT64, 2))
+                .addInput(tensor("axes", INT32, 2)).addInput(tensor("steps", INT64, 2)).addInput(tensor("n", INT64, 5, 6, 3))
+                .addNode(node("Slice", List.of("x", "starts", "ends", "axes", "steps"), List.of("y")))
+                .addNode(node("Slice", List.of("n", "starts", "ends", "axes", "steps"), List.of("m")))
+                .addOutput(tensor("y", FLOAT, 5, 2, 2)).addOutput(tensor("m", INT64, 5, 2, 2)).build();
+        check(g, 13, Map.of("x", floats(FloatType.F32, 5, 6, 3), "n", ints(IntegerType.I64, 5, 6, 3),
+                "starts", Tensor.ofLongs(IntegerType.I64, new int[] {2}, new long[] {-1, 1}),
+                "ends", Tensor.ofLongs(IntegerType.I64, new int[] {2}, new long[] {-100, 1000}),
+                "axes", Tensor.ofLongs(IntegerType.I32, new int[] {2}, new long[] {-1, 1}),
+                "steps", Tensor.ofLongs(IntegerType.I64, new int[] {2}, new long[] {-2, 3})));
+    }
+
+    @Test
+    void padModesAndRunTimePads() throws Exception {
+        GraphProto.Builder b = GraphProto.newBuilder().setName("pad_runtime")
+                .addInput(tensor("x", FLOAT, 3, 4)).addInput(tensor("pads", INT64, 4)).addInput(tensor("value", FLOAT))
+                .addInput(tensor("n", INT64, 3, 4))
+                .addNode(node("Pad", List.of("x", "pads", "value"), List.of("constant")))
+                .addNode(node("Pad", List.of("n", "pads"), List.of("n_constant")))
+                .addOutput(tensor("constant", FLOAT, 5, 5)).addOutput(tensor("n_constant", INT64, 5, 5));
+        for (String mode : List.of("edge", "reflect", "wrap")) {
+            b.addNode(node("Pad", List.of("x", "pads"), List.of(mode), stringAttr("mode", mode)))
+                    .addOutput(tensor(mode, FLOAT, 5, 5));
+        }
+        b.addInitializer(TensorProto.newBuilder().setName("target").setDataType(INT64).addDims(2).addInt64Data(5).addInt64Data(2))
+                .addNode(node("CenterCropPad", List.of("x", "target"), List.of("centred")))
+                .addOutput(tensor("centred", FLOAT, 5, 2));
+        check(b.build(), 18, Map.of("x", floats(FloatType.F32, 3, 4), "n", ints(IntegerType.I64, 3, 4),
+                "pads", Tensor.ofLongs(IntegerType.I64, new int[] {4}, new long[] {2, -1, 0, 2}), "value", scalar(FloatType.F32, 1.5)));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private void check(GraphProto g, int opset, Map<String, Tensor> inputs) throws Exception {
