@@ -148,4 +148,8 @@ public record JavaModel(String packageName, String className, String modelName, 
     /** Result {@code index} kept as the RuntimeValue field {@code field}. */
     public record KeepResult(int index, String field) {
     }
+
+    /** A static final object of a runtime class: {@code private static final type name = new type(args);}. */
+    public record StaticObject(String type, String name, List<Object> args) {
+    }
 }
