@@ -8,15 +8,15 @@ import java.util.Map;
  * {@link ModelBuilder} (names, sizes, loop bounds, index expressions). Each record is laid out by
  * the template of the same name in {@code JavaModel.stg}; the templates do no arithmetic.
  */
-public record JavaModel(String packageName, String className, String modelName, List<WeightField> weights,
+public record JavaModel(String packageName, String className, String modelName, List<String> imports, List<WeightField> weights,
                         List<Object> statics, List<BufferField> buffers, List<Binding> inputs,
                         List<Binding> outputs, List<Object> steps, List<ValueField> values, List<NodeField> nodes) {
 
     /** A model that runs natively throughout (no value carried as a RuntimeValue, no interpreted node). */
-    public JavaModel(String packageName, String className, String modelName, List<WeightField> weights,
+    public JavaModel(String packageName, String className, String modelName, List<String> imports, List<WeightField> weights,
                      List<Object> statics, List<BufferField> buffers, List<Binding> inputs,
                      List<Binding> outputs, List<Object> steps) {
-        this(packageName, className, modelName, weights, statics, buffers, inputs, outputs, steps, List.of(), List.of());
+        this(packageName, className, modelName, imports, weights, statics, buffers, inputs, outputs, steps, List.of(), List.of());
     }
 
     /** A weight array: {@code weights[index]} as given, or pre-packed by {@code pack}. */
@@ -53,6 +53,10 @@ public record JavaModel(String packageName, String className, String modelName, 
 
     /** A static {@code float[]} constant. */
     public record FloatsField(String name, List<Float> values) {
+    }
+
+    /** A static constant {@code private static final javaType name = init;} (fixed-point types, requantizers, tables). */
+    public record StaticConstant(String javaType, String name, String init) {
     }
 
     /** A static {@code int[]} constant. */
@@ -147,5 +151,9 @@ public record JavaModel(String packageName, String className, String modelName, 
 
     /** Result {@code index} kept as the RuntimeValue field {@code field}. */
     public record KeepResult(int index, String field) {
+    }
+
+    /** A static final object of a runtime class: {@code private static final type name = new type(args);}. */
+    public record StaticObject(String type, String name, List<Object> args) {
     }
 }

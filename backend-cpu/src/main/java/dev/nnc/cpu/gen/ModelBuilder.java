@@ -73,6 +73,7 @@ public final class ModelBuilder implements LoweringContext {
     private final List<Object> steps = new ArrayList<>();
     private final Map<Value, ScalarExpr.Pending> pending = new HashMap<>();
     private final java.util.Set<Value> outputs = new java.util.HashSet<>();
+    private final java.util.SortedSet<String> imports = new java.util.TreeSet<>();
 
     private ModelBuilder(ModuleOp module, boolean fallback, java.util.Set<Value> unfused) {
         this.opset = module.opset();
@@ -116,7 +117,7 @@ public final class ModelBuilder implements LoweringContext {
                 inputs.add(new Binding(name, i, external, arg.type().toString(), "RuntimeValue", true));
                 continue;
             }
-            TensorType t = requireTyped(arg, "model input '" + external + "'", null);
+            TensorType t = requireBoundary(requireTyped(arg, "model input '" + external + "'", null), "model input '" + external + "'");
             String name = fields.fresh(external, "input" + i);
             arrays.put(arg, name);
             inputs.add(new Binding(name, i, external, t.toString(), dtype(t).javaType()));
@@ -135,14 +136,14 @@ public final class ModelBuilder implements LoweringContext {
                 outputs.add(new Binding(boxed.get(v), i, external, v.type().toString(), "RuntimeValue", true));
                 continue;
             }
-            TensorType t = requireTyped(v, "model output '" + external + "'", null);
+            TensorType t = requireBoundary(requireTyped(v, "model output '" + external + "'", null), "model output '" + external + "'");
             outputs.add(new Binding(readTyped(v, ret), i, external, t.toString(), dtype(t).javaType()));
         }
         List<NodeField> nodeFields = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
             nodeFields.add(new NodeField(nodeFieldNames.get(i), weights.size() + i, InterpretedNodes.label(nodes.get(i).op())));
         }
-        JavaModel model = new JavaModel(packageName, JavaNames.className(modelName), modelName,
+        JavaModel model = new JavaModel(packageName, JavaNames.className(modelName), modelName, List.copyOf(imports),
                 List.copyOf(weightFields), List.copyOf(statics), List.copyOf(buffers), inputs, outputs, List.copyOf(steps),
                 List.copyOf(valueFields), nodeFields);
         return new Result(model, List.copyOf(weights), List.copyOf(nodes));
@@ -300,6 +301,15 @@ public final class ModelBuilder implements LoweringContext {
         if (Dtype.of(t.elementType()) == null) {
             throw new NncException(op == null ? null : op.location(), what + " has type " + t
                     + ": the CPU backend runs f32, f64, i64, i32 and bool tensors only");
+        }
+        return t;
+    }
+
+    /** Fixed-point values have no tensor form in the generated class's interface: they enter and leave as floats. */
+    private static TensorType requireBoundary(TensorType t, String what) {
+        if (t.elementType() instanceof dev.nnc.ir.type.FixedType) {
+            throw new NncException(what + " has type " + t + ": fixed-point values enter and leave the CPU backend as"
+                    + " floats (q.quantize / q.dequantize at the model boundary)");
         }
         return t;
     }
@@ -486,6 +496,32 @@ public final class ModelBuilder implements LoweringContext {
     @Override
     public void addStatic(Object field) {
         statics.add(field);
+    }
+
+    @Override
+    public String weight(String nameHint, Tensor value) {
+        String name = fields.fresh(nameHint, "weight");
+        weightFields.add(new WeightField(name, weights.size(), value.tensorType().toString(),
+                Dtype.of(value.elementType()).javaType(), null));
+        weights.add(value);
+        return name;
+    }
+
+    @Override
+    public String scratch(Operation op, int size, String javaType) {
+        String name = fields.fresh(method(op) + "_scratch", "scratch");
+        buffers.add(new BufferField(name, size, "scratch", javaType));
+        return name;
+    }
+
+    @Override
+    public String field(String hint) {
+        return fields.fresh(hint, "field");
+    }
+
+    @Override
+    public void addImport(String qualifiedName) {
+        imports.add(qualifiedName);
     }
 
     @Override
