@@ -113,6 +113,23 @@ class FallbackTest {
     }
 
     @Test
+    void fixedPointArraysCrossAnInterpretedNodeBitExactly() {
+        String ir = """
+                "builtin.module"() <{opset = 13}> ({
+                  "func.func"() <{arg_names = ["x"], result_names = ["y"], sym_name = "main"}> ({
+                  ^bb0(%x: tensor<2x3xf32>):
+                    %q = "q.quantize"(%x) : (tensor<2x3xf32>) -> tensor<2x3xfixed<8,4>> loc("quant")
+                    %c = "onnx.Concat"(%q, %q) <{axis = 1}> : (tensor<2x3xfixed<8,4>>, tensor<2x3xfixed<8,4>>) -> tensor<2x6xfixed<8,4>> loc("twice")
+                    %y = "q.dequantize"(%c) : (tensor<2x6xfixed<8,4>>) -> tensor<2x6xf32> loc("dequant")
+                    "func.return"(%y) : (tensor<2x6xf32>) -> ()
+                  }) : () -> ()
+                }) : () -> ()
+                """;
+        String java = runsLikeTheInterpreter(ir, "fixed", 1);
+        assertTrue(java.contains("twice_node.run(q);") && java.contains("twice_node.store(twice_results, 0, c);"), java);
+    }
+
+    @Test
     void dynamicShapesRunOnTheInterpreter() {
         String java = runsLikeTheInterpreter(module("tensor<?x3xf32>", """
                     %y = "onnx.Relu"(%x) : (tensor<?x3xf32>) -> tensor<?x3xf32> loc("act")

@@ -222,7 +222,7 @@ public final class ModelBuilder implements LoweringContext {
                     throw new IllegalStateException("value " + v + " read before it is defined");
                 }
                 TensorType t = (TensorType) v.type();
-                slots.add(new InterpretedNode.Slot(dtype(t), t.shape()));
+                slots.add(new InterpretedNode.Slot(dtype(t), t.elementType(), t.shape()));
             } else {
                 slots.add(null);
             }
@@ -237,7 +237,7 @@ public final class ModelBuilder implements LoweringContext {
             boolean needed = r.hasUses() || outputs.contains(r);
             if (InterpretedNodes.inArrays(r.type())) {
                 TensorType t = (TensorType) r.type();
-                resultSlots.add(new InterpretedNode.Slot(dtype(t), t.shape()));
+                resultSlots.add(new InterpretedNode.Slot(dtype(t), t.elementType(), t.shape()));
                 if (needed) {
                     outs.add(new JavaModel.StoreResult(i, writeTyped(r, op)));
                 }
