@@ -73,7 +73,11 @@ public final class CompiledModel implements AutoCloseable {
             }
         }
         Object[] out = new Object[source.outputNames().size()];
-        model.run(in, out);
+        try {
+            model.run(in, out);
+        } catch (dev.nnc.cpu.runtime.ModelInputError e) {
+            throw new NncException(e.getMessage());
+        }
         Map<String, Tensor> result = new LinkedHashMap<>();
         for (int i = 0; i < out.length; i++) {
             result.put(source.outputNames().get(i), source.outputTypes().get(i).toTensor(out[i], source.outputShapes().get(i)));

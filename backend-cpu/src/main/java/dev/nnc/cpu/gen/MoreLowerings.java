@@ -27,7 +27,13 @@ final class MoreLowerings {
             OpLowering strided = t.get(n);
             t.put(n, (op, ctx) -> (AxisMapLowering.applies(op, ctx) ? axisMaps : strided).lower(op, ctx));
         }
-        put(t, axisMaps, "CenterCropPad");
+        put(t, axisMaps, "CenterCropPad", "Compress");
+        put(t, new ScatterLowering(), "Scatter", "ScatterElements", "ScatterND", "TensorScatter");
+        put(t, new TopKLowering(), "TopK");
+        put(t, new OneHotLowering(), "OneHot");
+        OpLowering dropout = t.get("onnx.Dropout");
+        OpLowering inference = new DropoutLowering();
+        t.put("onnx.Dropout", (op, ctx) -> (DropoutLowering.applies(op, ctx) ? inference : dropout).lower(op, ctx));
     }
 
     private static void put(Map<String, OpLowering> t, OpLowering l, String... names) {
