@@ -35,6 +35,16 @@ final class JavaNames {
         return name;
     }
 
+    /** A copy of the names taken so far (to undo the names of a lowering that gave up half-way). */
+    Set<String> names() {
+        return new HashSet<>(used);
+    }
+
+    /** Forgets every name taken since {@link #names} returned {@code names}. */
+    void restore(Set<String> names) {
+        used.retainAll(names);
+    }
+
     static String sanitize(String s) {
         StringBuilder b = new StringBuilder();
         for (char c : s.toCharArray()) {
