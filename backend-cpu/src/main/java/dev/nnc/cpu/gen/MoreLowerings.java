@@ -31,6 +31,11 @@ final class MoreLowerings {
         put(t, new ScatterLowering(), "Scatter", "ScatterElements", "ScatterND", "TensorScatter");
         put(t, new TopKLowering(), "TopK");
         put(t, new OneHotLowering(), "OneHot");
+        OpLowering typedReduce = new TypedReduceLowering();
+        for (String n : ReduceLowering.KINDS.keySet()) {
+            OpLowering f32 = t.get("onnx." + n);
+            t.put("onnx." + n, (op, ctx) -> (isF32(op) ? f32 : typedReduce).lower(op, ctx));
+        }
         OpLowering dropout = t.get("onnx.Dropout");
         OpLowering inference = new DropoutLowering();
         t.put("onnx.Dropout", (op, ctx) -> (DropoutLowering.applies(op, ctx) ? inference : dropout).lower(op, ctx));

@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Ops that only the interpreter used to run, now lowered by the CPU backend, against the reference
  * interpreter on random inputs (fixed seeds): losses, CumSum/CumProd, Mod, Clip with run-time
  * bounds, operands (Slice starts, Pad pads, Resize scales) given as model inputs, Pad modes,
- * CenterCropPad, the scatters with every reduction, TopK, OneHot, Compress and Dropout's mask.
+ * CenterCropPad, the scatters with every reduction, TopK, OneHot, Compress, Dropout's mask and
+ * reductions of f64 and i64 tensors.
  */
 class CpuMoreOpsTest {
     private static final int INT64 = TensorProto.DataType.INT64_VALUE;
@@ -209,6 +210,23 @@ class CpuMoreOpsTest {
                 "hot", Tensor.ofLongs(IntegerType.I64, new int[] {2, 2}, new long[] {0, -1, 3, 7}), "depth", scalar(FloatType.F32, 4),
                 "values", Tensor.ofLongs(IntegerType.I32, new int[] {2}, new long[] {-2, 5}),
                 "cond", Tensor.ofLongs(dev.nnc.ir.type.BoolType.I1, new int[] {4}, new long[] {0, 1, 0, 1})));
+    }
+
+    @Test
+    void reductionsOnDoublesAndIntegers() throws Exception {
+        GraphProto.Builder b = GraphProto.newBuilder().setName("typed_reduce")
+                .addInput(tensor("x", DOUBLE, 3, 2, 4)).addInput(tensor("n", INT64, 3, 2, 4)).addInput(tensor("axes", INT64, 2));
+        for (String op : List.of("ReduceLogSumExp", "ReduceL2", "ReduceMean", "ReduceMax", "ReduceProd")) {
+            String lower = op.toLowerCase();
+            b.addNode(node(op, List.of("x", "axes"), List.of(lower)))
+                    .addNode(node(op, List.of("n", "axes"), List.of(lower + "_n"), intAttr("keepdims", 0)))
+                    .addOutput(tensor(lower, DOUBLE, 3, 1, 1)).addOutput(tensor(lower + "_n", INT64, 3));
+        }
+        b.addInitializer(TensorProto.newBuilder().setName("first").setDataType(INT64).addDims(1).addInt64Data(0))
+                .addNode(node("ReduceSum", List.of("n", "first"), List.of("sum_first")))
+                .addOutput(tensor("sum_first", INT64, 1, 2, 4));
+        check(b.build(), 18, Map.of("x", floats(FloatType.F64, 3, 2, 4), "n", ints(IntegerType.I64, 3, 2, 4),
+                "axes", Tensor.ofLongs(IntegerType.I64, new int[] {2}, new long[] {-1, 1})));
     }
 
     // ---------------------------------------------------------------- helpers
