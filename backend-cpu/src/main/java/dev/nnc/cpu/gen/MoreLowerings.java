@@ -31,6 +31,8 @@ final class MoreLowerings {
         put(t, new ScatterLowering(), "Scatter", "ScatterElements", "ScatterND", "TensorScatter");
         put(t, new TopKLowering(), "TopK");
         put(t, new OneHotLowering(), "OneHot");
+        put(t, new LpPoolLowering(), "LpPool", "GlobalLpPool");
+        put(t, new EinsumLowering(), "Einsum");
         OpLowering typedReduce = new TypedReduceLowering();
         for (String n : ReduceLowering.KINDS.keySet()) {
             OpLowering f32 = t.get("onnx." + n);

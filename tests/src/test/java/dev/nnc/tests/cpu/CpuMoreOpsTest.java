@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * interpreter on random inputs (fixed seeds): losses, CumSum/CumProd, Mod, Clip with run-time
  * bounds, operands (Slice starts, Pad pads, Resize scales) given as model inputs, Pad modes,
  * CenterCropPad, the scatters with every reduction, TopK, OneHot, Compress, Dropout's mask and
- * reductions of f64 and i64 tensors.
+ * reductions of f64 and i64 tensors, LpPool and Einsum.
  */
 class CpuMoreOpsTest {
     private static final int INT64 = TensorProto.DataType.INT64_VALUE;
@@ -227,6 +227,25 @@ class CpuMoreOpsTest {
                 .addOutput(tensor("sum_first", INT64, 1, 2, 4));
         check(b.build(), 18, Map.of("x", floats(FloatType.F64, 3, 2, 4), "n", ints(IntegerType.I64, 3, 2, 4),
                 "axes", Tensor.ofLongs(IntegerType.I64, new int[] {2}, new long[] {-1, 1})));
+    }
+
+    @Test
+    void lpPoolAndEinsum() throws Exception {
+        GraphProto g = GraphProto.newBuilder().setName("lp_einsum")
+                .addInput(tensor("x", FLOAT, 1, 2, 5, 5)).addInput(tensor("a", FLOAT, 2, 3, 4)).addInput(tensor("b", FLOAT, 2, 4, 3))
+                .addInput(tensor("d", DOUBLE, 3, 3)).addInput(tensor("n", INT64, 2, 3))
+                .addNode(node("LpPool", List.of("x"), List.of("lp"), intsAttr("kernel_shape", 3, 2), intsAttr("pads", 1, 0, 1, 1),
+                        intsAttr("strides", 2, 1), intAttr("p", 3)))
+                .addNode(node("GlobalLpPool", List.of("x"), List.of("glp")))
+                .addNode(node("Einsum", List.of("a", "b"), List.of("bmm"), stringAttr("equation", "bij,bjk->bik")))
+                .addNode(node("Einsum", List.of("a"), List.of("t"), stringAttr("equation", "...ij->...ji")))
+                .addNode(node("Einsum", List.of("d"), List.of("diag"), stringAttr("equation", "ii")))
+                .addNode(node("Einsum", List.of("n", "n"), List.of("gram"), stringAttr("equation", "ij,kj")))
+                .addOutput(tensor("lp", FLOAT, 1, 2, 3, 5)).addOutput(tensor("glp", FLOAT, 1, 2, 1, 1))
+                .addOutput(tensor("bmm", FLOAT, 2, 3, 3)).addOutput(tensor("t", FLOAT, 2, 4, 3))
+                .addOutput(tensor("diag", DOUBLE)).addOutput(tensor("gram", INT64, 2, 2)).build();
+        check(g, 18, Map.of("x", floats(FloatType.F32, 1, 2, 5, 5), "a", floats(FloatType.F32, 2, 3, 4),
+                "b", floats(FloatType.F32, 2, 4, 3), "d", floats(FloatType.F64, 3, 3), "n", ints(IntegerType.I64, 2, 3)));
     }
 
     // ---------------------------------------------------------------- helpers
