@@ -42,9 +42,10 @@ import org.junit.jupiter.api.TestFactory;
  * Fixed-point graphs on the CPU backend's integer kernels are bit-exact: each model quantized by
  * {@code nnc quantize} (8-bit per-channel, 8-bit per-tensor, fixed&lt;16,6&gt;; calibrated on its
  * own reference inputs) runs on every reference input through the interpreter and the generated
- * class (2 threads), and every output raw must be equal. The outputs leave through
- * {@code q.dequantize} to f32, which is exact and one-to-one for raws of up to 24 bits (checked),
- * so the raws are recovered from the floats and compared exactly.
+ * class (2 threads), and every raw of every layer must be equal: each fixed-point value the model
+ * computes is made an extra output through {@code q.dequantize} to f64 (the model's own outputs
+ * stay f32), which is exact and one-to-one for raws of up to 53 (24) bits (checked), so the raws
+ * are recovered from the floats and compared exactly.
  */
 class CpuQuantizedTest {
     private static final List<String> MODELS = List.of("mnist8", "jet_tagger", "conv2d_small", "residual_block");
@@ -75,14 +76,15 @@ class CpuQuantizedTest {
     }
 
     private static void check(Path dir, String name, List<String> setting) throws IOException {
-        ModuleOp module = quantize(dir, setting);
+        ModuleOp module = everyLayerAnOutput(quantize(dir, setting));
         FuncOp f = module.mainFunction();
         List<FixedType> outputTypes = new ArrayList<>();
         for (Value v : f.outputs()) {
             Operation def = v.definingOp();
             assertEquals(QDialect.DEQUANTIZE, def.name(), "outputs leave through q.dequantize");
             FixedType t = (FixedType) ((TensorType) def.operand(0).type()).elementType();
-            assertTrue(t.width() <= 24, t.spelling() + ": f32 holds raws of at most 24 bits exactly");
+            boolean f64 = ((TensorType) v.type()).elementType() == dev.nnc.ir.type.FloatType.F64;
+            assertTrue(t.width() <= (f64 ? 53 : 24), t.spelling() + ": the float type holds its raws exactly");
             outputTypes.add(t);
         }
         Interpreter interpreter = new Interpreter();
@@ -114,7 +116,8 @@ class CpuQuantizedTest {
             }
         }
         assertTrue(sets > 0, "no reference inputs in " + dir);
-        System.out.println("bit-exact: " + name + " " + setting + ": " + sets + " inputs, " + values + " output raws");
+        System.out.println("bit-exact: " + name + " " + setting + ": " + sets + " inputs, " + f.outputs().size()
+                + " values (every layer), " + values + " raws");
     }
 
     /** The raws behind dequantized values (exact: every value is raw * 2^-F in f32). */
@@ -126,6 +129,46 @@ class CpuQuantizedTest {
             assertEquals(d[i], FixedCast.toDouble(r[i], type), "value " + d[i] + " is a " + type.spelling());
         }
         return r;
+    }
+
+    /** A value computed by an op with a fixed-point result: {@code %name = "op"(...) ... -> tensor<...fixed<W,I>> loc(...)}. */
+    private static final java.util.regex.Pattern FIXED_VALUE = java.util.regex.Pattern.compile(
+            "^\\s*%([\\w.]+) = \"(?!onnx\\.Constant)[^\"]+\"\\(.*-> (tensor<[0-9x]*u?fixed<\\d+,-?\\d+>>) loc\\(.*$");
+
+    /**
+     * The module with every fixed-point layer value (not the weights) also returned, dequantized to
+     * f64 (exact for raws of up to 53 bits), so every layer's raws are compared, not only the
+     * model's outputs.
+     */
+    private static ModuleOp everyLayerAnOutput(ModuleOp module) {
+        String text = dev.nnc.ir.text.IrPrinter.print(module);
+        StringBuilder extra = new StringBuilder();
+        List<String> names = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            java.util.regex.Matcher m = FIXED_VALUE.matcher(line);
+            if (m.matches()) {
+                String f64 = m.group(2).replaceAll("u?fixed<[-0-9,]+>", "f64");
+                extra.append("    %").append(m.group(1)).append("_f64 = \"q.dequantize\"(%").append(m.group(1)).append(") : (")
+                        .append(m.group(2)).append(") -> ").append(f64).append("\n");
+                names.add("\"" + m.group(1) + "\"");
+                values.add("%" + m.group(1) + "_f64");
+                types.add(f64);
+            }
+        }
+        java.util.regex.Matcher ret = java.util.regex.Pattern.compile("(?m)^(\\s*)\"func\\.return\"\\((.*)\\) : \\((.*)\\) -> \\(\\)$")
+                .matcher(text);
+        assertTrue(ret.find(), "one func.return");
+        String newReturn = ret.group(1) + "\"func.return\"(" + ret.group(2) + ", " + String.join(", ", values) + ") : ("
+                + ret.group(3) + ", " + String.join(", ", types) + ") -> ()";
+        text = text.substring(0, ret.start()) + extra + newReturn + text.substring(ret.end());
+        java.util.regex.Matcher results = java.util.regex.Pattern.compile("result_names = \\[(.*?)\\]").matcher(text);
+        assertTrue(results.find(), "result_names");
+        text = text.substring(0, results.start()) + "result_names = [" + results.group(1) + ", " + String.join(", ", names) + "]"
+                + text.substring(results.end());
+        assertTrue(values.size() >= 3, "fixed-point layers found: " + values);
+        return IrParser.parse(text, "layers.nir");
     }
 
     /** {@code nnc quantize} on the model, calibrated on its reference inputs; the q-level module. */
