@@ -25,6 +25,17 @@ final class QStatics {
 
     private final Map<FixedType, String> types = new HashMap<>();
     private final Map<CastMode, String> modes = new HashMap<>();
+    private final java.util.Set<Operation> fused = new java.util.HashSet<>();
+
+    /** Marks a q.cast / q.requantize as done by the layer before it (its epilogue). */
+    void fuse(Operation op) {
+        fused.add(op);
+    }
+
+    /** True when {@code op} was folded into the epilogue of the layer that produces its operand. */
+    boolean isFused(Operation op) {
+        return fused.contains(op);
+    }
 
     /** The fixed element type of a value, or null. */
     static FixedType fixed(Value v) {
@@ -78,6 +89,11 @@ final class QStatics {
         return "new LookupTable(LutFunction." + t.function().name() + ", " + type(ctx, t.input()) + ", "
                 + type(ctx, t.output()) + ", " + t.log2Size() + ", " + literal(t.lo()) + ", " + literal(t.hi()) + ", "
                 + mode(ctx, t.mode()) + ")";
+    }
+
+    /** The constructor expression of a requantizer. */
+    String requantizer(LoweringContext ctx, dev.nnc.ir.fixed.Requantizer r) {
+        return "new Requantizer(" + r.multiplier() + "L, " + r.shift() + ", " + mode(ctx, r.mode()) + ")";
     }
 
     /** A double literal that reads back as the same double. */

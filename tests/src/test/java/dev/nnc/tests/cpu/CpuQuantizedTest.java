@@ -68,15 +68,20 @@ class CpuQuantizedTest {
             }
             for (Map.Entry<String, List<String>> s : SETTINGS.entrySet()) {
                 String label = name + " " + s.getKey();
-                nodes.add(DynamicTest.dynamicTest(label, dir.toUri(), () -> check(dir, name, s.getValue())));
+                nodes.add(DynamicTest.dynamicTest(label, dir.toUri(), () -> check(dir, name, s.getValue(), false)));
+                nodes.add(DynamicTest.dynamicTest(label + ", every layer", dir.toUri(), () -> check(dir, name, s.getValue(), true)));
             }
         }
         assertTrue(!nodes.isEmpty(), "no model of " + MODELS + " in " + models);
         return nodes.stream();
     }
 
-    private static void check(Path dir, String name, List<String> setting) throws IOException {
-        ModuleOp module = everyLayerAnOutput(quantize(dir, setting));
+    /**
+     * With {@code everyLayer}, each layer value is an output, so no cast or requantisation is fused
+     * into the layer before it; without, the model runs as compiled for use (fused epilogues).
+     */
+    private static void check(Path dir, String name, List<String> setting, boolean everyLayer) throws IOException {
+        ModuleOp module = everyLayer ? everyLayerAnOutput(quantize(dir, setting)) : quantize(dir, setting);
         FuncOp f = module.mainFunction();
         List<FixedType> outputTypes = new ArrayList<>();
         for (Value v : f.outputs()) {
@@ -117,7 +122,7 @@ class CpuQuantizedTest {
         }
         assertTrue(sets > 0, "no reference inputs in " + dir);
         System.out.println("bit-exact: " + name + " " + setting + ": " + sets + " inputs, " + f.outputs().size()
-                + " values (every layer), " + values + " raws");
+                + (everyLayer ? " values (every layer), " : " outputs, ") + values + " raws");
     }
 
     /** The raws behind dequantized values (exact: every value is raw * 2^-F in f32). */
