@@ -55,4 +55,36 @@ public final class VectorSupport {
             throw new IllegalStateException("cannot instantiate " + CLASS, e);
         }
     }
+
+    /** The vector 3x3 depthwise kernel if it can be used here, else {@code fallback}. */
+    static DepthwiseKernel depthwiseOr(DepthwiseKernel fallback) {
+        if (!available() || "false".equals(System.getProperty("nnc.vector"))) {
+            return fallback;
+        }
+        try {
+            return load("/dev/nnc/cpu/runtime/VectorDepthwise.java.txt", "dev.nnc.cpu.runtime.vector.VectorDepthwise",
+                    DepthwiseKernel.class);
+        } catch (RuntimeException | LinkageError e) {
+            return fallback; // e.g. no javac in this runtime: the scalar kernel computes the same
+        }
+    }
+
+    /** Compiles the kernel source shipped as resource {@code source} and instantiates its class. */
+    static <T> T load(String source, String className, Class<T> type) {
+        String text;
+        try (InputStream in = VectorSupport.class.getResourceAsStream(source)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + source);
+            }
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + source, e);
+        }
+        Class<?> cls = InMemoryCompiler.compile(className, text, List.of("--add-modules", "jdk.incubator.vector"));
+        try {
+            return type.cast(cls.getConstructor().newInstance());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot instantiate " + className, e);
+        }
+    }
 }
