@@ -228,6 +228,9 @@ class QKernelsTest {
         NncException e = assertThrows(NncException.class,
                 () -> CpuBackend.generate(IrParser.parse(module(new int[] {2}, "fixed<8,3>", concat, t("fixed<8,3>", 4)), "c.nir"), "c"));
         assertTrue(e.oneLine().contains("join") && e.oneLine().contains("fixed-point"), e.oneLine());
+        NncException withFallback = assertThrows(NncException.class, () -> CpuBackend.generate(
+                IrParser.parse(module(new int[] {2}, "fixed<8,3>", concat, t("fixed<8,3>", 4)), "c.nir"), "c", true));
+        assertTrue(withFallback.oneLine().contains("join"), "no interpreter fallback for fixed-point values: " + withFallback.oneLine());
         String raw = "\"builtin.module\"() <{opset = 17}> ({\n"
                 + "  \"func.func\"() <{arg_names = [\"x\"], result_names = [\"y\"], sym_name = \"main\"}> ({\n"
                 + "  ^bb0(%x: tensor<2xfixed<8,3>>):\n"
