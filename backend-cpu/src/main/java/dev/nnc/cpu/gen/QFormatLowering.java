@@ -125,7 +125,7 @@ final class QFormatLowering implements OpLowering {
                 "{\n        " + String.join(",\n        ", each) + "}");
         int inner = ms.length == 1 ? Math.toIntExact(Shapes.size(shape))
                 : Math.toIntExact(Shapes.size(Arrays.copyOfRange(shape, axis + 1, shape.length)));
-        String x = ctx.readTyped(op.operand(0), op);
+        String x = statics.read(ctx, op.operand(0), op);
         String y = ctx.writeTyped(op.result(0), op);
         ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op), List.of(new Call("QConvert.requantize",
                 List.of(x, statics.type(ctx, from), y, statics.type(ctx, to), name, inner, Math.toIntExact(Shapes.size(shape)))))));
@@ -156,16 +156,16 @@ final class QFormatLowering implements OpLowering {
         String name = statics.constant(ctx, op, "softmax", "FixedSoftmax", init);
         String exp = statics.constant(ctx, op, "exp", "long[]", name + ".exp().contents()");
         String recip = statics.constant(ctx, op, "reciprocal", "long[]", name + ".recip().contents()");
-        String x = ctx.readTyped(op.operand(0), op);
+        String x = statics.read(ctx, op.operand(0), op);
         String y = ctx.writeTyped(op.result(0), op);
         ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op), List.of(new Call("QConvert.softmax",
                 List.of(name, exp, recip, x, y, Math.toIntExact(Shapes.size(shape)), shape[shape.length - 1])))));
     }
 
     /** One loop over the elements: {@code y[i] = body(x[i])}. */
-    private static void inline(Operation op, LoweringContext ctx, java.util.function.Function<Object, Object> body) {
+    private void inline(Operation op, LoweringContext ctx, java.util.function.Function<Object, Object> body) {
         int[] shape = ctx.shape(op.operand(0));
-        String x = ctx.readTyped(op.operand(0), op);
+        String x = statics.read(ctx, op.operand(0), op);
         String y = ctx.writeTyped(op.result(0), op);
         BroadcastLoops plan = BroadcastLoops.plan(shape, List.of(shape));
         Object expr = body.apply(new Leaf(x, plan.operandIndex().get(0)));

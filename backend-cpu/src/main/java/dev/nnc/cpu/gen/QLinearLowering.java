@@ -67,8 +67,8 @@ final class QLinearLowering implements OpLowering {
         FixedType acc = FixedRules.dot(tx, tw, taps);
         String geometry = ctx.staticName(op, "geometry");
         ctx.addStatic(new ConvField(geometry, xs[0], xs[1], ws[0], group, window(w)));
-        String x = ctx.readTyped(op.operand(0), op);
-        String weights = ctx.readTyped(op.operand(1), op);
+        String x = statics.read(ctx, op.operand(0), op);
+        String weights = statics.read(ctx, op.operand(1), op);
         Bias bias = bias(op, ctx, acc, new int[] {ws[0]}, ws[0]);
         Epilogue epilogue = epilogue(op, ctx, bias, acc, tx, tw, 1, -1);
         String y = epilogue.write(ctx);
@@ -96,16 +96,16 @@ final class QLinearLowering implements OpLowering {
         FixedType ta = operand(op, ctx, 0);
         FixedType tb = operand(op, ctx, 1);
         FixedType acc = FixedRules.dot(ta, tb, k);
-        String x = ctx.readTyped(op.operand(0), op);
+        String x = statics.read(ctx, op.operand(0), op);
         String b;
         if (transB) {
             Tensor c = ctx.constant(op.operand(1));
             if (c == null) {
                 throw ctx.unsupported(op, "fixed-point Gemm with transB = 1 needs a constant B");
             }
-            b = ctx.weight(op.operand(1).nameHint() + "_packed", transpose(c, n, k));
+            b = ctx.weight(op.operand(1).nameHint() + "_packed", QStatics.raws(transpose(c, n, k)));
         } else {
-            b = ctx.readTyped(op.operand(1), op);
+            b = statics.read(ctx, op.operand(1), op);
         }
         Bias bias = bias(op, ctx, acc, new int[] {m, n}, -1);
         Epilogue epilogue = epilogue(op, ctx, bias, acc, ta, tb, 0, 1);
@@ -126,8 +126,8 @@ final class QLinearLowering implements OpLowering {
         FixedType ta = operand(op, ctx, 0);
         FixedType tb = operand(op, ctx, 1);
         FixedType acc = FixedRules.dot(ta, tb, k);
-        String x = ctx.readTyped(op.operand(0), op);
-        String b = ctx.readTyped(op.operand(1), op);
+        String x = statics.read(ctx, op.operand(0), op);
+        String b = statics.read(ctx, op.operand(1), op);
         Epilogue epilogue = epilogue(op, ctx, new Bias("null", acc, 0, 0), acc, ta, tb, -1, as.length - 1);
         String y = epilogue.write(ctx);
         ctx.addStep(new KernelStep(ctx.method(op), epilogue.comment(ctx), List.of(new Call("QGemm.matmul",

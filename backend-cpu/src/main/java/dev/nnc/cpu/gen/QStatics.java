@@ -26,6 +26,26 @@ final class QStatics {
     private final Map<FixedType, String> types = new HashMap<>();
     private final Map<CastMode, String> modes = new HashMap<>();
     private final java.util.Set<Operation> fused = new java.util.HashSet<>();
+    private final Map<Value, String> weights = new HashMap<>();
+
+    /**
+     * The array of an operand; a fixed-point constant becomes a weight of its raws as a plain
+     * i32 (or i64) tensor, so weights stay ordinary integer arrays (a model jar stores them as .npy).
+     */
+    String read(LoweringContext ctx, Value v, Operation op) {
+        dev.nnc.ir.tensor.Tensor c = ctx.constant(v);
+        if (c == null || !(c.elementType() instanceof FixedType)) {
+            return ctx.readTyped(v, op);
+        }
+        return weights.computeIfAbsent(v, k -> ctx.weight(k.nameHint(), raws(c)));
+    }
+
+    /** The raws of a fixed-point tensor as the integer tensor of the array that holds them. */
+    static dev.nnc.ir.tensor.Tensor raws(dev.nnc.ir.tensor.Tensor fixed) {
+        boolean ints = Dtype.fitsInt((FixedType) fixed.elementType());
+        return dev.nnc.ir.tensor.Tensor.ofLongs(ints ? dev.nnc.ir.type.IntegerType.I32 : dev.nnc.ir.type.IntegerType.I64,
+                fixed.shape(), fixed.longs().clone());
+    }
 
     /** Marks a q.cast / q.requantize as done by the layer before it (its epilogue). */
     void fuse(Operation op) {

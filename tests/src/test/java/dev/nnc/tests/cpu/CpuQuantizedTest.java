@@ -136,6 +136,34 @@ class CpuQuantizedTest {
         return r;
     }
 
+    /** {@code nnc compile --target cpu} of a quantized model: the jar, run alone, gives the interpreter's raws. */
+    @org.junit.jupiter.api.Test
+    void quantizedModelJarIsBitExact(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path dir = TestData.require("models").resolve("mnist8");
+        Path nir = tmp.resolve("q.nir");
+        Files.writeString(nir, dev.nnc.ir.text.IrPrinter.print(quantize(dir, SETTINGS.get("8-bit per-channel"))));
+        Path jar = tmp.resolve("q.jar");
+        StringWriter err = new StringWriter();
+        assertEquals(0, Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "compile", nir.toString(),
+                "--target", "cpu", "-o", jar.toString()), err.toString());
+        ModuleOp module = IrParser.parse(Files.readString(nir), "q.nir");
+        String input = module.mainFunction().inputNames().get(0);
+        Tensor x = TensorFiles.readTensorProto(dir.resolve("test_data_set_0/input_0.pb"));
+        Path in = tmp.resolve("x.npy");
+        dev.nnc.cli.io.Npy.write(in, x);
+        Path out = tmp.resolve("out.npz");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+                "--input", input + "=" + in, "-o", out.toString()).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), log);
+        Map<String, Tensor> want = new Interpreter().run(module, Map.of(input, x));
+        Map<String, Tensor> got = dev.nnc.cli.io.Npz.read(out);
+        for (String name : want.keySet()) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(want.get(name).doubles(), got.get(name).doubles(), 0.0, name);
+        }
+    }
+
     /** A value computed by an op with a fixed-point result: {@code %name = "op"(...) ... -> tensor<...fixed<W,I>> loc(...)}. */
     private static final java.util.regex.Pattern FIXED_VALUE = java.util.regex.Pattern.compile(
             "^\\s*%([\\w.]+) = \"(?!onnx\\.Constant)[^\"]+\"\\(.*-> (tensor<[0-9x]*u?fixed<\\d+,-?\\d+>>) loc\\(.*$");
