@@ -169,7 +169,7 @@ public final class ModelBuilder implements LoweringContext {
         }
         OpLowering l = lowerings.get(op.name());
         if (l == null) {
-            if (!fallback) {
+            if (!fallback || QLowerings.touchesFixed(op)) { // the interpreted node holds no fixed-point arrays
                 throw unsupported(op, op.name() + " is not supported yet");
             }
             interpret(op, op.opName() + " is not lowered to Java yet");
@@ -183,6 +183,9 @@ public final class ModelBuilder implements LoweringContext {
         try {
             l.lower(op, this);
         } catch (NncException e) {
+            if (QLowerings.touchesFixed(op)) {
+                throw e; // fixed-point values are int/long arrays that the interpreted node cannot take
+            }
             before.restore();
             interpret(op, InterpretedNodes.reason(op, e));
         }
