@@ -54,6 +54,7 @@ public final class ModelBuilder implements LoweringContext {
     private final List<Object> steps = new ArrayList<>();
     private final Map<Value, ScalarExpr.Pending> pending = new HashMap<>();
     private final java.util.Set<Value> outputs = new java.util.HashSet<>();
+    private final java.util.Set<Operation> absorbed = new java.util.HashSet<>();
 
     private ModelBuilder(int opset) {
         this.opset = opset;
@@ -97,6 +98,9 @@ public final class ModelBuilder implements LoweringContext {
     }
 
     private void lowerOne(Operation op) {
+        if (absorbed.contains(op)) {
+            return; // computed by an earlier step (see absorb)
+        }
         if (!op.regions().isEmpty()) {
             throw unsupported(op, "ops with subgraphs are not supported");
         }
@@ -317,6 +321,11 @@ public final class ModelBuilder implements LoweringContext {
     @Override
     public void addStatic(Object field) {
         statics.add(field);
+    }
+
+    @Override
+    public void absorb(Operation op) {
+        absorbed.add(op);
     }
 
     @Override

@@ -55,4 +55,39 @@ public final class VectorSupport {
             throw new IllegalStateException("cannot instantiate " + CLASS, e);
         }
     }
+
+    /**
+     * The vector implementation of {@code type} whose source is the resource {@code simpleName.java.txt}
+     * beside this class (class {@code dev.nnc.cpu.runtime.vector.simpleName}), or {@code fallback}
+     * where the incubator module is absent, disabled or cannot be compiled here.
+     */
+    static <T> T kernelOr(String simpleName, Class<T> type, T fallback) {
+        if (!available() || "false".equals(System.getProperty("nnc.vector"))) {
+            return fallback;
+        }
+        try {
+            return type.cast(load("/dev/nnc/cpu/runtime/" + simpleName + ".java.txt", "dev.nnc.cpu.runtime.vector." + simpleName));
+        } catch (RuntimeException | LinkageError e) {
+            return fallback;
+        }
+    }
+
+    /** Compiles the resource's source in memory and instantiates its class (no-argument constructor). */
+    static Object load(String resource, String className) {
+        String source;
+        try (InputStream in = VectorSupport.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + resource);
+            }
+            source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + resource, e);
+        }
+        Class<?> cls = InMemoryCompiler.compile(className, source, List.of("--add-modules", "jdk.incubator.vector"));
+        try {
+            return cls.getConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot instantiate " + className, e);
+        }
+    }
 }
