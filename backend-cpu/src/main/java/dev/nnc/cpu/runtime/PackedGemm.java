@@ -12,6 +12,11 @@ public final class PackedGemm {
     public static final int MR = 8;
     /** The scalar kernel, used when {@code jdk.incubator.vector} is absent. */
     public static final PackedKernel SCALAR = new ScalarPackedKernel();
+    /**
+     * Products smaller than this many multiply-adds (about 10 µs on one core) run on the caller's
+     * thread: handing work to another thread costs more than it saves there (mnist8's layers).
+     */
+    private static final long MIN_PARALLEL = 1 << 21;
     /** The kernel in use. */
     private static final PackedKernel KERNEL = VectorSupport.kernelOr("VectorPackedKernel", PackedKernel.class, SCALAR);
 
@@ -46,6 +51,10 @@ public final class PackedGemm {
                                 float[] c, int cOff, int ldc, int n, float[] bias, int biasOff, Clamp clamp,
                                 Parallel par) {
         PackedKernel kernel = KERNEL;
+        if ((long) m * k * n < MIN_PARALLEL) {
+            kernel.multiply(ap, apOff, m, k, b, bOff, ldb, taps, c, cOff, ldc, 0, n, bias, biasOff, clamp.lo(), clamp.hi());
+            return;
+        }
         int step = kernel.columnStep();
         int tiles = (n + step - 1) / step;
         par.forRange(tiles, (long) m * k * step, (from, to) -> kernel.multiply(ap, apOff, m, k, b, bOff, ldb, taps, c,

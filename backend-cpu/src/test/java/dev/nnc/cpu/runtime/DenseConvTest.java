@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * DenseConv against onnx.Conv (then Relu or Clip) on 2-D layers of every strategy: pointwise,
  * shifted rows with stride 1, 2 and 4 (stride phases), dilation, asymmetric padding, groups,
  * batches, output-channel counts that are not a multiple of the 8-row tile and widths that are
- * not a multiple of the column tile, on one and several threads.
+ * not a multiple of the column tile, on one and several threads (the last two rows are large
+ * enough to be split over them).
  */
 class DenseConvTest {
     @ParameterizedTest(name = "N{0} C{1} {2}x{3} M{4} k{5} s{6} p{7},{8} d{9} g{10} clamp {11} threads {12}")
@@ -35,7 +36,9 @@ class DenseConvTest {
         "2, 20, 3, 5, 6, 1, 1, 0, 0, 1, 2, clip, 2",
         "1, 8, 6, 6, 4, 1, 2, 0, 0, 1, 1, none, 1",
         "1, 32, 4, 5, 12, 3, 1, 1, 1, 1, 1, none, 1",
-        "1, 3, 5, 5, 2, 5, 3, 0, 0, 1, 1, none, 1"})
+        "1, 3, 5, 5, 2, 5, 3, 0, 0, 1, 1, none, 1",
+        "1, 16, 40, 40, 24, 3, 1, 1, 1, 1, 1, relu, 2",
+        "1, 64, 30, 20, 40, 1, 1, 0, 0, 1, 1, none, 3"})
     void matchesTheInterpreter(int n, int c, int h, int w, int m, int k, int s, int pBegin, int pEnd, int d, int g,
                                String clamp, int threads) {
         Random r = new Random(31L * n + 17L * c + h * 7L + m + k + g + s);
