@@ -3,7 +3,9 @@ package dev.nnc.cpu;
 import dev.nnc.cpu.runtime.GeneratedModel;
 import dev.nnc.cpu.runtime.Parallel;
 import dev.nnc.ir.diag.NncException;
+import dev.nnc.ir.tensor.RuntimeValue;
 import dev.nnc.ir.tensor.Tensor;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,10 +32,14 @@ public final class CompiledModel implements AutoCloseable {
     CompiledModel(Class<?> cls, GeneratedSource source, CpuOptions options) {
         this.source = source;
         this.parallel = options.threads() == 1 ? Parallel.SERIAL : new Parallel(options.threads());
-        Object[] weights = new Object[source.weights().size()];
-        for (int i = 0; i < weights.length; i++) {
+        int count = source.weights().size();
+        Object[] weights = new Object[count + source.nodes().size()];
+        for (int i = 0; i < count; i++) {
             Tensor w = source.weights().get(i);
             weights[i] = Dtype.of(w.elementType()).toArray(w);
+        }
+        for (int i = 0; i < source.nodes().size(); i++) {
+            weights[count + i] = source.nodes().get(i); // interpreted nodes follow the weights
         }
         try {
             this.model = (GeneratedModel) cls.getConstructor(Object[].class, Parallel.class).newInstance(weights, parallel);
@@ -51,32 +57,64 @@ public final class CompiledModel implements AutoCloseable {
         return source;
     }
 
-    /** Runs the model on inputs by name; returns the outputs by name, in the model's order. */
+    /** Runs the model on tensor inputs by name; returns the outputs by name, in the model's order (all tensors). */
     public synchronized Map<String, Tensor> run(Map<String, Tensor> inputs) {
         List<String> names = source.inputNames();
-        Object[] in = new Object[names.size()];
-        for (int i = 0; i < names.size(); i++) {
-            Tensor t = inputs.get(names.get(i));
+        List<RuntimeValue> in = new ArrayList<>();
+        for (String n : names) {
+            Tensor t = inputs.get(n);
             if (t == null) {
-                throw new NncException("missing input '" + names.get(i) + "' (model inputs: " + String.join(", ", names) + ")");
+                throw new NncException("missing input '" + n + "' (model inputs: " + String.join(", ", names) + ")");
             }
-            Dtype type = source.inputTypes().get(i);
-            if (!Arrays.equals(t.shape(), source.inputShapes().get(i)) || !t.elementType().equals(type.elementType())) {
-                throw new NncException("input '" + names.get(i) + "' is " + t.tensorType() + ", the compiled model takes "
-                        + Arrays.toString(source.inputShapes().get(i)) + " " + type.elementType());
-            }
-            in[i] = type.toArray(t);
+            in.add(t);
         }
         for (String given : inputs.keySet()) {
             if (!names.contains(given)) {
                 throw new NncException("unknown input '" + given + "' (model inputs: " + String.join(", ", names) + ")");
             }
         }
+        List<RuntimeValue> out = runValues(in);
+        Map<String, Tensor> result = new LinkedHashMap<>();
+        for (int i = 0; i < out.size(); i++) {
+            String name = source.outputNames().get(i);
+            if (out.get(i) != null && !(out.get(i) instanceof Tensor)) {
+                throw new NncException("output '" + name + "' is " + out.get(i).kind() + "; only tensor outputs are supported here");
+            }
+            result.put(name, (Tensor) out.get(i));
+        }
+        return result;
+    }
+
+    /**
+     * Runs the model on positional inputs (tensors, or sequences and optionals for the inputs the
+     * generated class carries as RuntimeValues); returns the outputs in the model's order.
+     */
+    public synchronized List<RuntimeValue> runValues(List<? extends RuntimeValue> inputs) {
+        List<String> names = source.inputNames();
+        if (inputs.size() != names.size()) {
+            throw new NncException("the model takes " + names.size() + " inputs, got " + inputs.size());
+        }
+        Object[] in = new Object[names.size()];
+        for (int i = 0; i < names.size(); i++) {
+            RuntimeValue v = inputs.get(i);
+            Dtype type = source.inputTypes().get(i);
+            if (type == null) {
+                in[i] = v; // carried as a RuntimeValue: the interpreted nodes that read it check it
+                continue;
+            }
+            if (!(v instanceof Tensor t) || !Arrays.equals(t.shape(), source.inputShapes().get(i))
+                    || !t.elementType().equals(type.elementType())) {
+                throw new NncException("input '" + names.get(i) + "' is " + (v == null ? "absent" : v.valueType())
+                        + ", the compiled model takes " + Arrays.toString(source.inputShapes().get(i)) + " " + type.elementType());
+            }
+            in[i] = type.toArray(t);
+        }
         Object[] out = new Object[source.outputNames().size()];
         model.run(in, out);
-        Map<String, Tensor> result = new LinkedHashMap<>();
+        List<RuntimeValue> result = new ArrayList<>();
         for (int i = 0; i < out.length; i++) {
-            result.put(source.outputNames().get(i), source.outputTypes().get(i).toTensor(out[i], source.outputShapes().get(i)));
+            Dtype type = source.outputTypes().get(i);
+            result.add(type == null ? (RuntimeValue) out[i] : type.toTensor(out[i], source.outputShapes().get(i)));
         }
         return result;
     }

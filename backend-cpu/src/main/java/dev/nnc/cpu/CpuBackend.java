@@ -2,6 +2,7 @@ package dev.nnc.cpu;
 
 import dev.nnc.cpu.compile.InMemoryCompiler;
 import dev.nnc.cpu.emit.JavaEmitter;
+import dev.nnc.cpu.gen.InterpretedNodes;
 import dev.nnc.cpu.gen.ModelBuilder;
 import dev.nnc.ir.core.FuncOp;
 import dev.nnc.ir.core.ModuleOp;
@@ -30,18 +31,27 @@ public final class CpuBackend {
     private CpuBackend() {
     }
 
-    /** The generated source of {@code module}'s main function, as class {@code modelName}. */
+    /** The generated source of {@code module}'s main function, as class {@code modelName}; every node native. */
     public static GeneratedSource generate(ModuleOp module, String modelName) {
-        ModelBuilder.Result r = ModelBuilder.build(module, modelName, PACKAGE);
+        return generate(module, modelName, false);
+    }
+
+    /**
+     * The generated source of {@code module}'s main function, as class {@code modelName};
+     * {@code fallback}: nodes without a Java lowering run on the interpreter instead of being refused.
+     */
+    public static GeneratedSource generate(ModuleOp module, String modelName, boolean fallback) {
+        ModelBuilder.Result r = ModelBuilder.build(module, modelName, PACKAGE, fallback);
         String source = JavaEmitter.emit(r.model());
         FuncOp f = module.mainFunction();
         return new GeneratedSource(PACKAGE + "." + r.model().className(), source, r.weights(), f.inputNames(),
-                shapes(f.arguments()), dtypes(f.arguments()), f.outputNames(), shapes(f.outputs()), dtypes(f.outputs()));
+                shapes(f.arguments()), dtypes(f.arguments()), f.outputNames(), shapes(f.outputs()), dtypes(f.outputs()),
+                List.copyOf(r.nodes()), r.nodes().stream().map(n -> InterpretedNodes.label(n.op())).toList());
     }
 
     /** Generates, compiles (or finds in the cache) and instantiates the model. */
     public static CompiledModel compile(ModuleOp module, String modelName, CpuOptions options) {
-        return load(generate(module, modelName), options);
+        return load(generate(module, modelName, options.fallback()), options);
     }
 
     /** Compiles (or finds in the cache) and instantiates generated source. */
@@ -51,15 +61,19 @@ public final class CpuBackend {
         return new CompiledModel(cls, src, options);
     }
 
-    /** The class files of generated source (for a jar), by binary name. */
+    /** The class files of generated source (for a jar), by binary name; the source must run natively throughout. */
     public static Map<String, byte[]> classFiles(GeneratedSource src) {
+        if (!src.nodes().isEmpty()) {
+            throw new dev.nnc.ir.diag.NncException("a model jar cannot hold nodes run on the interpreter: "
+                    + String.join(", ", src.interpreted()));
+        }
         return InMemoryCompiler.compileToBytes(src.qualifiedName(), src.source(), List.of());
     }
 
     private static List<Dtype> dtypes(List<Value> values) {
         List<Dtype> out = new ArrayList<>();
         for (Value v : values) {
-            out.add(Dtype.of(((TensorType) v.type()).elementType()));
+            out.add(v.type() instanceof TensorType t && t.isStatic() ? Dtype.of(t.elementType()) : null);
         }
         return out;
     }
@@ -67,7 +81,7 @@ public final class CpuBackend {
     private static List<int[]> shapes(List<Value> values) {
         List<int[]> out = new ArrayList<>();
         for (Value v : values) {
-            out.add(((TensorType) v.type()).shape());
+            out.add(v.type() instanceof TensorType t && t.isStatic() && Dtype.of(t.elementType()) != null ? t.shape() : null);
         }
         return out;
     }

@@ -3,6 +3,7 @@ package dev.nnc.cpu;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.BoolType;
 import dev.nnc.ir.type.ElementType;
+import dev.nnc.ir.type.FixedType;
 import dev.nnc.ir.type.FloatType;
 import dev.nnc.ir.type.IntegerType;
 
@@ -16,7 +17,11 @@ public enum Dtype {
     F64(FloatType.F64, "double"),
     I64(IntegerType.I64, "long"),
     I32(IntegerType.I32, "int"),
-    BOOL(BoolType.I1, "boolean");
+    BOOL(BoolType.I1, "boolean"),
+    /** Fixed-point raws that fit an int (signed W &lt;= 32, unsigned W &lt;= 31); the exact type lives in the IR. */
+    FIXED_INT(null, "int"),
+    /** Fixed-point raws of the wider types, as long (ufixed&lt;64&gt; uses all 64 bits). */
+    FIXED_LONG(null, "long");
 
     private final ElementType elementType;
     private final String javaType;
@@ -37,12 +42,20 @@ public enum Dtype {
 
     /** The dtype of an element type, or null when the backend has no arrays for it. */
     public static Dtype of(ElementType t) {
+        if (t instanceof FixedType f) {
+            return fitsInt(f) ? FIXED_INT : FIXED_LONG;
+        }
         for (Dtype d : values()) {
-            if (d.elementType.equals(t)) {
+            if (t.equals(d.elementType)) {
                 return d;
             }
         }
         return null;
+    }
+
+    /** True when every raw of {@code t} is an int, so int arithmetic holds it exactly. */
+    public static boolean fitsInt(FixedType t) {
+        return t.signed() ? t.width() <= 32 : t.width() <= 31;
     }
 
     /** The tensor's values as this dtype's array. */
@@ -59,8 +72,10 @@ public enum Dtype {
             case F64:
                 return t.doubles().clone();
             case I64:
+            case FIXED_LONG:
                 return t.longs().clone();
-            case I32: {
+            case I32:
+            case FIXED_INT: {
                 long[] l = t.longs();
                 int[] a = new int[l.length];
                 for (int i = 0; i < l.length; i++) {
@@ -81,6 +96,9 @@ public enum Dtype {
 
     /** A tensor of this dtype holding a copy of the array. */
     public Tensor toTensor(Object array, int[] shape) {
+        if (elementType == null) {
+            throw new IllegalStateException(this + " arrays need their fixed-point type to become a tensor");
+        }
         switch (this) {
             case F32: {
                 float[] f = (float[]) array;

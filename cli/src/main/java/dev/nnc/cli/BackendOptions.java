@@ -16,7 +16,7 @@ public final class BackendOptions {
 
     @Option(names = "--backend", paramLabel = "interp|cpu", defaultValue = "interp",
             description = "interp: the reference interpreter; cpu: Java kernels generated for the model and compiled "
-                    + "in process (f32 models with static shapes). Default: interp.")
+                    + "in process; a node without a Java lowering runs on the interpreter (see --no-fallback). Default: interp.")
     private Backend backend = Backend.INTERP;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
@@ -27,6 +27,11 @@ public final class BackendOptions {
             description = "Also write the cpu backend's generated Java source under DIR (a source root).")
     private Path emitJava;
 
+    @Option(names = "--no-fallback",
+            description = "cpu backend: refuse a model with a node that has no Java lowering, instead of running that "
+                    + "node on the interpreter (measures native coverage).")
+    private boolean noFallback;
+
     public Backend backend() {
         return backend;
     }
@@ -35,8 +40,16 @@ public final class BackendOptions {
         return threads;
     }
 
-    /** The chosen executor; rejects options that do not apply to it. */
+    /** The chosen executor, silent about the nodes the cpu backend runs on the interpreter. */
     public Executor executor() {
+        return executor(null);
+    }
+
+    /**
+     * The chosen executor; rejects options that do not apply to it. The cpu backend prints one
+     * line to {@code notes} (unless null) listing the nodes that run on the interpreter.
+     */
+    public Executor executor(java.io.PrintWriter notes) {
         if (threads < 1) {
             throw new NncException("--threads must be at least 1, got " + threads);
         }
@@ -44,9 +57,18 @@ public final class BackendOptions {
             if (emitJava != null) {
                 throw new NncException("--emit-java needs --backend cpu");
             }
+            if (noFallback) {
+                throw new NncException("--no-fallback needs --backend cpu");
+            }
             return new InterpreterExecutor();
         }
-        return new CpuExecutor(new CpuOptions(threads), emitJava);
+        return new CpuExecutor(new CpuOptions(threads, !noFallback), emitJava,
+                note -> {
+                    if (notes != null) {
+                        notes.println("note: " + note);
+                        notes.flush();
+                    }
+                });
     }
 
     /** The name generated code takes: the file name without extension, or its folder's for a generic {@code model.onnx}. */

@@ -55,7 +55,7 @@ final class BenchCommand implements Callable<Integer> {
         if (runs < 1 || warmup < 0) {
             throw new NncException("--runs must be at least 1 and --warmup at least 0");
         }
-        Executor executor = backendOptions.executor();
+        Executor executor = backendOptions.executor(spec.commandLine().getErr());
         ModuleOp module = pipelineOptions.loadOptimized(modelOptions, spec.commandLine().getErr());
         FuncOp main = module.mainFunction();
         if (main == null) {

@@ -52,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkOutputKind();
-        Executor executor = backendOptions.executor();
+        Executor executor = backendOptions.executor(spec.commandLine().getErr());
         ModuleOp module = pipelineOptions.loadOptimized(modelOptions, spec.commandLine().getErr());
         FuncOp main = module.mainFunction();
         if (main == null) {

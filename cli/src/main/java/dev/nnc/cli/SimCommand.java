@@ -74,6 +74,12 @@ final class SimCommand implements Callable<Integer> {
             description = "Clock every primitive every cycle instead of skipping idle ones (slower; to check a cycle model's idle()).")
     private boolean clockAll;
 
+    @Option(names = "--no-fast-forward",
+            description = "Simulate every cycle of every frame. By default, once the control state of the whole design at the "
+                    + "start of a frame repeats an earlier frame's, the cycle simulator skips whole periods of frames exactly "
+                    + "(timing is data-independent) and takes the skipped frames' output values from the kernel semantics.")
+    private boolean noFastForward;
+
     @Option(names = "--bench", description = "Time the engines: cycle simulator speed vs Verilator build and run time.")
     private boolean bench;
 
@@ -90,6 +96,7 @@ final class SimCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         SimOptions options = new SimOptions(deadlockCycles, Long.MAX_VALUE);
         options = clockAll ? options.withClockAll(true) : options;
+        options = noFastForward ? options.withFastForward(false) : options;
         List<HwEngine> engines = new ArrayList<>();
         if (engine != Engine.VERILATOR) {
             engines.add(new CycleEngine(dev.nnc.sim.ComponentRegistry.standard(), options));

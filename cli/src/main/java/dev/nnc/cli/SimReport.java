@@ -5,6 +5,7 @@ import dev.nnc.sim.BitComparison;
 import dev.nnc.sim.HwDesign;
 import dev.nnc.sim.HwRun;
 import dev.nnc.sim.SinkTrace;
+import dev.nnc.sim.engine.FastForwardJump;
 import dev.nnc.sim.engine.FrameTiming;
 import dev.nnc.sim.engine.NodeStats;
 import java.io.PrintWriter;
@@ -58,6 +59,24 @@ final class SimReport {
             line.append(String.format(Locale.ROOT, " (CPU %.3f s)", run.runCpuNanos() / 1e9));
         }
         out.println(line);
+        FastForwardJump jump = run.jump();
+        if (jump != null) {
+            int computed = frames;
+            for (int i = 0; i < run.traces().size(); i++) {
+                int perFrame = run.traces().get(i).cycles().length / frames;
+                computed = Math.min(computed, jump.firstStaleBeat().get(i) / perFrame);
+            }
+            out.printf(Locale.ROOT, "%s: fast-forward: the control state at the start of frame %d repeated frame %d's, so %d frames "
+                            + "(%d periods of %d cycles) were skipped exactly; output values of %s come from the kernel "
+                            + "semantics, of %s from the cycle models (--no-fast-forward simulates every cycle)%n",
+                    engine, jump.fromFrame(), jump.fromFrame() - jump.periodFrames(), jump.skippedFrames(),
+                    jump.skippedFrames() / jump.periodFrames(), jump.periodCycles(), frameRange(computed, frames - 1),
+                    frameRange(0, computed - 1));
+        }
+    }
+
+    private static String frameRange(int first, int last) {
+        return last < first ? "no frame" : first == last ? "frame " + first : "frames " + first + "-" + last;
     }
 
     /**

@@ -54,4 +54,16 @@ public interface Component {
     default boolean idle() {
         return false;
     }
+
+    /**
+     * The registers that decide this component's future handshakes (counters, flags, occupancy),
+     * not the data it holds; null when the model does not say, which turns fast-forward off for
+     * the whole netlist. Contract: two states with equal control state, given the same transfers,
+     * give the same handshakes cycle for cycle whatever data they hold (the timing of every
+     * primitive is data-independent). A counter that only addresses data (a ring buffer's write
+     * row) must be left out or reduced, or the state never repeats.
+     */
+    default long[] controlState() {
+        return null;
+    }
 }

@@ -118,4 +118,18 @@ public final class HwNetlist {
         }
         return out;
     }
+
+    /**
+     * Replaces the beats of frame {@code frame} of sink {@code i} from beat index {@code fromBeat}
+     * on with those of {@code tensor} (the reference's frame, after a fast-forward jump).
+     */
+    public void overwrite(int i, int frame, Tensor tensor, int fromBeat) {
+        StreamLayout layout = sinkLayouts.get(i);
+        int first = frame * layout.beatsPerFrame();
+        long[][] beats = new long[layout.beatsPerFrame()][];
+        layout.toBeats(tensor, beats, 0);
+        for (int b = Math.max(fromBeat, first); b < first + beats.length; b++) {
+            monitors.get(i).overwrite(b, beats[b - first]);
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.nnc.sim;
 
 import dev.nnc.ir.tensor.Tensor;
+import dev.nnc.sim.engine.FastForwardJump;
 import dev.nnc.sim.engine.FrameTiming;
 import dev.nnc.sim.engine.NodeStats;
 import java.util.List;
@@ -17,9 +18,11 @@ import java.util.List;
  * @param buildNanos wall time spent building the engine's model (0 for the cycle simulator)
  * @param runNanos   wall time of the run itself
  * @param runCpuNanos CPU time of the run (the simulating thread, or the simulator process), -1 if unknown
+ * @param jump       the cycle simulator's fast-forward jump, or null (none made, or another engine)
  */
 public record HwRun(List<List<Tensor>> sinkFrames, List<SinkTrace> traces, long cycles, List<FrameTiming> frames,
-                    List<NodeStats> nodes, long buildNanos, long runNanos, long runCpuNanos) {
+                    List<NodeStats> nodes, long buildNanos, long runNanos, long runCpuNanos,
+                    FastForwardJump jump) {
 
     /** (last output cycle of the last frame − that of the first) / (frames − 1); NaN for one frame. */
     public double initiationInterval() {

@@ -1,6 +1,7 @@
 package dev.nnc.sim;
 
 import dev.nnc.ir.attr.Attribute;
+import dev.nnc.ir.core.Block;
 import dev.nnc.ir.core.FuncOp;
 import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.core.Value;
@@ -19,6 +20,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * The fixed interpreter's answer recomputed from the design itself, when no kernel.nir is at
@@ -41,22 +44,48 @@ public final class KernelReference {
             HostEvaluator ev = new HostEvaluator(registry, design.opsets(), op -> op.dialect().equals("hw"));
             HostSimulation.bindInputs(f, ev, frame);
             ev.run(f.body());
-            Map<Value, Tensor> streams = new IdentityHashMap<>();
-            for (Operation op : f.body().operations()) {
-                if (op.dialect().equals("hw")) {
-                    step(registry, op, ev, streams);
-                }
-            }
+            run(registry, design, op -> (Tensor) ev.value(op.operand(0)), (op, t) -> ev.bind(op.result(0), t));
             ev.run(f.body());
             out.add(HostSimulation.fixedOutputs(f, ev));
         }
         return out;
     }
 
-    private static void step(DialectRegistry registry, Operation op, HostEvaluator ev, Map<Value, Tensor> streams) {
+    /**
+     * One frame of the hardware part alone: {@code sources.get(i)} is what {@code
+     * design.sources().get(i)} takes; returns per sink (design order) the tensor it gives. The
+     * cycle simulator's values for frames it fast-forwarded over.
+     */
+    public static List<Tensor> hardware(HwDesign design, List<Tensor> sources) {
+        Map<Operation, Tensor> in = new IdentityHashMap<>();
+        for (int i = 0; i < sources.size(); i++) {
+            in.put(design.sources().get(i), sources.get(i));
+        }
+        Map<Operation, Tensor> out = new IdentityHashMap<>();
+        run(DialectRegistry.standard(), design, in::get, out::put);
+        List<Tensor> result = new ArrayList<>();
+        for (Operation sink : design.sinks()) {
+            result.add(out.get(sink));
+        }
+        return result;
+    }
+
+    /** Runs every hw op of the design in order on its kernel semantics. */
+    private static void run(DialectRegistry registry, HwDesign design, Function<Operation, Tensor> sourceValue,
+                            BiConsumer<Operation, Tensor> sinkValue) {
+        Map<Value, Tensor> streams = new IdentityHashMap<>();
+        for (Operation op : design.function().body().operations()) {
+            if (op.dialect().equals("hw")) {
+                step(registry, op, sourceValue, sinkValue, streams);
+            }
+        }
+    }
+
+    private static void step(DialectRegistry registry, Operation op, Function<Operation, Tensor> sourceValue,
+                             BiConsumer<Operation, Tensor> sinkValue, Map<Value, Tensor> streams) {
         switch (op.name()) {
             case "hw.source" -> {
-                Tensor x = (Tensor) ev.value(op.operand(0));
+                Tensor x = sourceValue.apply(op);
                 int[] perm = HwDesign.perm(op);
                 Tensor s = eval(registry, op, "kernel.to_stream", List.of(x), tensorOf(x.elementType(), streamShape(x.shape(), perm)));
                 streams.put(op.result(0), s);
@@ -70,7 +99,7 @@ public final class KernelReference {
                     inverse[perm[i]] = i;
                 }
                 Tensor in = s.reshape(streamShape(shape, inverse));
-                ev.bind(op.result(0), eval(registry, op, "kernel.from_stream", List.of(in), op.result(0).type()));
+                sinkValue.accept(op, eval(registry, op, "kernel.from_stream", List.of(in), op.result(0).type()));
             }
             case "hw.fifo", "hw.dwc" -> streams.put(op.result(0), streams.get(op.operand(0)));
             case "hw.fork" -> {
@@ -105,7 +134,13 @@ public final class KernelReference {
         Map<String, Attribute> props = new TreeMap<>(hw.properties());
         props.remove("in_shape");
         props.remove("out_shape");
-        Operation k = Operation.create(kernelOp, List.of(), List.of(result), props, hw.location());
+        // operands typed as the tensors given: some semantics read their operand's type (softmax's input format)
+        Block scratch = new Block();
+        List<Value> operands = new ArrayList<>();
+        for (Tensor t : ins) {
+            operands.add(scratch.addArgument(tensorOf(t.elementType(), t.shape()), "x"));
+        }
+        Operation k = Operation.create(kernelOp, operands, List.of(result), props, hw.location());
         try {
             return (Tensor) spec.semantics().evaluate(new EvalContext(k, spec, ins, 1)).get(0);
         } catch (NncException e) {

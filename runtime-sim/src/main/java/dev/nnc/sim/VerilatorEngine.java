@@ -89,7 +89,7 @@ public final class VerilatorEngine implements HwEngine {
             }
             outs.add(frameTensors);
         }
-        return new HwRun(outs, traces, cycles, timings(design, traces, frames), List.of(), built - start, r.wallNanos(), r.cpuNanos());
+        return new HwRun(outs, traces, cycles, timings(design, traces, frames), List.of(), built - start, r.wallNanos(), r.cpuNanos(), null);
     }
 
     /** Per frame the last output cycle; the testbench does not log input beats, so firstIn is known for frame 0 only (cycle 0). */

@@ -48,7 +48,7 @@ class IdleSkippingTest {
             }
             frames.add(Map.of("x", Tensor.ofDoubles(FloatType.F32, new int[] {1, 2, 4, 4}, v)));
         }
-        SimOptions options = new SimOptions(1000, 100_000, clockAll);
+        SimOptions options = new SimOptions(1000, 100_000).withClockAll(clockAll);
         return new HostSimulation(design).run(new CycleEngine(ComponentRegistry.standard(), options), frames).run();
     }
 

@@ -55,22 +55,32 @@ class CpuCliTest {
     }
 
     @Test
-    void unsupportedOpsAndTypesAreOneLineErrorsNamingTheNode() throws IOException {
+    void unsupportedOpsAndTypesRunOnTheInterpreterOrAreOneLineErrorsWithNoFallback() throws IOException {
         var g = dev.nnc.frontend.proto.Onnx.GraphProto.newBuilder().setName("hard")
                 .addInput(tensor("x", FLOAT, 2, 4)).addOutput(tensor("y", FLOAT, 2, 4))
                 .addNode(node("Shrink", "pick", List.of("x"), List.of("y"))).build();
         Path m = OnnxBuilder.write(dir, "hard.onnx", model(g));
-        BadInputCliTest.Run r = nnc("bench", m.toString(), "--backend", "cpu");
+        BadInputCliTest.Run r = nnc("bench", m.toString(), "--backend", "cpu", "--no-fallback");
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().contains("node 'pick'") && r.err().contains("onnx.Shrink"), r.err());
+        BadInputCliTest.Run fallback = nnc("bench", m.toString(), "--backend", "cpu", "--runs", "1", "--warmup", "1");
+        assertEquals(0, fallback.code(), fallback.err());
+        assertEquals("note: 1 node runs on the interpreter: Shrink 'pick'", fallback.err().strip(), fallback.err());
 
         var halves = dev.nnc.frontend.proto.Onnx.GraphProto.newBuilder().setName("halves") // f16: no typed arrays yet
                 .addInput(tensor("n", 10, 3)).addOutput(tensor("m", 10, 3))
                 .addNode(node("Neg", "negate", List.of("n"), List.of("m"))).build();
-        BadInputCliTest.Run i = nnc("bench", OnnxBuilder.write(dir, "halves.onnx", model(halves)).toString(), "--backend", "cpu");
+        Path h = OnnxBuilder.write(dir, "halves.onnx", model(halves));
+        BadInputCliTest.Run i = nnc("bench", h.toString(), "--backend", "cpu", "--no-fallback");
         assertEquals(2, i.code(), i.err());
         assertTrue(i.err().contains("'n'") && i.err().contains("f32"), i.err());
+        BadInputCliTest.Run onInterp = nnc("bench", h.toString(), "--backend", "cpu", "--runs", "1", "--warmup", "1");
+        assertEquals(0, onInterp.code(), onInterp.err());
+        assertTrue(onInterp.err().contains("Neg 'negate'"), onInterp.err());
+        BadInputCliTest.Run wrong = nnc("run", h.toString(), "--no-fallback");
+        assertEquals(2, wrong.code(), wrong.err());
+        assertTrue(wrong.err().contains("--no-fallback needs --backend cpu"), wrong.err());
     }
 
     @Test

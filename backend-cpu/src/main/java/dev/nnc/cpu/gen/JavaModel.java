@@ -8,9 +8,16 @@ import java.util.Map;
  * {@link ModelBuilder} (names, sizes, loop bounds, index expressions). Each record is laid out by
  * the template of the same name in {@code JavaModel.stg}; the templates do no arithmetic.
  */
-public record JavaModel(String packageName, String className, String modelName, List<WeightField> weights,
+public record JavaModel(String packageName, String className, String modelName, List<String> imports, List<WeightField> weights,
                         List<Object> statics, List<BufferField> buffers, List<Binding> inputs,
-                        List<Binding> outputs, List<Object> steps) {
+                        List<Binding> outputs, List<Object> steps, List<ValueField> values, List<NodeField> nodes) {
+
+    /** A model that runs natively throughout (no value carried as a RuntimeValue, no interpreted node). */
+    public JavaModel(String packageName, String className, String modelName, List<String> imports, List<WeightField> weights,
+                     List<Object> statics, List<BufferField> buffers, List<Binding> inputs,
+                     List<Binding> outputs, List<Object> steps) {
+        this(packageName, className, modelName, imports, weights, statics, buffers, inputs, outputs, steps, List.of(), List.of());
+    }
 
     /** A weight array: {@code weights[index]} as given, or pre-packed by {@code pack}. */
     public record WeightField(String name, int index, String type, String javaType, Call pack) {
@@ -20,8 +27,11 @@ public record JavaModel(String packageName, String className, String modelName, 
     public record BufferField(String name, int size, String type, String javaType) {
     }
 
-    /** A model input or output bound to the field holding it. */
-    public record Binding(String field, int index, String name, String type, String javaType) {
+    /** A model input or output bound to the field holding it: a typed array, or a RuntimeValue when {@code boxed}. */
+    public record Binding(String field, int index, String name, String type, String javaType, boolean boxed) {
+        public Binding(String field, int index, String name, String type, String javaType) {
+            this(field, index, name, type, javaType, false);
+        }
     }
 
     /** A call of a runtime method; arguments are identifiers (strings) or numbers (rendered as Java literals). */
@@ -47,6 +57,10 @@ public record JavaModel(String packageName, String className, String modelName, 
 
     /** A static {@code float[]} constant. */
     public record FloatsField(String name, List<Float> values) {
+    }
+
+    /** A static constant {@code private static final javaType name = init;} (fixed-point types, requantizers, tables). */
+    public record StaticConstant(String javaType, String name, String init) {
     }
 
     /** A static {@code int[]} constant. */
@@ -116,5 +130,34 @@ public record JavaModel(String packageName, String className, String modelName, 
      */
     public record GatherStep(String method, String comment, String out, String data, String indices, int outer,
                              int n, int count, int inner) {
+    }
+
+    /** A value the generated code does not keep in an array (an element type without arrays, a sequence, ...): a RuntimeValue. */
+    public record ValueField(String name, String type) {
+    }
+
+    /** An {@code InterpretedNode} given at construction as {@code weights[index]}. */
+    public record NodeField(String name, int index, String op) {
+    }
+
+    /**
+     * A node run on the interpreter ({@code dev.nnc.cpu.runtime.InterpretedNode}): its run-time
+     * operands in, its results stored into arrays ({@link StoreResult}) or kept as values
+     * ({@link KeepResult}); {@code reason} says why it has no Java lowering.
+     */
+    public record InterpretedStep(String method, String comment, String reason, String node, String results,
+                                  List<String> args, List<Object> outs) {
+    }
+
+    /** Result {@code index} copied into the typed array {@code array}. */
+    public record StoreResult(int index, String array) {
+    }
+
+    /** Result {@code index} kept as the RuntimeValue field {@code field}. */
+    public record KeepResult(int index, String field) {
+    }
+
+    /** A static final object of a runtime class: {@code private static final type name = new type(args);}. */
+    public record StaticObject(String type, String name, List<Object> args) {
     }
 }

@@ -18,7 +18,7 @@ final class JavaNames {
             "_");
     /** Simple names the generated class refers to: a field or class with one of them would shadow it. */
     static final Set<String> RUNTIME_TYPES = Set.of("BatchNorm", "Conv", "Copy", "Gemm", "GeneratedModel", "Parallel",
-            "Pool", "DenseConv", "Clamp", "PackedGemm", "Scalars", "Softmax", "Transpose", "Window3", "Reduce", "Strided", "Norms", "ConvTranspose", "Depthwise", "ArgReduce", "Resample", "GatherElements", "Trilu", "System", "java", "Math", "Float", "Override", "Object", "String");
+            "Pool", "DenseConv", "Clamp", "PackedGemm", "Scalars", "Softmax", "Transpose", "Window3", "Reduce", "Strided", "Norms", "ConvTranspose", "Depthwise", "ArgReduce", "Resample", "GatherElements", "Trilu", "System", "Elements", "Losses", "Cumulative", "Modulo", "ResizeAtRunTime", "AxisMaps", "java", "Math", "Float", "Override", "Object", "String");
     private final Set<String> used = new HashSet<>();
 
     JavaNames(String... reserved) {
@@ -33,6 +33,16 @@ final class JavaNames {
             name = base + "_" + k;
         }
         return name;
+    }
+
+    /** A copy of the names taken so far (to undo the names of a lowering that gave up half-way). */
+    Set<String> names() {
+        return new HashSet<>(used);
+    }
+
+    /** Forgets every name taken since {@link #names} returned {@code names}. */
+    void restore(Set<String> names) {
+        used.retainAll(names);
     }
 
     static String sanitize(String s) {

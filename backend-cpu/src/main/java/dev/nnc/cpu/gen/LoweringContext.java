@@ -82,6 +82,18 @@ interface LoweringContext {
 
     int opset();
 
+    /** A weight field holding a tensor computed at build time (pre-packed or pre-aligned constants). */
+    String weight(String nameHint, Tensor value);
+
+    /** A scratch array of {@code size} elements of {@code javaType} ({@code int}, {@code long}, ...) for {@code op}. */
+    String scratch(Operation op, int size, String javaType);
+
+    /** A unique field name from {@code hint} (for constants shared by several steps). */
+    String field(String hint);
+
+    /** An import the generated class needs beyond the runtime package. */
+    void addImport(String qualifiedName);
+
     /** The error for an op (or attribute value) the CPU backend does not run. */
     NncException unsupported(Operation op, String why);
 }

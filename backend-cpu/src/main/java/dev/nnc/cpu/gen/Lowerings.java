@@ -36,6 +36,8 @@ final class Lowerings {
         OpLowering reduce = new ReduceLowering();
         ReduceLowering.KINDS.keySet().forEach(n -> t.put("onnx." + n, reduce));
         put(t, new StridedLowering(), "Slice", "Split", "Pad");
+        MoreLowerings.addTo(t);
+        QLowerings.install(t); // keep last: puts the fixed-point dispatch in front of every lowering above
         return t;
     }
 

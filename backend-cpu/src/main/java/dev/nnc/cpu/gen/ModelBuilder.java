@@ -4,9 +4,13 @@ import dev.nnc.cpu.Dtype;
 import dev.nnc.cpu.gen.JavaModel.Binding;
 import dev.nnc.cpu.gen.JavaModel.BufferField;
 import dev.nnc.cpu.gen.JavaModel.Call;
+import dev.nnc.cpu.gen.JavaModel.NodeField;
+import dev.nnc.cpu.gen.JavaModel.ValueField;
+import dev.nnc.cpu.runtime.InterpretedNode;
 import dev.nnc.cpu.gen.JavaModel.WeightField;
 import dev.nnc.ir.core.FuncOp;
 import dev.nnc.ir.core.ModuleOp;
+import dev.nnc.ir.core.Opsets;
 import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.core.Value;
 import dev.nnc.ir.diag.NncException;
@@ -25,16 +29,31 @@ import java.util.Map;
  * Builds the {@link JavaModel} of an {@code onnx}-dialect function with static shapes: walks the
  * ops in order and hands each to its {@link OpLowering}; decides every name, array and weight.
  * Ops whose operands are all constants are evaluated here by the interpreter's semantics (one
- * definition of every op), so shape arithmetic never reaches the generated code.
+ * definition of every op), so shape arithmetic never reaches the generated code. With the
+ * interpreter fallback on, a node no lowering takes (see {@link InterpretedNodes}) becomes one call
+ * of an {@link InterpretedNode}, and values without Java arrays are carried as RuntimeValues.
  */
 public final class ModelBuilder implements LoweringContext {
-    /** The built model and the weight tensors its constructor takes, in field order. */
-    public record Result(JavaModel model, List<Tensor> weights) {
+    /**
+     * The built model, the weight tensors its constructor takes (in field order) and the nodes it
+     * runs on the interpreter (given to the constructor after the weights).
+     */
+    public record Result(JavaModel model, List<Tensor> weights, List<InterpretedNode> nodes) {
     }
 
     private final DialectRegistry registry = DialectRegistry.standard();
     private final Map<String, OpLowering> lowerings = Lowerings.table();
     private final int opset;
+    private final Opsets opsets;
+    /** Whether nodes without a lowering run on the interpreter (else they are refused). */
+    private final boolean fallback;
+    /** Values an interpreted node reads, which must therefore not be fused into their consumer. */
+    private final java.util.Set<Value> unfused;
+    /** Values carried as RuntimeValues (no Java array for their type), by field name. */
+    private final Map<Value, String> boxed = new HashMap<>();
+    private final List<ValueField> valueFields = new ArrayList<>();
+    private final List<InterpretedNode> nodes = new ArrayList<>();
+    private final List<String> nodeFieldNames = new ArrayList<>();
     private final JavaNames fields = new JavaNames("weights", "parallel", "inputs", "outputs");
     {
         JavaNames.RUNTIME_TYPES.forEach(t -> fields.fresh(t, t)); // a field must not shadow a runtime class
@@ -55,18 +74,37 @@ public final class ModelBuilder implements LoweringContext {
     private final Map<Value, ScalarExpr.Pending> pending = new HashMap<>();
     private final java.util.Set<Value> outputs = new java.util.HashSet<>();
     private final java.util.Set<Operation> absorbed = new java.util.HashSet<>();
+    private final java.util.SortedSet<String> imports = new java.util.TreeSet<>();
 
-    private ModelBuilder(int opset) {
-        this.opset = opset;
+    private ModelBuilder(ModuleOp module, boolean fallback, java.util.Set<Value> unfused) {
+        this.opset = module.opset();
+        this.opsets = module.opsets();
+        this.fallback = fallback;
+        this.unfused = unfused;
     }
 
-    /** The model of {@code module}'s main function as class {@code packageName.className}. */
+    /** The model of {@code module}'s main function as class {@code packageName.className}; every node native. */
     public static Result build(ModuleOp module, String modelName, String packageName) {
+        return build(module, modelName, packageName, false);
+    }
+
+    /**
+     * The model of {@code module}'s main function as class {@code packageName.className};
+     * {@code fallback}: nodes without a lowering run on the interpreter instead of being refused.
+     */
+    public static Result build(ModuleOp module, String modelName, String packageName, boolean fallback) {
         FuncOp f = module.mainFunction();
         if (f == null) {
             throw new NncException("the module has no function to compile");
         }
-        return new ModelBuilder(module.opset()).run(f, modelName, packageName);
+        java.util.Set<Value> unfused = new java.util.HashSet<>();
+        while (true) {
+            try {
+                return new ModelBuilder(module, fallback, unfused).run(f, modelName, packageName);
+            } catch (InterpretedNodes.Unfuse u) {
+                unfused.add(u.value()); // an interpreted node reads it: build again with it in an array
+            }
+        }
     }
 
     private Result run(FuncOp f, String modelName, String packageName) {
@@ -74,7 +112,13 @@ public final class ModelBuilder implements LoweringContext {
         for (int i = 0; i < f.arguments().size(); i++) {
             Value arg = f.arguments().get(i);
             String external = f.inputNames().get(i);
-            TensorType t = requireTyped(arg, "model input '" + external + "'", null);
+            if (fallback && !InterpretedNodes.inArrays(arg.type())) {
+                String name = fields.fresh(external, "input" + i);
+                boxed.put(arg, name);
+                inputs.add(new Binding(name, i, external, arg.type().toString(), "RuntimeValue", true));
+                continue;
+            }
+            TensorType t = requireBoundary(requireTyped(arg, "model input '" + external + "'", null), "model input '" + external + "'");
             String name = fields.fresh(external, "input" + i);
             arrays.put(arg, name);
             inputs.add(new Binding(name, i, external, t.toString(), dtype(t).javaType()));
@@ -89,12 +133,21 @@ public final class ModelBuilder implements LoweringContext {
         for (int i = 0; i < f.outputs().size(); i++) {
             Value v = f.outputs().get(i);
             String external = f.outputNames().get(i);
-            TensorType t = requireTyped(v, "model output '" + external + "'", null);
+            if (boxed.containsKey(v)) {
+                outputs.add(new Binding(boxed.get(v), i, external, v.type().toString(), "RuntimeValue", true));
+                continue;
+            }
+            TensorType t = requireBoundary(requireTyped(v, "model output '" + external + "'", null), "model output '" + external + "'");
             outputs.add(new Binding(readTyped(v, ret), i, external, t.toString(), dtype(t).javaType()));
         }
-        JavaModel model = new JavaModel(packageName, JavaNames.className(modelName), modelName,
-                List.copyOf(weightFields), List.copyOf(statics), List.copyOf(buffers), inputs, outputs, List.copyOf(steps));
-        return new Result(model, List.copyOf(weights));
+        List<NodeField> nodeFields = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            nodeFields.add(new NodeField(nodeFieldNames.get(i), weights.size() + i, InterpretedNodes.label(nodes.get(i).op())));
+        }
+        JavaModel model = new JavaModel(packageName, JavaNames.className(modelName), modelName, List.copyOf(imports),
+                List.copyOf(weightFields), List.copyOf(statics), List.copyOf(buffers), inputs, outputs, List.copyOf(steps),
+                List.copyOf(valueFields), nodeFields);
+        return new Result(model, List.copyOf(weights), List.copyOf(nodes));
     }
 
     private void lowerOne(Operation op) {
@@ -102,12 +155,16 @@ public final class ModelBuilder implements LoweringContext {
             return; // computed by an earlier step (see absorb)
         }
         if (!op.regions().isEmpty()) {
-            throw unsupported(op, "ops with subgraphs are not supported");
+            if (!fallback) {
+                throw unsupported(op, "ops with subgraphs are not supported");
+            }
+            interpret(op, "ops with subgraphs are not lowered to Java");
+            return;
         }
         if (op.numResults() > 0 && op.results().stream().allMatch(r -> r.type() == dev.nnc.ir.type.NoneType.NONE)) {
             return; // onnx.NoValue: an absent optional operand, nothing to compute
         }
-        if (Folding.foldable(op, constants)) {
+        if (Folding.foldable(op, constants) && (!fallback || foldsToArrays(op))) {
             List<Tensor> outs = Folding.evaluate(op, constants, specOf(op), opset);
             for (int i = 0; i < op.numResults(); i++) {
                 constants.put(op.result(i), outs.get(i));
@@ -116,9 +173,119 @@ public final class ModelBuilder implements LoweringContext {
         }
         OpLowering l = lowerings.get(op.name());
         if (l == null) {
-            throw unsupported(op, op.name() + " is not supported yet");
+            if (!fallback) {
+                throw unsupported(op, op.name() + " is not supported yet");
+            }
+            interpret(op, op.opName() + " is not lowered to Java yet");
+            return;
         }
-        l.lower(op, this);
+        if (!fallback) {
+            l.lower(op, this);
+            return;
+        }
+        Snapshot before = new Snapshot();
+        try {
+            l.lower(op, this);
+        } catch (NncException e) {
+            before.restore();
+            interpret(op, InterpretedNodes.reason(op, e));
+        }
+    }
+
+    /**
+     * With the fallback on, an op is folded only when its results are tensors the generated code
+     * can hold (a model output of another type, or a sequence, is computed by an interpreted node).
+     */
+    private boolean foldsToArrays(Operation op) {
+        for (Value r : op.results()) {
+            if (!(r.type() instanceof TensorType t) || outputs.contains(r) && Dtype.of(t.elementType()) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Runs {@code op} on the interpreter: one {@link InterpretedNode} field and one step calling it. */
+    private void interpret(Operation op, String reason) {
+        List<Value> passed = new ArrayList<>();
+        List<InterpretedNode.Slot> slots = new ArrayList<>();
+        List<String> args = new ArrayList<>();
+        Map<Value, Tensor> fixed = new HashMap<>();
+        for (Value v : InterpretedNodes.reads(op)) {
+            if (v.type() == dev.nnc.ir.type.NoneType.NONE || constants.containsKey(v)) {
+                fixed.put(v, constants.get(v)); // an absent optional operand is bound to null
+                continue;
+            }
+            if (pending.containsKey(v)) {
+                throw new InterpretedNodes.Unfuse(v);
+            }
+            String field = boxed.get(v);
+            if (field == null) {
+                field = arrays.get(v);
+                if (field == null) {
+                    throw new IllegalStateException("value " + v + " read before it is defined");
+                }
+                TensorType t = (TensorType) v.type();
+                slots.add(new InterpretedNode.Slot(dtype(t), t.shape()));
+            } else {
+                slots.add(null);
+            }
+            passed.add(v);
+            args.add(field);
+        }
+        String method = method(op);
+        List<InterpretedNode.Slot> resultSlots = new ArrayList<>();
+        List<Object> outs = new ArrayList<>();
+        for (int i = 0; i < op.numResults(); i++) {
+            Value r = op.result(i);
+            boolean needed = r.hasUses() || outputs.contains(r);
+            if (InterpretedNodes.inArrays(r.type())) {
+                TensorType t = (TensorType) r.type();
+                resultSlots.add(new InterpretedNode.Slot(dtype(t), t.shape()));
+                if (needed) {
+                    outs.add(new JavaModel.StoreResult(i, writeTyped(r, op)));
+                }
+            } else {
+                resultSlots.add(null);
+                if (needed) {
+                    String field = fields.fresh(r.nameHint(), "value");
+                    valueFields.add(new ValueField(field, r.type().toString()));
+                    boxed.put(r, field);
+                    outs.add(new JavaModel.KeepResult(i, field));
+                }
+            }
+        }
+        String node = fields.fresh(method + "_node", "node");
+        nodes.add(new InterpretedNode(op, List.copyOf(passed), java.util.Collections.unmodifiableList(slots), fixed,
+                java.util.Collections.unmodifiableList(resultSlots), opsets));
+        nodeFieldNames.add(node);
+        addStep(new JavaModel.InterpretedStep(method, describe(op), InterpretedNodes.comment(reason), node,
+                fields.fresh(method + "_results", "results"), args, outs));
+    }
+
+    /** The builder's state before a lowering, restored when the lowering refuses the op half-way. */
+    private final class Snapshot {
+        private final Map<Value, String> arraysBefore = new HashMap<>(arrays);
+        private final Map<Value, ScalarExpr.Pending> pendingBefore = new HashMap<>(pending);
+        private final int weightFieldCount = weightFields.size();
+        private final int weightCount = weights.size();
+        private final int bufferCount = buffers.size();
+        private final int staticCount = statics.size();
+        private final int stepCount = steps.size();
+        private final java.util.Set<String> fieldNames = fields.names();
+
+        void restore() {
+            arrays.clear();
+            arrays.putAll(arraysBefore);
+            pending.clear();
+            pending.putAll(pendingBefore);
+            weightFields.subList(weightFieldCount, weightFields.size()).clear();
+            weights.subList(weightCount, weights.size()).clear();
+            buffers.subList(bufferCount, buffers.size()).clear();
+            statics.subList(staticCount, statics.size()).clear();
+            steps.subList(stepCount, steps.size()).clear();
+            fields.restore(fieldNames);
+        }
     }
 
     private OpSpec specOf(Operation op) {
@@ -138,6 +305,15 @@ public final class ModelBuilder implements LoweringContext {
         if (Dtype.of(t.elementType()) == null) {
             throw new NncException(op == null ? null : op.location(), what + " has type " + t
                     + ": the CPU backend runs f32, f64, i64, i32 and bool tensors only");
+        }
+        return t;
+    }
+
+    /** Fixed-point values have no tensor form in the generated class's interface: they enter and leave as floats. */
+    private static TensorType requireBoundary(TensorType t, String what) {
+        if (t.elementType() instanceof dev.nnc.ir.type.FixedType) {
+            throw new NncException(what + " has type " + t + ": fixed-point values enter and leave the CPU backend as"
+                    + " floats (q.quantize / q.dequantize at the model boundary)");
         }
         return t;
     }
@@ -171,6 +347,9 @@ public final class ModelBuilder implements LoweringContext {
         String name = arrays.get(v);
         if (name != null) {
             return name;
+        }
+        if (boxed.containsKey(v)) {
+            throw unsupported(user, "operand " + valueName(v) + " is " + v.type() + ", which the generated code holds as an interpreter value");
         }
         Tensor c = constants.get(v);
         if (c == null) {
@@ -315,7 +494,7 @@ public final class ModelBuilder implements LoweringContext {
 
     @Override
     public boolean isOutput(Value v) {
-        return outputs.contains(v);
+        return outputs.contains(v) || unfused.contains(v); // an unfused value, like an output, needs its own array
     }
 
     @Override
@@ -326,6 +505,32 @@ public final class ModelBuilder implements LoweringContext {
     @Override
     public void absorb(Operation op) {
         absorbed.add(op);
+    }
+
+    @Override
+    public String weight(String nameHint, Tensor value) {
+        String name = fields.fresh(nameHint, "weight");
+        weightFields.add(new WeightField(name, weights.size(), value.tensorType().toString(),
+                Dtype.of(value.elementType()).javaType(), null));
+        weights.add(value);
+        return name;
+    }
+
+    @Override
+    public String scratch(Operation op, int size, String javaType) {
+        String name = fields.fresh(method(op) + "_scratch", "scratch");
+        buffers.add(new BufferField(name, size, "scratch", javaType));
+        return name;
+    }
+
+    @Override
+    public String field(String hint) {
+        return fields.fresh(hint, "field");
+    }
+
+    @Override
+    public void addImport(String qualifiedName) {
+        imports.add(qualifiedName);
     }
 
     @Override

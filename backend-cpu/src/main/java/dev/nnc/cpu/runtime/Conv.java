@@ -26,6 +26,10 @@ public final class Conv {
 
     /** y = conv(x, w) + bias; {@code bias} may be null, {@code scratch} holds {@link Geometry#scratchSize()} floats. */
     public static void forward(Geometry g, float[] x, float[] w, float[] bias, float[] y, float[] scratch, Parallel par) {
+        if (g.isDepthwise()) {
+            Depthwise.forward(g, x, w, bias, y, par);
+            return;
+        }
         Window3 win = g.window();
         int outSp = win.outSize();
         int inSp = win.inSize();
@@ -34,15 +38,6 @@ public final class Conv {
             int yb = b * m * outSp;
             for (int oc = 0; oc < m; oc++) {
                 Arrays.fill(y, yb + oc * outSp, yb + (oc + 1) * outSp, bias == null ? 0f : bias[oc]);
-            }
-            if (g.isDepthwise()) {
-                int xb = b * g.inChannels() * inSp;
-                par.forRange(m, (long) outSp * win.kernelSize(), (from, to) -> {
-                    for (int ch = from; ch < to; ch++) {
-                        Depthwise.channel(win, x, xb + ch * inSp, w, ch * win.kernelSize(), y, yb + ch * outSp);
-                    }
-                });
-                continue;
             }
             int cg = g.inChannels() / g.group();
             int mg = m / g.group();

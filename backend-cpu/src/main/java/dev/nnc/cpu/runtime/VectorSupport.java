@@ -56,6 +56,19 @@ public final class VectorSupport {
         }
     }
 
+    /** The vector 3x3 depthwise kernel if it can be used here, else {@code fallback}. */
+    static DepthwiseKernel depthwiseOr(DepthwiseKernel fallback) {
+        if (!available() || "false".equals(System.getProperty("nnc.vector"))) {
+            return fallback;
+        }
+        try {
+            return load("/dev/nnc/cpu/runtime/VectorDepthwise.java.txt", "dev.nnc.cpu.runtime.vector.VectorDepthwise",
+                    DepthwiseKernel.class);
+        } catch (RuntimeException | LinkageError e) {
+            return fallback; // e.g. no javac in this runtime: the scalar kernel computes the same
+        }
+    }
+
     /**
      * The vector implementation of {@code type} whose source is the resource {@code simpleName.java.txt}
      * beside this class (class {@code dev.nnc.cpu.runtime.vector.simpleName}), or {@code fallback}
@@ -66,26 +79,26 @@ public final class VectorSupport {
             return fallback;
         }
         try {
-            return type.cast(load("/dev/nnc/cpu/runtime/" + simpleName + ".java.txt", "dev.nnc.cpu.runtime.vector." + simpleName));
+            return load("/dev/nnc/cpu/runtime/" + simpleName + ".java.txt", "dev.nnc.cpu.runtime.vector." + simpleName, type);
         } catch (RuntimeException | LinkageError e) {
-            return fallback;
+            return fallback; // e.g. no javac in this runtime: the scalar kernel computes the same
         }
     }
 
-    /** Compiles the resource's source in memory and instantiates its class (no-argument constructor). */
-    static Object load(String resource, String className) {
-        String source;
-        try (InputStream in = VectorSupport.class.getResourceAsStream(resource)) {
+    /** Compiles the kernel source shipped as resource {@code source} and instantiates its class. */
+    static <T> T load(String source, String className, Class<T> type) {
+        String text;
+        try (InputStream in = VectorSupport.class.getResourceAsStream(source)) {
             if (in == null) {
-                throw new IllegalStateException("missing " + resource);
+                throw new IllegalStateException("missing " + source);
             }
-            source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + resource, e);
+            throw new IllegalStateException("cannot read " + source, e);
         }
-        Class<?> cls = InMemoryCompiler.compile(className, source, List.of("--add-modules", "jdk.incubator.vector"));
+        Class<?> cls = InMemoryCompiler.compile(className, text, List.of("--add-modules", "jdk.incubator.vector"));
         try {
-            return cls.getConstructor().newInstance();
+            return type.cast(cls.getConstructor().newInstance());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot instantiate " + className, e);
         }

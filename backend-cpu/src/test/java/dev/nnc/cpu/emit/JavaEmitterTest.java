@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The emitter's contract: records laid out by their templates, floats as literals, template errors fail. */
 class JavaEmitterTest {
     private static JavaModel model(List<Object> steps) {
-        return new JavaModel("p", "C", "c", List.of(), List.of(), List.of(), List.of(), List.of(), steps);
+        return new JavaModel("p", "C", "c", List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), steps);
     }
 
     @Test

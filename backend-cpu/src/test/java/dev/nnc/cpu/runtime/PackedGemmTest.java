@@ -41,8 +41,8 @@ class PackedGemmTest {
                 Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY);
         assertClose(expected, y);
         assumeTrue(VectorSupport.available(), "jdk.incubator.vector is not in this JVM");
-        PackedKernel vector = (PackedKernel) VectorSupport.load("/dev/nnc/cpu/runtime/VectorPackedKernel.java.txt",
-                "dev.nnc.cpu.runtime.vector.VectorPackedKernel");
+        PackedKernel vector = VectorSupport.load("/dev/nnc/cpu/runtime/VectorPackedKernel.java.txt",
+                "dev.nnc.cpu.runtime.vector.VectorPackedKernel", PackedKernel.class);
         float[] v = new float[m * n];
         vector.multiply(packed, 0, m, k, bs, 0, n, t, v, 0, n, 0, n, floats(bias), 0,
                 Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY);

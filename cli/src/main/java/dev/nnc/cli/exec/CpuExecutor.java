@@ -7,24 +7,35 @@ import dev.nnc.cpu.GeneratedSource;
 import dev.nnc.ir.core.ModuleOp;
 import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.io.FileAccess;
+import dev.nnc.ir.tensor.RuntimeValue;
 import dev.nnc.ir.tensor.Tensor;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The CPU backend as an {@link Executor}: generates and compiles the model's Java class, and
- * writes its source under {@code emitJava} (a source root) when one is given.
+ * writes its source under {@code emitJava} (a source root) when one is given. With the
+ * interpreter fallback on, the nodes that run on the interpreter are listed once to {@code notes}.
  */
 public final class CpuExecutor implements Executor {
     private final CpuOptions options;
     private final Path emitJava;
+    private final Consumer<String> notes;
 
     public CpuExecutor(CpuOptions options, Path emitJava) {
+        this(options, emitJava, note -> { });
+    }
+
+    /** {@code notes} receives one line naming the nodes that run on the interpreter, if any. */
+    public CpuExecutor(CpuOptions options, Path emitJava, Consumer<String> notes) {
         this.options = options;
         this.emitJava = emitJava;
+        this.notes = notes;
     }
 
     @Override
@@ -34,15 +45,25 @@ public final class CpuExecutor implements Executor {
 
     @Override
     public Prepared prepare(ModuleOp module, String modelName) {
-        GeneratedSource src = CpuBackend.generate(module, modelName);
+        GeneratedSource src = CpuBackend.generate(module, modelName, options.fallback());
         if (emitJava != null) {
             write(src);
+        }
+        List<String> interpreted = src.interpreted();
+        if (!interpreted.isEmpty()) {
+            notes.accept(interpreted.size() + (interpreted.size() == 1 ? " node runs" : " nodes run")
+                    + " on the interpreter: " + String.join(", ", interpreted));
         }
         CompiledModel model = CpuBackend.load(src, options);
         return new Prepared() {
             @Override
             public Map<String, Tensor> run(Map<String, Tensor> inputs) {
                 return model.run(inputs);
+            }
+
+            @Override
+            public List<RuntimeValue> runValues(List<String> inputNames, List<RuntimeValue> inputs) {
+                return model.runValues(inputs);
             }
 
             @Override

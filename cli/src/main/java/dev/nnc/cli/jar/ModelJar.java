@@ -30,7 +30,8 @@ public final class ModelJar {
     private static final LocalDateTime FIXED_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
     /** Sources of the vector kernels, compiled when the jar's JVM has jdk.incubator.vector. */
     private static final java.util.List<String> VECTOR_SOURCES = java.util.List.of(
-            "dev/nnc/cpu/runtime/VectorGemm.java.txt", "dev/nnc/cpu/runtime/VectorPackedKernel.java.txt");
+            "dev/nnc/cpu/runtime/VectorGemm.java.txt", "dev/nnc/cpu/runtime/VectorDepthwise.java.txt",
+            "dev/nnc/cpu/runtime/VectorPackedKernel.java.txt");
 
     private ModelJar() {
     }

@@ -29,6 +29,12 @@ final class Environment {
         }
     }
 
+    /** A root environment holding given values and never releasing them (one op run on its own). */
+    Environment(Map<Value, ? extends RuntimeValue> bound) {
+        this.parent = null;
+        values.putAll(bound);
+    }
+
     void bind(Value v, RuntimeValue t) {
         values.put(v, t);
     }

@@ -104,6 +104,21 @@ public final class Interpreter {
         return runBlock(f.body(), inputs, null, opset);
     }
 
+    /**
+     * Runs one op on its own, outside a whole-function run (the CPU backend's per-node fallback):
+     * {@code bound} holds its operands and every value of enclosing scopes that its regions read.
+     * Returns its results in order (null for an absent optional result).
+     */
+    public List<RuntimeValue> evaluate(Operation op, Map<Value, ? extends RuntimeValue> bound, Opsets opset) {
+        Environment env = new Environment(bound);
+        execute(op, env, opset);
+        List<RuntimeValue> outs = new ArrayList<>(op.numResults());
+        for (Value r : op.results()) {
+            outs.add(env.lookup(r, op));
+        }
+        return outs;
+    }
+
     private static Tensor asTensor(RuntimeValue v, String what) {
         if (v == null || v instanceof Tensor) {
             return (Tensor) v;

@@ -39,11 +39,16 @@ final class MvauSemantics {
         long[] bs = p.bias() == null ? null : p.bias().longs();
         int nv = x.size() / mw;
         long[] y = new long[nv * mh];
+        long[] dots = p.accType().width() <= 32 ? intDots(xs, ws, nv, mh, mw) : null;
         for (int v = 0; v < nv; v++) {
             for (int m = 0; m < mh; m++) {
                 long acc = bs == null ? 0 : bs[m];
-                for (int k = 0; k < mw; k++) {
-                    acc += xs[v * mw + k] * ws[m * mw + k];
+                if (dots != null) {
+                    acc += dots[v * mh + m];
+                } else {
+                    for (int k = 0; k < mw; k++) {
+                        acc += xs[v * mw + k] * ws[m * mw + k];
+                    }
                 }
                 acc = Overflow.wrap(acc, p.accType());
                 long r = p.requantizer(m).apply(acc, p.accType(), out);
@@ -53,5 +58,34 @@ final class MvauSemantics {
         int[] shape = x.shape().clone();
         shape[shape.length - 1] = mh;
         return List.of(Tensor.ofLongs(out, shape, y));
+    }
+
+    /**
+     * Every dot product in 32-bit arithmetic, which the JIT vectorises: exact after the wrap to an
+     * accumulator of at most 32 bits, since int arithmetic keeps every value modulo 2^32 and the
+     * wrap depends on nothing else.
+     */
+    private static long[] intDots(long[] xs, long[] ws, int nv, int mh, int mw) {
+        int[] x = new int[xs.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (int) xs[i];
+        }
+        int[] w = new int[ws.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (int) ws[i];
+        }
+        long[] dots = new long[nv * mh];
+        for (int v = 0; v < nv; v++) {
+            int xo = v * mw;
+            for (int m = 0; m < mh; m++) {
+                int wo = m * mw;
+                int acc = 0;
+                for (int k = 0; k < mw; k++) {
+                    acc += x[xo + k] * w[wo + k];
+                }
+                dots[v * mh + m] = acc;
+            }
+        }
+        return dots;
     }
 }

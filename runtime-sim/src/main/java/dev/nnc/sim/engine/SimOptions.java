@@ -9,8 +9,11 @@ package dev.nnc.sim.engine;
  * @param clockAll       clock every component every cycle, ignoring {@link dev.nnc.sim.Component#idle}
  *                       (slower; a model whose idle() is wrong gives another trace with it than
  *                       without it). Defaults to the system property {@code nnc.sim.clockAll}.
+ * @param fastForward    jump over whole frames once the control state repeats ({@link FastForward});
+ *                       beats after the jump get their values from the reference semantics.
+ *                       Defaults to true unless the system property {@code nnc.sim.noFastForward} is set.
  */
-public record SimOptions(long deadlockCycles, long maxCycles, boolean clockAll) {
+public record SimOptions(long deadlockCycles, long maxCycles, boolean clockAll, boolean fastForward) {
     public static final SimOptions DEFAULT = new SimOptions(100_000, Long.MAX_VALUE);
 
     public SimOptions {
@@ -20,10 +23,14 @@ public record SimOptions(long deadlockCycles, long maxCycles, boolean clockAll) 
     }
 
     public SimOptions(long deadlockCycles, long maxCycles) {
-        this(deadlockCycles, maxCycles, Boolean.getBoolean("nnc.sim.clockAll"));
+        this(deadlockCycles, maxCycles, Boolean.getBoolean("nnc.sim.clockAll"), !Boolean.getBoolean("nnc.sim.noFastForward"));
     }
 
     public SimOptions withClockAll(boolean all) {
-        return new SimOptions(deadlockCycles, maxCycles, all);
+        return new SimOptions(deadlockCycles, maxCycles, all, fastForward);
+    }
+
+    public SimOptions withFastForward(boolean on) {
+        return new SimOptions(deadlockCycles, maxCycles, clockAll, on);
     }
 }

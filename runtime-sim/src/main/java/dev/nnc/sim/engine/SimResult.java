@@ -6,9 +6,11 @@ import java.util.List;
  * The outcome of one run: total cycles (the cycle after the last output beat, as the testbench's
  * {@code cycles <n>} line), per-frame timing, per-component statistics, and the wall and CPU time
  * of the cycle loop (CPU time is what to compare on a loaded machine; -1 where the JVM cannot
- * measure it). The output beats stay in the netlist's {@link SinkMonitor}s.
+ * measure it), and the fast-forward jump if one was made (null otherwise). The output beats stay
+ * in the netlist's {@link SinkMonitor}s.
  */
-public record SimResult(long cycles, List<FrameTiming> frames, List<NodeStats> nodes, long wallNanos, long cpuNanos) {
+public record SimResult(long cycles, List<FrameTiming> frames, List<NodeStats> nodes, long wallNanos, long cpuNanos,
+                        FastForwardJump jump) {
     public SimResult {
         frames = List.copyOf(frames);
         nodes = List.copyOf(nodes);

@@ -65,6 +65,12 @@ public final class Simulator {
     private final long[] highWater;
     private final List<SourceDriver> sources = new ArrayList<>();
     private final List<SinkMonitor> sinks = new ArrayList<>();
+    /** Null when fast-forward is off. */
+    private final FastForward fastForward;
+    /** Frame and beat count of source 0 at which the next frame boundary is recorded. */
+    private int nextBoundaryFrame;
+    private long lastFire;
+    private FastForwardJump jump;
 
     public Simulator(Netlist netlist, SimOptions options) {
         this.netlist = netlist;
@@ -143,6 +149,7 @@ public final class Simulator {
         for (SinkMonitor k : sinks) {
             requireFrames(k.expected() / k.beatsPerFrame(), frames);
         }
+        fastForward = options.fastForward() && !options.clockAll() ? new FastForward(comps, endpoint) : null;
     }
 
     public Simulator(Netlist netlist) {
@@ -188,8 +195,23 @@ public final class Simulator {
             }
         }
         long cycle = 0;
-        long lastFire = -1;
+        lastFire = -1;
+        jump = null;
+        nextBoundaryFrame = 0;
+        SourceDriver lead = sources.get(0);
+        int frames = lead.totalBeats() / lead.beatsPerFrame();
         while (remaining > 0) {
+            if (fastForward != null && lead.beatsTaken() >= nextBoundaryFrame * lead.beatsPerFrame()
+                    && nextBoundaryFrame < frames) {
+                long shift = boundary(cycle, frames);
+                if (shift > 0) {
+                    cycle += shift;
+                    remaining = 0;
+                    for (int s = 0; s < sinkLeft.length; s++) {
+                        remaining += sToSink[s] ? sinkLeft[s] : 0;
+                    }
+                }
+            }
             if (firing.size == 0 && busy.size == 0) {
                 // nothing can change any more: skip to the cycle the deadlock rule would fire
                 cycle = Math.max(cycle, lastFire + options.deadlockCycles() + 1);
@@ -274,7 +296,104 @@ public final class Simulator {
         long wall = System.nanoTime() - start;
         long cpu = cpuTimed ? threads.getCurrentThreadCpuTime() - cpuStart : -1;
         checkEnd();
-        return new SimResult(cycle, frames(), stats(), wall, cpu);
+        return new SimResult(cycle, frames(), stats(), wall, cpu, jump);
+    }
+
+    /**
+     * At the start of frame {@code nextBoundaryFrame} of source 0 (the registered state at the
+     * start of {@code cycle}): records the control state and, when an earlier frame had the same,
+     * jumps over as many whole periods as leave the last frame to simulate. Returns the cycles jumped.
+     */
+    private long boundary(long cycle, int frames) {
+        int f = nextBoundaryFrame++;
+        int[] offsets = new int[sources.size()];
+        int[] taken = new int[sources.size()];
+        for (int k = 0; k < sources.size(); k++) {
+            SourceDriver d = sources.get(k);
+            taken[k] = d.beatsTaken();
+            offsets[k] = taken[k] - f * d.beatsPerFrame();
+        }
+        int[] received = new int[sinks.size()];
+        for (int k = 0; k < sinks.size(); k++) {
+            received[k] = sinks.get(k).received();
+        }
+        long[] stalledNow = stalled.clone();
+        long[] starvedNow = starved.clone();
+        for (int i = 0; i < comps.length; i++) {
+            if (stalledPorts[i] > 0) {
+                stalledNow[i] += cycle - stalledSince[i];
+            }
+            if (starvedPorts[i] > 0) {
+                starvedNow[i] += cycle - starvedSince[i];
+            }
+        }
+        FastForward.Boundary now = new FastForward.Boundary(f, cycle, inBeats.clone(), outBeats.clone(), stalledNow,
+                starvedNow, taken, received);
+        FastForward.Boundary prev = fastForward.record(now, offsets);
+        if (prev == null) {
+            return 0;
+        }
+        int period = f - prev.frame();
+        int times = (frames - 1 - f) / period;
+        if (times < 1 || !wholeFrames(prev, now, period)) {
+            return 0;
+        }
+        return jump(prev, now, times);
+    }
+
+    /** Whether every source took, and every sink received, exactly {@code period} frames between the two boundaries. */
+    private boolean wholeFrames(FastForward.Boundary prev, FastForward.Boundary now, int period) {
+        for (int k = 0; k < sources.size(); k++) {
+            if (now.sourceTaken()[k] - prev.sourceTaken()[k] != period * sources.get(k).beatsPerFrame()) {
+                return false;
+            }
+        }
+        for (int k = 0; k < sinks.size(); k++) {
+            if (now.sinkReceived()[k] - prev.sinkReceived()[k] != period * sinks.get(k).beatsPerFrame()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Repeats the period between the two boundaries {@code times} times: beat cycles, statistics, clocks. */
+    private long jump(FastForward.Boundary prev, FastForward.Boundary now, int times) {
+        long period = now.cycle() - prev.cycle();
+        long shift = period * times;
+        for (int k = 0; k < sources.size(); k++) {
+            sources.get(k).repeat(now.sourceTaken()[k] - prev.sourceTaken()[k], times, period);
+        }
+        List<Integer> stale = new ArrayList<>();
+        for (int k = 0; k < sinks.size(); k++) {
+            stale.add(now.sinkReceived()[k]);
+            sinks.get(k).repeat(now.sinkReceived()[k] - prev.sinkReceived()[k], times, period);
+        }
+        for (int s = 0; s < sinkLeft.length; s++) {
+            if (sToSink[s]) {
+                SinkMonitor m = (SinkMonitor) comps[sCons[s]];
+                sinkLeft[s] = m.expected() - m.received();
+            }
+        }
+        for (int i = 0; i < comps.length; i++) {
+            inBeats[i] += times * (now.inBeats()[i] - prev.inBeats()[i]);
+            outBeats[i] += times * (now.outBeats()[i] - prev.outBeats()[i]);
+            stalled[i] += times * (now.stalled()[i] - prev.stalled()[i]);
+            starved[i] += times * (now.starved()[i] - prev.starved()[i]);
+            stalledSince[i] += shift;
+            starvedSince[i] += shift;
+            if (lastIn[i] >= prev.cycle()) {
+                lastIn[i] += shift;
+            }
+            if (lastOut[i] >= prev.cycle()) {
+                lastOut[i] += shift;
+            }
+        }
+        lastFire += shift;
+        int period0 = now.frame() - prev.frame();
+        nextBoundaryFrame += times * period0;
+        fastForward.stop();
+        jump = new FastForwardJump(now.frame(), period0, period, times * period0, stale);
+        return shift;
     }
 
     /** Reads component {@code i}'s registered port signals and idleness, which hold from cycle {@code from}. */

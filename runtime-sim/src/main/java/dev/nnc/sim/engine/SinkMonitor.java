@@ -107,4 +107,23 @@ public final class SinkMonitor implements Component {
     public long cycle(int i) {
         return cycles[i];
     }
+
+    /**
+     * Fast-forward: the last {@code beats} transfers happen again {@code times} times, each time
+     * {@code period} cycles later (see {@link FastForward}).
+     */
+    void repeat(int beats, int times, long period) {
+        int from = received - beats;
+        for (int j = 1; j <= times; j++) {
+            for (int b = 0; b < beats; b++) {
+                cycles[from + j * beats + b] = cycles[from + b] + j * period;
+            }
+        }
+        received += times * beats;
+    }
+
+    /** Sets the value of beat {@code i} (values after a fast-forward jump come from the reference). */
+    public void overwrite(int i, long[] beat) {
+        System.arraycopy(beat, 0, beats[i], 0, lanes);
+    }
 }

@@ -90,4 +90,18 @@ public final class SourceDriver implements Component {
     public long cycle(int i) {
         return cycles[i];
     }
+
+    /**
+     * Fast-forward: the last {@code beats} transfers happen again {@code times} times, each time
+     * {@code period} cycles later (see {@link FastForward}).
+     */
+    void repeat(int beats, int times, long period) {
+        int from = next - beats;
+        for (int j = 1; j <= times; j++) {
+            for (int b = 0; b < beats; b++) {
+                cycles[from + j * beats + b] = cycles[from + b] + j * period;
+            }
+        }
+        next += times * beats;
+    }
 }

@@ -96,6 +96,11 @@ public final class AddModel implements Component {
     }
 
     @Override
+    public long[] controlState() {
+        return new long[] {a.count(), b.count(), queue.count()};
+    }
+
+    @Override
     public void reset() {
         a.reset();
         b.reset();

@@ -98,6 +98,11 @@ public final class DwcModel implements Component {
     }
 
     @Override
+    public long[] controlState() {
+        return new long[] {count, queue.count()};
+    }
+
+    @Override
     public void reset() {
         queue.reset();
         count = 0;

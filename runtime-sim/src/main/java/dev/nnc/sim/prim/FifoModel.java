@@ -68,6 +68,12 @@ public final class FifoModel implements Component {
         return true;
     }
 
+    /** Occupancy only: which slot holds the head addresses data. */
+    @Override
+    public long[] controlState() {
+        return new long[] {count};
+    }
+
     @Override
     public void reset() {
         head = 0;

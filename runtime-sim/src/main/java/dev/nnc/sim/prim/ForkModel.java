@@ -61,6 +61,11 @@ public final class ForkModel implements Component {
     }
 
     @Override
+    public long[] controlState() {
+        return new long[] {q0.count(), q1.count()};
+    }
+
+    @Override
     public void reset() {
         q0.reset();
         q1.reset();

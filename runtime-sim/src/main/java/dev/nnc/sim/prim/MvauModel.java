@@ -155,6 +155,14 @@ public final class MvauModel implements Component {
         return !canStep();
     }
 
+    /** The counters, the banks' fill named relative to the read bank, and the queue's occupancy. */
+    @Override
+    public long[] controlState() {
+        // the two banks are interchangeable: name them relative to the read bank
+        return new long[] {nfCount, sfCount, writeBank ^ readBank, writeSlot, full[readBank] ? 1 : 0,
+            full[readBank ^ 1] ? 1 : 0, queue.count()};
+    }
+
     @Override
     public void reset() {
         nfCount = 0;

@@ -46,6 +46,10 @@ final class OutputQueue {
         }
     }
 
+    int count() {
+        return count;
+    }
+
     void reset() {
         count = 0;
     }

@@ -103,6 +103,11 @@ public final class PoolModel implements Component {
     }
 
     @Override
+    public long[] controlState() {
+        return new long[] {k, c, queue.count()};
+    }
+
+    @Override
     public void reset() {
         k = 0;
         c = 0;

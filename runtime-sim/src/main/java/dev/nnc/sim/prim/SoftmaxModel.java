@@ -175,6 +175,11 @@ public final class SoftmaxModel implements Component {
     }
 
     @Override
+    public long[] controlState() {
+        return new long[] {loaded ? 1 : 0, lcnt, state, cnt, ev ? 1 : 0, eidx, queue.count()};
+    }
+
+    @Override
     public void reset() {
         loaded = false;
         lcnt = 0;

@@ -199,6 +199,16 @@ public final class SwgModel implements Component {
         return !rdValid && !canIssue(false);
     }
 
+    /**
+     * The window counters and the ring's fill relative to the frame (wg − frameBase); the absolute
+     * row counters only address the ring.
+     */
+    @Override
+    public long[] controlState() {
+        return new long[] {wg - frameBase, wcol, oh, ow, ky, kx, c, ihBase, iwBase, ih, iw, rdValid ? 1 : 0,
+            rdPad ? 1 : 0, queue.count()};
+    }
+
     @Override
     public void reset() {
         wg = 0;

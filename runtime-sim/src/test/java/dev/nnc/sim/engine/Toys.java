@@ -78,11 +78,23 @@ public final class Toys {
     public static final class Slow implements Component {
         private final int period;
         private final long[] out = new long[1];
+        private final boolean reportsControl;
         private boolean full;
         private int wait;
 
         public Slow(int period) {
+            this(period, false);
+        }
+
+        /** {@code reportsControl}: whether it tells the simulator its control state (fast-forward needs it). */
+        public Slow(int period, boolean reportsControl) {
             this.period = period;
+            this.reportsControl = reportsControl;
+        }
+
+        @Override
+        public long[] controlState() {
+            return reportsControl ? new long[] {full ? 1 : 0, wait} : null;
         }
 
         @Override

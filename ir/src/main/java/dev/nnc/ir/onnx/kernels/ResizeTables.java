@@ -27,14 +27,27 @@ public record ResizeTables(int[] outShape, List<AxisTable> axes, double extrapol
 
     /** The tables of Resize (opset 10 onward) on input shape {@code in}; null tensors = absent operands. */
     public static ResizeTables of(OpAttributes a, int opset, int[] in, Tensor roi, Tensor scalesT, Tensor sizesT) {
-        ResizeSampler s = ResizeKernels.sampler(a, opset);
+        return of(sampler(a, opset), a.getInts("axes", null), a.getString("keep_aspect_ratio_policy", "stretch"), opset,
+                in, roi, scalesT, sizesT);
+    }
+
+    /** The sampler of a Resize op's attributes (mode, coordinate transformation, ...). */
+    public static ResizeSampler sampler(OpAttributes a, int opset) {
+        return ResizeKernels.sampler(a, opset);
+    }
+
+    /**
+     * The tables from the attributes as plain values, for code that resizes with scales or sizes
+     * known only at run time (the CPU backend's {@code ResizeAtRunTime}).
+     */
+    public static ResizeTables of(ResizeSampler s, long[] axesAttr, String policy, int opset, int[] in, Tensor roi,
+                                  Tensor scalesT, Tensor sizesT) {
         double[] scales = ResizeKernels.scalesOf(scalesT);
         long[] sizes = scales == null && sizesT != null ? sizesT.toLongs() : null;
         if (scales == null && sizes == null) {
             throw new IllegalArgumentException("Resize needs scales or sizes");
         }
-        long[] axesAttr = a.getInts("axes", null);
-        ResizeGeometry g = ResizeGeometry.of(in, scales, sizes, axesAttr, a.getString("keep_aspect_ratio_policy", "stretch"));
+        ResizeGeometry g = ResizeGeometry.of(in, scales, sizes, axesAttr, policy);
         boolean hasRoi = opset >= 11 && roi != null && roi.size() > 0;
         int r = in.length;
         double[] fullRoi = ResizeKernels.fullRoi(hasRoi ? roi.toDoubles() : null, axesAttr, r);

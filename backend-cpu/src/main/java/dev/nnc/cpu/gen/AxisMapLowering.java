@@ -1,0 +1,97 @@
+package dev.nnc.cpu.gen;
+
+import dev.nnc.cpu.gen.JavaModel.Call;
+import dev.nnc.cpu.gen.JavaModel.IntsField;
+import dev.nnc.cpu.gen.JavaModel.KernelStep;
+import dev.nnc.ir.core.Operation;
+import dev.nnc.ir.core.Value;
+import dev.nnc.ir.spec.OpAttributes;
+import dev.nnc.ir.type.NoneType;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Pad (edge, reflect and wrap modes, or pads/value/axes given at run time), Slice with starts,
+ * ends, axes or steps given at run time, and CenterCropPad, as one {@code AxisMaps.gather} whose
+ * per-axis maps the runtime builds from the operands on every run. Constant-operand Slice and
+ * constant-mode Pad stay with {@link StridedLowering} (a strided copy).
+ */
+final class AxisMapLowering implements OpLowering {
+
+    @Override
+    public void lower(Operation op, LoweringContext ctx) {
+        String in = shapeField(op, ctx, "in_shape", ctx.shape(op.operand(0)));
+        String out = shapeField(op, ctx, "out_shape", ctx.shape(op.result(0)));
+        OpAttributes a = ctx.attrs(op);
+        String maps;
+        Object fill = "null";
+        switch (op.opName()) {
+            case "Slice" -> {
+                if (ctx.opset() < 10) {
+                    throw ctx.unsupported(op, "Slice-1 has constant attributes");
+                }
+                maps = "AxisMaps.slice(" + in + ", " + out + ", " + operand(op, 1, ctx) + ", " + operand(op, 2, ctx) + ", "
+                        + operand(op, 3, ctx) + ", " + operand(op, 4, ctx) + ")";
+            }
+            case "Pad" -> {
+                String mode = a.getString("mode", "constant");
+                String pads;
+                String axes = "null";
+                if (ctx.opset() < 11) {
+                    long[] p = a.getInts(ctx.opset() < 2 ? "paddings" : "pads", null);
+                    if (p == null) {
+                        throw ctx.unsupported(op, "Pad needs pads");
+                    }
+                    if (mode.equals("constant")) {
+                        throw ctx.unsupported(op, "a non-zero value attribute is not supported here");
+                    }
+                    pads = "new long[] {" + String.join(", ", Arrays.stream(p).mapToObj(v -> v + "L").toList()) + "}";
+                } else {
+                    pads = operand(op, 1, ctx);
+                    fill = operand(op, 2, ctx);
+                    axes = operand(op, 3, ctx);
+                }
+                maps = "AxisMaps.pad(\"" + mode + "\", " + in + ", " + out + ", " + pads + ", " + axes + ")";
+            }
+            default -> maps = "AxisMaps.centerCropPad(" + in + ", " + out + ")";
+        }
+        String x = ctx.readTyped(op.operand(0), op);
+        String y = ctx.writeTyped(op.result(0), op);
+        ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op),
+                List.of(new Call("AxisMaps.gather", List.of(x, in, y, out, maps, fill)))));
+    }
+
+    private static String shapeField(Operation op, LoweringContext ctx, String suffix, int[] shape) {
+        String name = ctx.staticName(op, suffix);
+        ctx.addStatic(new IntsField(name, Arrays.stream(shape).boxed().toList()));
+        return name;
+    }
+
+    /** The array of optional operand {@code i}, or "null" when absent or empty. */
+    private static String operand(Operation op, int i, LoweringContext ctx) {
+        if (i >= op.numOperands() || op.operand(i).type() == NoneType.NONE) {
+            return "null";
+        }
+        Value v = op.operand(i);
+        ScalarCallLowering.dtype(v, op, ctx);
+        int[] s = ctx.shape(v);
+        if (s.length == 1 && s[0] == 0) {
+            return "null";
+        }
+        return ctx.readTyped(v, op);
+    }
+
+    /** True when Slice or Pad has an operand that is not a constant, or Pad a mode other than constant. */
+    static boolean applies(Operation op, LoweringContext ctx) {
+        if (op.opName().equals("Pad") && !ctx.attrs(op).getString("mode", "constant").equals("constant")) {
+            return true;
+        }
+        for (int i = 1; i < op.numOperands(); i++) {
+            Value v = op.operand(i);
+            if (v.type() != NoneType.NONE && ctx.constant(v) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

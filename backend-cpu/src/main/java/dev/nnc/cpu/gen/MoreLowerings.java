@@ -1,0 +1,43 @@
+package dev.nnc.cpu.gen;
+
+import dev.nnc.ir.core.Operation;
+import java.util.Map;
+
+/**
+ * The lowerings of ops that used to run on the interpreter only (losses, running folds, Mod, and
+ * operands given at run time rather than as constants), added to {@link Lowerings}' table; where an
+ * op already has a lowering for its common case, the new one takes only the cases it refused.
+ */
+final class MoreLowerings {
+    private MoreLowerings() {
+    }
+
+    static void addTo(Map<String, OpLowering> t) {
+        put(t, new LossLowering(), "NegativeLogLikelihoodLoss", "SoftmaxCrossEntropyLoss");
+        put(t, new CumulativeLowering(), "CumSum", "CumProd");
+        ScalarCallLowering scalarCall = new ScalarCallLowering();
+        put(t, scalarCall, "Mod");
+        OpLowering clip = t.get("onnx.Clip");
+        t.put("onnx.Clip", (op, ctx) -> (ScalarCallLowering.clipHere(op, ctx) ? scalarCall : clip).lower(op, ctx));
+        OpLowering resize = t.get("onnx.Resize");
+        OpLowering resizeAtRunTime = new ResizeAtRunTimeLowering();
+        t.put("onnx.Resize", (op, ctx) -> (ResizeAtRunTimeLowering.applies(op, ctx) ? resizeAtRunTime : resize).lower(op, ctx));
+        OpLowering axisMaps = new AxisMapLowering();
+        for (String n : new String[] {"onnx.Slice", "onnx.Pad"}) {
+            OpLowering strided = t.get(n);
+            t.put(n, (op, ctx) -> (AxisMapLowering.applies(op, ctx) ? axisMaps : strided).lower(op, ctx));
+        }
+        put(t, axisMaps, "CenterCropPad");
+    }
+
+    private static void put(Map<String, OpLowering> t, OpLowering l, String... names) {
+        for (String n : names) {
+            t.put("onnx." + n, l);
+        }
+    }
+
+    static boolean isF32(Operation op) {
+        return op.result(0).type() instanceof dev.nnc.ir.type.TensorType tt
+                && tt.elementType() == dev.nnc.ir.type.FloatType.F32;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.nnc.cpu.gen;
+
+import dev.nnc.cpu.Dtype;
+import dev.nnc.cpu.gen.JavaModel.ElementwiseStep;
+import dev.nnc.cpu.gen.JavaModel.Fn;
+import dev.nnc.cpu.gen.JavaModel.Leaf;
+import dev.nnc.ir.core.Operation;
+import dev.nnc.ir.core.Value;
+import dev.nnc.ir.type.NoneType;
+import dev.nnc.ir.type.TensorType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Element-wise ops over any numeric {@link Dtype} written as a call per element: {@code Mod}
+ * ({@code Modulo.floor} or {@code Modulo.fmod}, overloaded per Java type) and {@code Clip} whose
+ * bounds are values of the model rather than constants (read as {@code min[0]} inside the loop),
+ * or whose input is not f32. One loop nest with numpy broadcasting, as {@link BroadcastLoops} plans.
+ */
+final class ScalarCallLowering implements OpLowering {
+
+    @Override
+    public void lower(Operation op, LoweringContext ctx) {
+        Dtype type = dtype(op.result(0), op, ctx);
+        if (type == Dtype.BOOL) {
+            throw ctx.unsupported(op, "bool operands are not supported");
+        }
+        List<Value> data = new ArrayList<>();
+        data.add(op.operand(0));
+        if (op.opName().equals("Mod")) {
+            data.add(op.operand(1));
+        }
+        List<int[]> shapes = new ArrayList<>();
+        List<String> arrays = new ArrayList<>();
+        for (Value v : data) {
+            if (ctx.pending(v) != null) {
+                throw ctx.unsupported(op, "operand fused into an element-wise chain");
+            }
+            dtype(v, op, ctx);
+            arrays.add(ctx.readTyped(v, op));
+            shapes.add(ctx.shape(v));
+        }
+        String out = ctx.writeTyped(op.result(0), op);
+        BroadcastLoops plan = BroadcastLoops.plan(ctx.shape(op.result(0)), shapes);
+        List<Object> x = new ArrayList<>();
+        for (int i = 0; i < arrays.size(); i++) {
+            x.add(new Leaf(arrays.get(i), plan.operandIndex().get(i)));
+        }
+        Object expr;
+        if (op.opName().equals("Mod")) {
+            boolean fmod = ctx.attrs(op).getInt("fmod", 0) != 0;
+            expr = new Fn(fmod ? "Modulo.fmod" : "Modulo.floor", x);
+        } else {
+            expr = clip(op, ctx, x.get(0), type);
+        }
+        ctx.addStep(new ElementwiseStep(ctx.method(op), ctx.describe(op), List.of(), expr, out, plan.outIndex(),
+                plan.loops()));
+    }
+
+    /** {@code min(max(x, lo), hi)} (NaN stays NaN); an absent bound is left out. */
+    private static Object clip(Operation op, LoweringContext ctx, Object x, Dtype type) {
+        if (op.numOperands() == 1 && ctx.opset() < 11) {
+            throw ctx.unsupported(op, "Clip with attribute bounds runs on f32 only");
+        }
+        Object e = x;
+        for (int i = 1; i < Math.min(3, op.numOperands()); i++) {
+            Value v = op.operand(i);
+            if (v.type() == NoneType.NONE) {
+                continue;
+            }
+            if (dtype(v, op, ctx) != type || ctx.shape(v).length > 1 || Math.max(1, product(ctx.shape(v))) != 1) {
+                throw ctx.unsupported(op, "Clip bounds must be scalars of the input's type");
+            }
+            Leaf bound = new Leaf(ctx.readTyped(v, op), "0");
+            e = new Fn(i == 1 ? "Math.max" : "Math.min", List.of(e, bound));
+        }
+        return e;
+    }
+
+    private static int product(int[] shape) {
+        int p = 1;
+        for (int d : shape) {
+            p *= d;
+        }
+        return p;
+    }
+
+    static Dtype dtype(Value v, Operation op, LoweringContext ctx) {
+        if (v.type() instanceof TensorType t && Dtype.of(t.elementType()) != null) {
+            return Dtype.of(t.elementType());
+        }
+        throw ctx.unsupported(op, "value '" + v.nameHint() + "' has type " + v.type()
+                + ": the CPU backend runs f32, f64, i64, i32 and bool tensors only");
+    }
+
+    /** True when Clip is left to this lowering: bounds that are not constants, or a non-f32 input. */
+    static boolean clipHere(Operation op, LoweringContext ctx) {
+        if (!(op.operand(0).type() instanceof TensorType t) || t.elementType() != dev.nnc.ir.type.FloatType.F32) {
+            return true;
+        }
+        for (int i = 1; i < op.numOperands(); i++) {
+            Value v = op.operand(i);
+            if (v.type() != NoneType.NONE && ctx.constant(v) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

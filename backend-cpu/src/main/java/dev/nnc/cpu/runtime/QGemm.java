@@ -1,0 +1,78 @@
+package dev.nnc.cpu.runtime;
+
+/**
+ * Integer matrix product for fixed-point layers: y[i,j] = epilogue(Σ_q a[i,q]·b[q,j], bias), every
+ * product and sum exact. Row by row: a row of accumulators (int when {@link QEpilogue#intAcc},
+ * else long) takes a[i,q]·b[q,·] for each q, a loop over contiguous ints that HotSpot vectorises;
+ * then the epilogue stores the row. Rows are split over the threads for large products.
+ */
+public final class QGemm {
+    private QGemm() {
+    }
+
+    /**
+     * y[yOff + i*n + j] for the [m,k] matrix a (from aOff) times the [k,n] matrix b (from bOff);
+     * bias (pre-aligned raws, or null) is read at {@code biasOff + i*biasRowStride + j*biasColStride}.
+     */
+    public static void matmul(Object a, int aOff, Object b, int bOff, Object y, int yOff, int m, int k, int n,
+                              long[] bias, int biasOff, int biasRowStride, int biasColStride, QEpilogue e, Parallel par) {
+        par.forRange(m, (long) k * n, (from, to) -> {
+            if (a instanceof int[] ai && b instanceof int[] bi && e.intAcc()) {
+                int[] acc = new int[n];
+                for (int i = from; i < to; i++) {
+                    java.util.Arrays.fill(acc, 0);
+                    int ao = aOff + i * k;
+                    for (int q = 0; q < k; q++) {
+                        int av = ai[ao + q];
+                        if (av == 0) {
+                            continue;
+                        }
+                        int bo = bOff + q * n;
+                        for (int j = 0; j < n; j++) {
+                            acc[j] += av * bi[bo + j];
+                        }
+                    }
+                    for (int j = 0; j < n; j++) {
+                        QArrays.set(y, yOff + i * n + j, e.finish(acc[j], bias(bias, biasOff, i, j, biasRowStride, biasColStride)));
+                    }
+                }
+                return;
+            }
+            long[] acc = new long[n];
+            for (int i = from; i < to; i++) {
+                java.util.Arrays.fill(acc, 0L);
+                int ao = aOff + i * k;
+                if (a instanceof int[] ai && b instanceof int[] bi) {
+                    for (int q = 0; q < k; q++) {
+                        long av = ai[ao + q];
+                        if (av == 0) {
+                            continue;
+                        }
+                        int bo = bOff + q * n;
+                        for (int j = 0; j < n; j++) {
+                            acc[j] += av * bi[bo + j];
+                        }
+                    }
+                } else {
+                    for (int q = 0; q < k; q++) {
+                        long av = QArrays.get(a, ao + q);
+                        if (av == 0) {
+                            continue;
+                        }
+                        int bo = bOff + q * n;
+                        for (int j = 0; j < n; j++) {
+                            acc[j] += av * QArrays.get(b, bo + j);
+                        }
+                    }
+                }
+                for (int j = 0; j < n; j++) {
+                    QArrays.set(y, yOff + i * n + j, e.finish(acc[j], bias(bias, biasOff, i, j, biasRowStride, biasColStride)));
+                }
+            }
+        });
+    }
+
+    private static long bias(long[] bias, int off, int i, int j, int rowStride, int colStride) {
+        return bias == null ? 0 : bias[off + i * rowStride + j * colStride];
+    }
+}

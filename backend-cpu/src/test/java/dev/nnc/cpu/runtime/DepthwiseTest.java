@@ -1,0 +1,79 @@
+package dev.nnc.cpu.runtime;
+
+import static dev.nnc.cpu.runtime.Reference.assertClose;
+import static dev.nnc.cpu.runtime.Reference.floats;
+import static dev.nnc.cpu.runtime.Reference.ints;
+import static dev.nnc.cpu.runtime.Reference.random;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.nnc.ir.attr.Attribute;
+import dev.nnc.ir.tensor.Tensor;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Depthwise convolution against onnx.Conv, with the scalar and the Vector API 3x3 kernels: the
+ * padded-plane path (stride 1 and 2, rows narrower and wider than a vector, zero, one-sided and
+ * wide padding, odd sizes), the general loop (5x5, dilation), batches, no bias, several threads.
+ */
+class DepthwiseTest {
+    /** Compiled once: javac runs for each call of VectorSupport.depthwiseOr. */
+    private static final DepthwiseKernel VECTOR = VectorSupport.available() ? VectorSupport.depthwiseOr(null) : null;
+    private static final String CASES = """
+            1, 4, 40, 64, 3, 1, 1, 1, 1, 1, 1
+            1, 8, 30, 40, 3, 1, 1, 1, 1, 1, 2
+            2, 5, 15, 20, 3, 1, 1, 1, 1, 1, 1
+            1, 4, 8, 10, 3, 1, 1, 1, 1, 1, 1
+            1, 3, 4, 5, 3, 1, 1, 1, 1, 1, 1
+            1, 6, 3, 70, 3, 1, 0, 0, 1, 1, 1
+            1, 6, 9, 33, 3, 1, 2, 0, 1, 1, 1
+            1, 5, 40, 66, 3, 2, 1, 1, 1, 1, 2
+            1, 4, 61, 37, 3, 2, 1, 1, 1, 1, 1
+            2, 3, 8, 10, 3, 2, 1, 1, 1, 0, 1
+            1, 3, 7, 9, 3, 2, 0, 1, 1, 1, 1
+            1, 3, 6, 6, 3, 2, 0, 0, 1, 1, 1
+            1, 2, 1, 2, 3, 1, 1, 1, 1, 1, 1
+            1, 2, 2, 1, 3, 2, 1, 1, 1, 1, 1
+            1, 4, 12, 13, 5, 1, 2, 2, 1, 1, 1
+            1, 4, 12, 13, 3, 1, 2, 2, 2, 1, 1
+            1, 4, 12, 13, 3, 3, 1, 1, 1, 1, 1
+            """;
+
+    @ParameterizedTest(name = "scalar N{0} C{1} {2}x{3} k{4} s{5} pads {6}/{7} d{8} bias {9} threads {10}")
+    @CsvSource(textBlock = CASES)
+    void scalarKernelMatchesTheInterpreter(int n, int c, int h, int w, int k, int s, int pb, int pe, int d, int bias,
+                                           int threads) {
+        check(Depthwise.SCALAR, n, c, h, w, k, s, pb, pe, d, bias != 0, threads);
+    }
+
+    @ParameterizedTest(name = "vector N{0} C{1} {2}x{3} k{4} s{5} pads {6}/{7} d{8} bias {9} threads {10}")
+    @CsvSource(textBlock = CASES)
+    void vectorKernelMatchesTheInterpreter(int n, int c, int h, int w, int k, int s, int pb, int pe, int d, int bias,
+                                           int threads) {
+        assumeTrue(VECTOR != null, "the JVM runs without --add-modules jdk.incubator.vector");
+        check(VECTOR, n, c, h, w, k, s, pb, pe, d, bias != 0, threads);
+    }
+
+    private static void check(DepthwiseKernel kernel, int n, int c, int h, int w, int k, int s, int pb, int pe, int d,
+                              boolean withBias, int threads) {
+        Random r = new Random(31L * n + 17L * c + h * 7L + w + k + s * 3L + pb + pe * 5L);
+        Tensor x = random(r, n, c, h, w);
+        Tensor wt = random(r, c, 1, k, k);
+        Tensor bias = random(r, c);
+        Map<String, Attribute> attrs = Map.of("group", Attribute.of(c), "kernel_shape", ints(k, k),
+                "strides", ints(s, s), "pads", ints(pb, pb, pe, pe), "dilations", ints(d, d));
+        Tensor expected = withBias ? Reference.eval("Conv", attrs, x, wt, bias) : Reference.eval("Conv", attrs, x, wt);
+        int[] out = expected.shape();
+        Window3 win = new Window3(new int[] {1, h, w}, new int[] {1, k, k}, new int[] {1, s, s}, new int[] {1, d, d},
+                new int[] {0, pb, pb}, new int[] {0, pe, pe}, new int[] {1, out[2], out[3]});
+        float[] y = new float[expected.size()];
+        java.util.Arrays.fill(y, Float.NaN); // every output must be written
+        try (Parallel par = new Parallel(threads, 1)) {
+            Depthwise.forward(new Conv.Geometry(n, c, c, c, win), floats(x), floats(wt), withBias ? floats(bias) : null,
+                    y, par, kernel);
+        }
+        assertClose(expected, y);
+    }
+}

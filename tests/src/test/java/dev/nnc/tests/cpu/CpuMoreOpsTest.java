@@ -1,0 +1,248 @@
+package dev.nnc.tests.cpu;
+
+import static dev.nnc.tests.OnnxBuilder.FLOAT;
+import static dev.nnc.tests.OnnxBuilder.tensor;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.nnc.cpu.CompiledModel;
+import dev.nnc.cpu.CpuBackend;
+import dev.nnc.cpu.CpuOptions;
+import dev.nnc.frontend.OnnxImporter;
+import dev.nnc.frontend.proto.Onnx.AttributeProto;
+import dev.nnc.frontend.proto.Onnx.GraphProto;
+import dev.nnc.frontend.proto.Onnx.ModelProto;
+import dev.nnc.frontend.proto.Onnx.NodeProto;
+import dev.nnc.frontend.proto.Onnx.OperatorSetIdProto;
+import dev.nnc.frontend.proto.Onnx.TensorProto;
+import dev.nnc.ir.core.ModuleOp;
+import dev.nnc.ir.interp.Interpreter;
+import dev.nnc.ir.tensor.Tensor;
+import dev.nnc.ir.type.ElementType;
+import dev.nnc.ir.type.FloatType;
+import dev.nnc.ir.type.IntegerType;
+import dev.nnc.tests.OnnxBuilder;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ops that only the interpreter used to run, now lowered by the CPU backend, against the reference
+ * interpreter on random inputs (fixed seeds): losses, CumSum/CumProd, Mod, Clip with run-time
+ * bounds, and operands (Slice starts, Pad pads, Resize scales) given as model inputs.
+ */
+class CpuMoreOpsTest {
+    private static final int INT64 = TensorProto.DataType.INT64_VALUE;
+    private static final int INT32 = TensorProto.DataType.INT32_VALUE;
+    private static final int DOUBLE = TensorProto.DataType.DOUBLE_VALUE;
+
+    @TempDir
+    Path dir;
+
+    private final Random random = new Random(7);
+
+    @Test
+    void lossesWithWeightsAndIgnoredClass() throws Exception {
+        for (String reduction : List.of("none", "sum", "mean")) {
+            long[] outDims = reduction.equals("none") ? new long[] {3, 2} : new long[0];
+            GraphProto g = GraphProto.newBuilder().setName("loss_" + reduction)
+                    .addInput(tensor("x", FLOAT, 3, 4, 2)).addInput(tensor("t", INT64, 3, 2)).addInput(tensor("w", FLOAT, 4))
+                    .addNode(node("SoftmaxCrossEntropyLoss", List.of("x", "t", "w"), List.of("sce", "logp"),
+                            stringAttr("reduction", reduction), intAttr("ignore_index", 1)))
+                    .addNode(node("NegativeLogLikelihoodLoss", List.of("logp", "t"), List.of("nll"),
+                            stringAttr("reduction", reduction)))
+                    .addOutput(tensor("sce", FLOAT, outDims)).addOutput(tensor("logp", FLOAT, 3, 4, 2))
+                    .addOutput(tensor("nll", FLOAT, outDims)).build();
+            long[] t = new long[6];
+            for (int i = 0; i < t.length; i++) {
+                t[i] = random.nextInt(4);
+            }
+            check(g, 13, Map.of("x", floats(FloatType.F32, 3, 4, 2), "t", Tensor.ofLongs(IntegerType.I64, new int[] {3, 2}, t),
+                    "w", floats(FloatType.F32, 4)));
+        }
+    }
+
+    @Test
+    void cumulativeFoldsWithARunTimeAxis() throws Exception {
+        GraphProto g = GraphProto.newBuilder().setName("cumulative")
+                .addInput(tensor("x", DOUBLE, 2, 3, 4)).addInput(tensor("axis", INT32))
+                .addInput(tensor("n", INT64, 3, 4))
+                .addNode(node("CumSum", List.of("x", "axis"), List.of("sum"), intAttr("exclusive", 1), intAttr("reverse", 1)))
+                .addNode(node("CumSum", List.of("n", "axis"), List.of("nsum")))
+                .addOutput(tensor("sum", DOUBLE, 2, 3, 4)).addOutput(tensor("nsum", INT64, 3, 4)).build();
+        for (int axis : new int[] {1, -1}) {
+            check(g, 14, Map.of("x", floats(FloatType.F64, 2, 3, 4), "axis", Tensor.ofLongs(IntegerType.I32, new int[0], new long[] {axis}),
+                    "n", ints(IntegerType.I64, 3, 4)));
+        }
+        GraphProto p = GraphProto.newBuilder().setName("cumprod")
+                .addInput(tensor("x", FLOAT, 2, 5))
+                .addInitializer(TensorProto.newBuilder().setName("axis").setDataType(INT64).addInt64Data(1))
+                .addNode(node("CumProd", List.of("x", "axis"), List.of("y"), intAttr("exclusive", 1)))
+                .addOutput(tensor("y", FLOAT, 2, 5)).build();
+        check(p, 17, Map.of("x", floats(FloatType.F32, 2, 5)));
+    }
+
+    @Test
+    void modFloorAndFmodWithBroadcasting() throws Exception {
+        GraphProto g = GraphProto.newBuilder().setName("mod")
+                .addInput(tensor("a", FLOAT, 3, 4)).addInput(tensor("b", FLOAT, 4))
+                .addInput(tensor("i", INT64, 3, 4)).addInput(tensor("j", INT64, 3, 1))
+                .addInput(tensor("k", INT32, 5)).addInput(tensor("m", INT32, 5))
+                .addNode(node("Mod", List.of("a", "b"), List.of("floor"))).addNode(node("Mod", List.of("a", "b"), List.of("fmod"), intAttr("fmod", 1)))
+                .addNode(node("Mod", List.of("i", "j"), List.of("imod"))).addNode(node("Mod", List.of("k", "m"), List.of("kmod"), intAttr("fmod", 1)))
+                .addOutput(tensor("floor", FLOAT, 3, 4)).addOutput(tensor("fmod", FLOAT, 3, 4))
+                .addOutput(tensor("imod", INT64, 3, 4)).addOutput(tensor("kmod", INT32, 5)).build();
+        Tensor j = Tensor.ofLongs(IntegerType.I64, new int[] {3, 1}, new long[] {3, -4, 0});
+        check(g, 13, Map.of("a", floats(FloatType.F32, 3, 4), "b", floats(FloatType.F32, 4), "i", ints(IntegerType.I64, 3, 4),
+                "j", j, "k", ints(IntegerType.I32, 5), "m", Tensor.ofLongs(IntegerType.I32, new int[] {5}, new long[] {3, -3, 0, 7, -1})));
+    }
+
+    @Test
+    void clipWithRunTimeBoundsAndIntegers() throws Exception {
+        GraphProto g = GraphProto.newBuilder().setName("clip")
+                .addInput(tensor("x", FLOAT, 3, 4)).addInput(tensor("lo", FLOAT)).addInput(tensor("hi", FLOAT))
+                .addInput(tensor("n", INT64, 6)).addInput(tensor("nhi", INT64))
+                .addNode(node("Clip", List.of("x", "lo", "hi"), List.of("y")))
+                .addNode(node("Clip", List.of("x", "", "hi"), List.of("y_hi")))
+                .addNode(node("Clip", List.of("n", "", "nhi"), List.of("m")))
+                .addOutput(tensor("y", FLOAT, 3, 4)).addOutput(tensor("y_hi", FLOAT, 3, 4)).addOutput(tensor("m", INT64, 6)).build();
+        check(g, 13, Map.of("x", floats(FloatType.F32, 3, 4), "lo", scalar(FloatType.F32, -0.5), "hi", scalar(FloatType.F32, 0.7),
+                "n", ints(IntegerType.I64, 6), "nhi", Tensor.ofLongs(IntegerType.I64, new int[0], new long[] {1})));
+    }
+
+    @Test
+    void resizeWithRunTimeScalesAndSizes() throws Exception {
+        GraphProto g = GraphProto.newBuilder().setName("resize_runtime")
+                .addInput(tensor("x", FLOAT, 1, 2, 4, 5)).addInput(tensor("scales", FLOAT, 4)).addInput(tensor("sizes", INT64, 2))
+                .addNode(node("Resize", List.of("x", "", "scales"), List.of("up"), stringAttr("mode", "linear")))
+                .addNode(node("Resize", List.of("x", "", "", "sizes"), List.of("cubic"), stringAttr("mode", "cubic"),
+                        intsAttr("axes", 2, 3), stringAttr("coordinate_transformation_mode", "align_corners")))
+                .addNode(node("Resize", List.of("x", "", "scales"), List.of("near"), stringAttr("nearest_mode", "ceil"),
+                        stringAttr("coordinate_transformation_mode", "asymmetric")))
+                .addOutput(tensor("up", FLOAT, 1, 2, 2, 8)).addOutput(tensor("cubic", FLOAT, 1, 2, 7, 3))
+                .addOutput(tensor("near", FLOAT, 1, 2, 2, 8)).build();
+        Tensor scales = Tensor.ofDoubles(FloatType.F32, new int[] {4}, new double[] {1, 1, 0.6, 1.7});
+        Tensor sizes = Tensor.ofLongs(IntegerType.I64, new int[] {2}, new long[] {7, 3});
+        check(g, 18, Map.of("x", floats(FloatType.F32, 1, 2, 4, 5), "scales", scales, "sizes", sizes));
+    }
+
+    @Test
+    void sliceWithRunTimeStartsAndSteps() throws Exception {
+        GraphProto g = GraphProto.newBuilder().setName("slice_runtime")
+                .addInput(tensor("x", FLOAT, 5, 6, 3)).addInput(tensor("starts", INT64, 2)).addInput(tensor("ends", INT64, 2))
+                .addInput(tensor("axes", INT32, 2)).addInput(tensor("steps", INT64, 2)).addInput(tensor("n", INT64, 5, 6, 3))
+                .addNode(node("Slice", List.of("x", "starts", "ends", "axes", "steps"), List.of("y")))
+                .addNode(node("Slice", List.of("n", "starts", "ends", "axes", "steps"), List.of("m")))
+                .addOutput(tensor("y", FLOAT, 5, 2, 2)).addOutput(tensor("m", INT64, 5, 2, 2)).build();
+        check(g, 13, Map.of("x", floats(FloatType.F32, 5, 6, 3), "n", ints(IntegerType.I64, 5, 6, 3),
+                "starts", Tensor.ofLongs(IntegerType.I64, new int[] {2}, new long[] {-1, 1}),
+                "ends", Tensor.ofLongs(IntegerType.I64, new int[] {2}, new long[] {-100, 1000}),
+                "axes", Tensor.ofLongs(IntegerType.I32, new int[] {2}, new long[] {-1, 1}),
+                "steps", Tensor.ofLongs(IntegerType.I64, new int[] {2}, new long[] {-2, 3})));
+    }
+
+    @Test
+    void padModesAndRunTimePads() throws Exception {
+        GraphProto.Builder b = GraphProto.newBuilder().setName("pad_runtime")
+                .addInput(tensor("x", FLOAT, 3, 4)).addInput(tensor("pads", INT64, 4)).addInput(tensor("value", FLOAT))
+                .addInput(tensor("n", INT64, 3, 4))
+                .addNode(node("Pad", List.of("x", "pads", "value"), List.of("constant")))
+                .addNode(node("Pad", List.of("n", "pads"), List.of("n_constant")))
+                .addOutput(tensor("constant", FLOAT, 5, 5)).addOutput(tensor("n_constant", INT64, 5, 5));
+        for (String mode : List.of("edge", "reflect", "wrap")) {
+            b.addNode(node("Pad", List.of("x", "pads"), List.of(mode), stringAttr("mode", mode)))
+                    .addOutput(tensor(mode, FLOAT, 5, 5));
+        }
+        b.addInitializer(TensorProto.newBuilder().setName("target").setDataType(INT64).addDims(2).addInt64Data(5).addInt64Data(2))
+                .addNode(node("CenterCropPad", List.of("x", "target"), List.of("centred")))
+                .addOutput(tensor("centred", FLOAT, 5, 2));
+        check(b.build(), 18, Map.of("x", floats(FloatType.F32, 3, 4), "n", ints(IntegerType.I64, 3, 4),
+                "pads", Tensor.ofLongs(IntegerType.I64, new int[] {4}, new long[] {2, -1, 0, 2}), "value", scalar(FloatType.F32, 1.5)));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void check(GraphProto g, int opset, Map<String, Tensor> inputs) throws Exception {
+        ModelProto model = ModelProto.newBuilder().setIrVersion(8).setProducerName("nnc-tests")
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset)).setGraph(g).build();
+        Path file = OnnxBuilder.write(dir, g.getName() + ".onnx", model);
+        ModuleOp module = OnnxImporter.importFile(file);
+        Map<String, Tensor> want = new Interpreter().run(module, inputs);
+        Map<String, Tensor> got;
+        try (CompiledModel m = CpuBackend.compile(module, g.getName(), new CpuOptions(1))) {
+            got = m.run(new LinkedHashMap<>(inputs));
+        }
+        assertEquals(want.keySet(), got.keySet());
+        for (String name : want.keySet()) {
+            Tensor w = want.get(name);
+            Tensor r = got.get(name);
+            assertEquals(w.tensorType(), r.tensorType(), name);
+            if (w.isDoubles()) {
+                assertArrayEquals(w.doubles(), r.doubles(), 1e-6, g.getName() + ": " + name);
+            } else {
+                assertArrayEquals(w.longs(), r.longs(), g.getName() + ": " + name);
+            }
+        }
+    }
+
+    private Tensor floats(ElementType type, int... shape) {
+        double[] v = new double[size(shape)];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (random.nextDouble() - 0.5) * 6;
+        }
+        return Tensor.ofDoubles(type, shape, v);
+    }
+
+    private Tensor ints(ElementType type, int... shape) {
+        long[] v = new long[size(shape)];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = random.nextInt(21) - 10;
+        }
+        return Tensor.ofLongs(type, shape, v);
+    }
+
+    private static Tensor scalar(ElementType type, double v) {
+        return Tensor.ofDoubles(type, new int[0], new double[] {v});
+    }
+
+    private static int size(int[] shape) {
+        int n = 1;
+        for (int d : shape) {
+            n *= d;
+        }
+        return n;
+    }
+
+    private static NodeProto node(String op, List<String> inputs, List<String> outputs, AttributeProto... attrs) {
+        NodeProto.Builder b = OnnxBuilder.node(op, outputs.get(0) + "_node", inputs, outputs).toBuilder();
+        for (AttributeProto a : attrs) {
+            b.addAttribute(a);
+        }
+        return b.build();
+    }
+
+    private static AttributeProto intAttr(String name, long value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
+    }
+
+    private static AttributeProto intsAttr(String name, long... values) {
+        AttributeProto.Builder b = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
+        for (long v : values) {
+            b.addInts(v);
+        }
+        return b.build();
+    }
+
+    private static AttributeProto floatAttr(String name, float value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF(value).build();
+    }
+
+    private static AttributeProto stringAttr(String name, String value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
+                .setS(com.google.protobuf.ByteString.copyFromUtf8(value)).build();
+    }
+}
