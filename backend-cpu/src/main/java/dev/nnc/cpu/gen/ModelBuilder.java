@@ -73,6 +73,7 @@ public final class ModelBuilder implements LoweringContext {
     private final List<Object> steps = new ArrayList<>();
     private final Map<Value, ScalarExpr.Pending> pending = new HashMap<>();
     private final java.util.Set<Value> outputs = new java.util.HashSet<>();
+    private final java.util.Set<Operation> absorbed = new java.util.HashSet<>();
     private final java.util.SortedSet<String> imports = new java.util.TreeSet<>();
 
     private ModelBuilder(ModuleOp module, boolean fallback, java.util.Set<Value> unfused) {
@@ -150,6 +151,9 @@ public final class ModelBuilder implements LoweringContext {
     }
 
     private void lowerOne(Operation op) {
+        if (absorbed.contains(op)) {
+            return; // computed by an earlier step (see absorb)
+        }
         if (!op.regions().isEmpty()) {
             if (!fallback) {
                 throw unsupported(op, "ops with subgraphs are not supported");
@@ -499,6 +503,11 @@ public final class ModelBuilder implements LoweringContext {
     @Override
     public void addStatic(Object field) {
         statics.add(field);
+    }
+
+    @Override
+    public void absorb(Operation op) {
+        absorbed.add(op);
     }
 
     @Override
