@@ -86,19 +86,21 @@ final class PaddedPlane {
         }
     }
 
-    /** y = bias + the nine taps of w[wOff..wOff+9) over the loaded channel. */
-    void apply(DepthwiseKernel kernel, float[] w, int wOff, float bias, float[] y, int yOff) {
+    /** y = clamp(bias + the nine taps of w[wOff..wOff+9)) over the loaded channel. */
+    void apply(DepthwiseKernel kernel, float[] w, int wOff, float bias, Clamp clamp, float[] y, int yOff) {
+        float lo = clamp.lo();
+        float hi = clamp.hi();
         int outH = win.out()[1];
         int outW = win.out()[2];
         int r1 = stride == 1 ? len : (rows - oddRows) * len;
         int r2 = stride == 1 ? 2 * len : len;
         if (stride == 1 && outW >= WIDE) {
             for (int o1 = 0; o1 < outH; o1++) {
-                kernel.taps3x3(data, o1 * len, r1, r2, w, wOff, bias, y, yOff + o1 * outW, outW);
+                kernel.taps3x3(data, o1 * len, r1, r2, w, wOff, bias, lo, hi, y, yOff + o1 * outW, outW);
             }
             return;
         }
-        kernel.taps3x3(data, 0, r1, r2, w, wOff, bias, run, 0, runLength);
+        kernel.taps3x3(data, 0, r1, r2, w, wOff, bias, lo, hi, run, 0, runLength);
         for (int o1 = 0; o1 < outH; o1++) {
             int from = o1 * len;
             int to = yOff + o1 * outW;
