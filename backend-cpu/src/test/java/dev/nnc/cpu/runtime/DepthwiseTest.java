@@ -68,6 +68,25 @@ class DepthwiseTest {
         }
     }
 
+    /** The per-thread plane keeps its zeroed padding across calls: a second input on the same layer is not polluted. */
+    @ParameterizedTest(name = "stride {0}")
+    @CsvSource({"1", "2"})
+    void reusesThePlaneAcrossCalls(int s) {
+        Random r = new Random(5 + s);
+        Window3 win = new Window3(new int[] {1, 9, 11}, new int[] {1, 3, 3}, new int[] {1, s, s}, new int[] {1, 1, 1},
+                new int[] {0, 1, 1}, new int[] {0, 1, 1}, new int[] {1, (9 - 1) / s + 1, (11 - 1) / s + 1});
+        Conv.Geometry g = new Conv.Geometry(1, 2, 2, 2, win);
+        Tensor wt = random(r, 2, 1, 3, 3);
+        Map<String, Attribute> attrs = Map.of("group", Attribute.of(2), "kernel_shape", ints(3, 3),
+                "strides", ints(s, s), "pads", ints(1, 1, 1, 1));
+        for (int call = 0; call < 3; call++) {
+            Tensor x = random(r, 1, 2, 9, 11);
+            float[] y = new float[2 * win.outSize()];
+            Depthwise.forward(g, floats(x), floats(wt), null, y, Parallel.SERIAL);
+            assertClose(Reference.eval("Conv", attrs, x, wt), y);
+        }
+    }
+
     private static void check(DepthwiseKernel kernel, int n, int c, int h, int w, int k, int s, int pb, int pe, int d,
                               boolean withBias, int threads, Clamp clamp) {
         Random r = new Random(31L * n + 17L * c + h * 7L + w + k + s * 3L + pb + pe * 5L);
