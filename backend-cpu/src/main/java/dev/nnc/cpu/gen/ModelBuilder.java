@@ -54,6 +54,8 @@ public final class ModelBuilder implements LoweringContext {
     private final List<ValueField> valueFields = new ArrayList<>();
     private final List<InterpretedNode> nodes = new ArrayList<>();
     private final List<String> nodeFieldNames = new ArrayList<>();
+    /** Static shapes found for values the module leaves dynamic. */
+    private final StaticShapes shapes = new StaticShapes();
     private final JavaNames fields = new JavaNames("weights", "parallel", "inputs", "outputs");
     {
         JavaNames.RUNTIME_TYPES.forEach(t -> fields.fresh(t, t)); // a field must not shadow a runtime class
@@ -124,8 +126,16 @@ public final class ModelBuilder implements LoweringContext {
         }
         outputs.addAll(f.outputs());
         List<Operation> ops = f.body().operations();
-        for (Operation op : ops.subList(0, ops.size() - 1)) {
-            lowerOne(op);
+        try {
+            for (Operation op : ops.subList(0, ops.size() - 1)) {
+                OpSpec spec = registry.lookup(op.name()).orElse(null);
+                if (spec != null) {
+                    shapes.refine(op, constants, spec, opset, this.outputs);
+                }
+                lowerOne(op);
+            }
+        } finally {
+            shapes.restore(); // the refined types served this build only
         }
         List<Binding> outputs = new ArrayList<>();
         Operation ret = f.returnOp();
