@@ -276,7 +276,11 @@ public final class ModelBuilder implements LoweringContext {
                 fields.fresh(method + "_results", "results"), args, outs));
     }
 
-    /** The builder's state before a lowering, restored when the lowering refuses the op half-way. */
+    /**
+     * The builder's state before a lowering, restored when the lowering refuses the op half-way.
+     * Lowerings keep no state of their own, except the fixed-point ones (QStatics), whose ops
+     * never fall back.
+     */
     private final class Snapshot {
         private final Map<Value, String> arraysBefore = new HashMap<>(arrays);
         private final Map<Value, ScalarExpr.Pending> pendingBefore = new HashMap<>(pending);
@@ -286,6 +290,8 @@ public final class ModelBuilder implements LoweringContext {
         private final int staticCount = statics.size();
         private final int stepCount = steps.size();
         private final java.util.Set<String> fieldNames = fields.names();
+        private final java.util.Set<Operation> absorbedBefore = new java.util.HashSet<>(absorbed);
+        private final java.util.SortedSet<String> importsBefore = new java.util.TreeSet<>(imports);
 
         void restore() {
             arrays.clear();
@@ -298,6 +304,8 @@ public final class ModelBuilder implements LoweringContext {
             statics.subList(staticCount, statics.size()).clear();
             steps.subList(stepCount, steps.size()).clear();
             fields.restore(fieldNames);
+            absorbed.retainAll(absorbedBefore);
+            imports.retainAll(importsBefore);
         }
     }
 
