@@ -33,6 +33,7 @@ final class MoreLowerings {
         put(t, new OneHotLowering(), "OneHot");
         put(t, new LpPoolLowering(), "LpPool", "GlobalLpPool");
         put(t, new EinsumLowering(), "Einsum");
+        put(t, new RecurrentLowering(), "LSTM", "GRU", "RNN");
         OpLowering typedReduce = new TypedReduceLowering();
         for (String n : ReduceLowering.KINDS.keySet()) {
             OpLowering f32 = t.get("onnx." + n);

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * interpreter on random inputs (fixed seeds): losses, CumSum/CumProd, Mod, Clip with run-time
  * bounds, operands (Slice starts, Pad pads, Resize scales) given as model inputs, Pad modes,
  * CenterCropPad, the scatters with every reduction, TopK, OneHot, Compress, Dropout's mask and
- * reductions of f64 and i64 tensors, LpPool and Einsum.
+ * reductions of f64 and i64 tensors, LpPool, Einsum and the recurrent ops.
  */
 class CpuMoreOpsTest {
     private static final int INT64 = TensorProto.DataType.INT64_VALUE;
@@ -248,6 +248,49 @@ class CpuMoreOpsTest {
                 "b", floats(FloatType.F32, 2, 4, 3), "d", floats(FloatType.F64, 3, 3), "n", ints(IntegerType.I64, 2, 3)));
     }
 
+    @Test
+    void recurrentCellsEveryDirectionAndLayout() throws Exception {
+        int hs = 3;
+        GraphProto g = GraphProto.newBuilder().setName("recurrent")
+                .addInput(tensor("x", FLOAT, 4, 2, 5)).addInput(tensor("lens", INT32, 2))
+                .addInput(tensor("lw", FLOAT, 2, 4 * hs, 5)).addInput(tensor("lr", FLOAT, 2, 4 * hs, hs))
+                .addInput(tensor("lb", FLOAT, 2, 8 * hs)).addInput(tensor("lp", FLOAT, 2, 3 * hs))
+                .addInput(tensor("xb", FLOAT, 2, 4, 5)).addInput(tensor("h0", FLOAT, 2, 1, hs))
+                .addInput(tensor("gw", FLOAT, 1, 3 * hs, 5)).addInput(tensor("gr", FLOAT, 1, 3 * hs, hs))
+                .addInput(tensor("gb", FLOAT, 1, 6 * hs))
+                .addInput(tensor("rw", FLOAT, 1, hs, 5)).addInput(tensor("rr", FLOAT, 1, hs, hs))
+                .addNode(node("LSTM", List.of("x", "lw", "lr", "lb", "lens", "", "", "lp"), List.of("ly", "lh", "lc"),
+                        stringAttr("direction", "bidirectional"), intAttr("hidden_size", hs), floatAttr("clip", 2.5f)))
+                .addNode(node("GRU", List.of("xb", "gw", "gr", "gb", "", "h0"), List.of("gy", "gh"),
+                        intAttr("layout", 1), intAttr("linear_before_reset", 1), intAttr("hidden_size", hs)))
+                .addNode(node("GRU", List.of("x", "gw", "gr", "gb"), List.of("", "gh2"), intAttr("hidden_size", hs),
+                        stringAttr("direction", "reverse")))
+                .addNode(node("RNN", List.of("x", "rw", "rr"), List.of("ry"), intAttr("hidden_size", hs),
+                        AttributeProto.newBuilder().setName("activations").setType(AttributeProto.AttributeType.STRINGS)
+                                .addStrings(com.google.protobuf.ByteString.copyFromUtf8("HardSigmoid")).build(),
+                        AttributeProto.newBuilder().setName("activation_alpha").setType(AttributeProto.AttributeType.FLOATS)
+                                .addFloats(0.3f).build()))
+                .addOutput(tensor("ly", FLOAT, 4, 2, 2, hs)).addOutput(tensor("lh", FLOAT, 2, 2, hs))
+                .addOutput(tensor("lc", FLOAT, 2, 2, hs)).addOutput(tensor("gy", FLOAT, 2, 4, 1, hs))
+                .addOutput(tensor("gh", FLOAT, 2, 1, hs)).addOutput(tensor("gh2", FLOAT, 1, 2, hs))
+                .addOutput(tensor("ry", FLOAT, 4, 1, 2, hs)).build();
+        Map<String, Tensor> in = new LinkedHashMap<>();
+        in.put("x", floats(FloatType.F32, 4, 2, 5));
+        in.put("lens", Tensor.ofLongs(IntegerType.I32, new int[] {2}, new long[] {4, 2}));
+        in.put("lw", floats(FloatType.F32, 2, 4 * hs, 5));
+        in.put("lr", floats(FloatType.F32, 2, 4 * hs, hs));
+        in.put("lb", floats(FloatType.F32, 2, 8 * hs));
+        in.put("lp", floats(FloatType.F32, 2, 3 * hs));
+        in.put("xb", floats(FloatType.F32, 2, 4, 5));
+        in.put("h0", floats(FloatType.F32, 2, 1, hs));
+        in.put("gw", floats(FloatType.F32, 1, 3 * hs, 5));
+        in.put("gr", floats(FloatType.F32, 1, 3 * hs, hs));
+        in.put("gb", floats(FloatType.F32, 1, 6 * hs));
+        in.put("rw", floats(FloatType.F32, 1, hs, 5));
+        in.put("rr", floats(FloatType.F32, 1, hs, hs));
+        check(g, 14, in);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private void check(GraphProto g, int opset, Map<String, Tensor> inputs) throws Exception {
@@ -257,7 +300,7 @@ class CpuMoreOpsTest {
         ModuleOp module = OnnxImporter.importFile(file);
         Map<String, Tensor> want = new Interpreter().run(module, inputs);
         Map<String, Tensor> got;
-        try (CompiledModel m = CpuBackend.compile(module, g.getName(), new CpuOptions(1))) {
+        try (CompiledModel m = CpuBackend.compile(module, g.getName(), new CpuOptions(1, false))) { // native only: no interpreter fallback
             got = m.run(new LinkedHashMap<>(inputs));
         }
         assertEquals(want.keySet(), got.keySet());
