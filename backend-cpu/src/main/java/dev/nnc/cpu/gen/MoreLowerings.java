@@ -16,7 +16,9 @@ final class MoreLowerings {
         put(t, new LossLowering(), "NegativeLogLikelihoodLoss", "SoftmaxCrossEntropyLoss");
         put(t, new CumulativeLowering(), "CumSum", "CumProd");
         ScalarCallLowering scalarCall = new ScalarCallLowering();
-        put(t, scalarCall, "Mod");
+        put(t, scalarCall, "Mod", "IsInf");
+        OpLowering pow = t.get("onnx.Pow");
+        t.put("onnx.Pow", (op, ctx) -> (ScalarCallLowering.powHere(op) ? scalarCall : pow).lower(op, ctx));
         OpLowering clip = t.get("onnx.Clip");
         t.put("onnx.Clip", (op, ctx) -> (ScalarCallLowering.clipHere(op, ctx) ? scalarCall : clip).lower(op, ctx));
         OpLowering resize = t.get("onnx.Resize");
@@ -34,6 +36,7 @@ final class MoreLowerings {
         put(t, new LpPoolLowering(), "LpPool", "GlobalLpPool");
         put(t, new EinsumLowering(), "Einsum");
         put(t, new RecurrentLowering(), "LSTM", "GRU", "RNN");
+        put(t, new GenerateLowering(), "ConstantOfShape", "EyeLike", "Range");
         OpLowering typedReduce = new TypedReduceLowering();
         for (String n : ReduceLowering.KINDS.keySet()) {
             OpLowering f32 = t.get("onnx." + n);

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * interpreter on random inputs (fixed seeds): losses, CumSum/CumProd, Mod, Clip with run-time
  * bounds, operands (Slice starts, Pad pads, Resize scales) given as model inputs, Pad modes,
  * CenterCropPad, the scatters with every reduction, TopK, OneHot, Compress, Dropout's mask and
- * reductions of f64 and i64 tensors, LpPool, Einsum and the recurrent ops.
+ * reductions of f64 and i64 tensors, LpPool, Einsum, the recurrent ops, mixed-type Pow, IsInf,
+ * ConstantOfShape, EyeLike and Range.
  */
 class CpuMoreOpsTest {
     private static final int INT64 = TensorProto.DataType.INT64_VALUE;
@@ -289,6 +290,44 @@ class CpuMoreOpsTest {
         in.put("rw", floats(FloatType.F32, 1, hs, 5));
         in.put("rr", floats(FloatType.F32, 1, hs, hs));
         check(g, 14, in);
+    }
+
+    @Test
+    void mixedTypePowIsInfAndGenerators() throws Exception {
+        GraphProto g = GraphProto.newBuilder().setName("generators")
+                .addInput(tensor("x", FLOAT, 2, 3)).addInput(tensor("e", INT64, 3)).addInput(tensor("n", INT32, 2, 3))
+                .addInput(tensor("f", FLOAT, 3)).addInput(tensor("shape", INT64, 2))
+                .addInput(tensor("start", INT32)).addInput(tensor("limit", INT32)).addInput(tensor("delta", INT32))
+                .addInput(tensor("fs", FLOAT)).addInput(tensor("fl", FLOAT)).addInput(tensor("fd", FLOAT))
+                .addNode(node("Pow", List.of("x", "e"), List.of("xe"))).addNode(node("Pow", List.of("n", "e"), List.of("ne")))
+                .addNode(node("Pow", List.of("n", "f"), List.of("nf")))
+                .addNode(node("IsInf", List.of("x"), List.of("inf"), intAttr("detect_positive", 0)))
+                .addNode(node("ConstantOfShape", List.of("shape"), List.of("sevens"), AttributeProto.newBuilder().setName("value")
+                        .setType(AttributeProto.AttributeType.TENSOR).setT(TensorProto.newBuilder().setDataType(INT64).addDims(1)
+                                .addInt64Data(7)).build()))
+                .addNode(node("EyeLike", List.of("x"), List.of("eye"), intAttr("k", 1), intAttr("dtype", INT32)))
+                .addNode(node("Range", List.of("start", "limit", "delta"), List.of("ints")))
+                .addNode(node("Range", List.of("fs", "fl", "fd"), List.of("floats_out")))
+                .addOutput(tensor("xe", FLOAT, 2, 3)).addOutput(tensor("ne", INT32, 2, 3)).addOutput(tensor("nf", INT32, 2, 3))
+                .addOutput(tensor("inf", TensorProto.DataType.BOOL_VALUE, 2, 3)).addOutput(tensor("sevens", INT64, 2, 4))
+                .addOutput(tensor("eye", INT32, 2, 3)).addOutput(tensor("ints", INT32, 4)).addOutput(tensor("floats_out", FLOAT, 3))
+                .build();
+        Tensor x = floats(FloatType.F32, 2, 3);
+        x.doubles()[1] = Double.NEGATIVE_INFINITY;
+        x.doubles()[4] = Double.POSITIVE_INFINITY;
+        Map<String, Tensor> in = new LinkedHashMap<>();
+        in.put("x", x);
+        in.put("e", Tensor.ofLongs(IntegerType.I64, new int[] {3}, new long[] {2, 0, 3}));
+        in.put("n", ints(IntegerType.I32, 2, 3));
+        in.put("f", Tensor.ofDoubles(FloatType.F32, new int[] {3}, new double[] {0.5, 2, -1}));
+        in.put("shape", Tensor.ofLongs(IntegerType.I64, new int[] {2}, new long[] {2, 4}));
+        in.put("start", Tensor.ofLongs(IntegerType.I32, new int[0], new long[] {10}));
+        in.put("limit", Tensor.ofLongs(IntegerType.I32, new int[0], new long[] {2}));
+        in.put("delta", Tensor.ofLongs(IntegerType.I32, new int[0], new long[] {-2}));
+        in.put("fs", scalar(FloatType.F32, 0.5));
+        in.put("fl", scalar(FloatType.F32, 2));
+        in.put("fd", scalar(FloatType.F32, 0.6));
+        check(g, 13, in);
     }
 
     // ---------------------------------------------------------------- helpers
