@@ -29,7 +29,7 @@ final class MoreLowerings {
             OpLowering strided = t.get(n);
             t.put(n, (op, ctx) -> (AxisMapLowering.applies(op, ctx) ? axisMaps : strided).lower(op, ctx));
         }
-        put(t, axisMaps, "CenterCropPad", "Compress");
+        put(t, axisMaps, "CenterCropPad", "Compress", "Tile");
         put(t, new ScatterLowering(), "Scatter", "ScatterElements", "ScatterND", "TensorScatter");
         put(t, new TopKLowering(), "TopK");
         put(t, new OneHotLowering(), "OneHot");
@@ -37,6 +37,7 @@ final class MoreLowerings {
         put(t, new EinsumLowering(), "Einsum");
         put(t, new RecurrentLowering(), "LSTM", "GRU", "RNN");
         put(t, new GenerateLowering(), "ConstantOfShape", "EyeLike", "Range");
+        put(t, new RearrangeLowering(), "DepthToSpace", "SpaceToDepth", "GatherND", "ReverseSequence");
         OpLowering typedReduce = new TypedReduceLowering();
         for (String n : ReduceLowering.KINDS.keySet()) {
             OpLowering f32 = t.get("onnx." + n);

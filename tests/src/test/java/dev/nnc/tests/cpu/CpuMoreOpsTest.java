@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * bounds, operands (Slice starts, Pad pads, Resize scales) given as model inputs, Pad modes,
  * CenterCropPad, the scatters with every reduction, TopK, OneHot, Compress, Dropout's mask and
  * reductions of f64 and i64 tensors, LpPool, Einsum, the recurrent ops, mixed-type Pow, IsInf,
- * ConstantOfShape, EyeLike and Range.
+ * ConstantOfShape, EyeLike, Range, Tile, DepthToSpace/SpaceToDepth, GatherND and ReverseSequence.
  */
 class CpuMoreOpsTest {
     private static final int INT64 = TensorProto.DataType.INT64_VALUE;
@@ -328,6 +328,25 @@ class CpuMoreOpsTest {
         in.put("fl", scalar(FloatType.F32, 2));
         in.put("fd", scalar(FloatType.F32, 0.6));
         check(g, 13, in);
+    }
+
+    @Test
+    void tileBlocksGatherNdAndReverseSequence() throws Exception {
+        GraphProto g = GraphProto.newBuilder().setName("rearrange")
+                .addInput(tensor("x", FLOAT, 1, 8, 2, 3)).addInput(tensor("reps", INT64, 2)).addInput(tensor("m", INT64, 2, 3))
+                .addInput(tensor("idx", INT64, 2, 1, 1)).addInput(tensor("seq", FLOAT, 4, 3, 2)).addInput(tensor("lens", INT64, 3))
+                .addNode(node("Tile", List.of("m", "reps"), List.of("tiled")))
+                .addNode(node("DepthToSpace", List.of("x"), List.of("dcr"), intAttr("blocksize", 2)))
+                .addNode(node("DepthToSpace", List.of("x"), List.of("crd"), intAttr("blocksize", 2), stringAttr("mode", "CRD")))
+                .addNode(node("SpaceToDepth", List.of("dcr"), List.of("back"), intAttr("blocksize", 2)))
+                .addNode(node("GatherND", List.of("m", "idx"), List.of("picked"), intAttr("batch_dims", 1)))
+                .addNode(node("ReverseSequence", List.of("seq", "lens"), List.of("reversed"), intAttr("time_axis", 0), intAttr("batch_axis", 1)))
+                .addOutput(tensor("tiled", INT64, 4, 9)).addOutput(tensor("dcr", FLOAT, 1, 2, 4, 6))
+                .addOutput(tensor("crd", FLOAT, 1, 2, 4, 6)).addOutput(tensor("back", FLOAT, 1, 8, 2, 3))
+                .addOutput(tensor("picked", INT64, 2, 1)).addOutput(tensor("reversed", FLOAT, 4, 3, 2)).build();
+        check(g, 13, Map.of("x", floats(FloatType.F32, 1, 8, 2, 3), "reps", Tensor.ofLongs(IntegerType.I64, new int[] {2}, new long[] {2, 3}),
+                "m", ints(IntegerType.I64, 2, 3), "idx", Tensor.ofLongs(IntegerType.I64, new int[] {2, 1, 1}, new long[] {2, -3}),
+                "seq", floats(FloatType.F32, 4, 3, 2), "lens", Tensor.ofLongs(IntegerType.I64, new int[] {3}, new long[] {4, 0, 2})));
     }
 
     // ---------------------------------------------------------------- helpers
