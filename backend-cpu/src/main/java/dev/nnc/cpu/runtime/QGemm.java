@@ -3,8 +3,9 @@ package dev.nnc.cpu.runtime;
 /**
  * Integer matrix product for fixed-point layers: y[i,j] = epilogue(Σ_q a[i,q]·b[q,j], bias), every
  * product and sum exact. Row by row: a row of accumulators (int when {@link QEpilogue#intAcc},
- * else long) takes a[i,q]·b[q,·] for each q, a loop over contiguous ints that HotSpot vectorises
- * (unrolling q by four measured slower on JDK 17: the one-product loop vectorises better);
+ * else long) takes a[i,q]·b[q,·] for each q: for int accumulators the {@link QRowKernel} of
+ * {@link QVectorSupport} (a jdk.incubator.vector kernel keeping the accumulators in registers
+ * when the module is there, else the loop HotSpot vectorises), for long ones a plain loop;
  * then the epilogue stores the row. Rows are split over the threads for large products.
  */
 public final class QGemm {
@@ -22,19 +23,9 @@ public final class QGemm {
         par.forRange(m, (long) k * n, (from, to) -> {
             if (a instanceof int[] ai && b instanceof int[] bi && e.intAcc()) {
                 int[] acc = new int[n];
+                QRowKernel rows = QVectorSupport.ROWS;
                 for (int i = from; i < to; i++) {
-                    java.util.Arrays.fill(acc, 0);
-                    int ao = aOff + i * k;
-                    for (int q = 0; q < k; q++) {
-                        int av = ai[ao + q];
-                        if (av == 0) {
-                            continue;
-                        }
-                        int bo = bOff + q * n;
-                        for (int j = 0; j < n; j++) {
-                            acc[j] += av * bi[bo + j];
-                        }
-                    }
+                    rows.row(ai, aOff + i * k, bi, bOff, acc, k, n);
                     store(acc, i, n, bias, biasOff, biasRowStride, biasColStride, e, exactOut, y, yOff);
                 }
                 return;
