@@ -38,7 +38,8 @@ class CpuJarTest {
         BadInputCliTest.Run compile = nnc("compile", model.toString(), "--target", "cpu", "-o", jar.toString(), "-O2");
         assertEquals(0, compile.code(), compile.err());
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            assertTrue(zip.getEntry("dev/nnc/cpu/runtime/Conv.class") != null, "runtime kernels copied");
+            assertTrue(zip.getEntry("dev/nnc/cpu/runtime/DenseConv.class") != null, "runtime kernels copied");
+            assertTrue(zip.getEntry("dev/nnc/cpu/runtime/VectorPackedKernel.java.txt") != null, "vector kernel source copied");
             assertTrue(zip.getEntry("dev/nnc/cli/Main.class") == null, "not the whole of nnc");
             assertTrue(zip.stream().noneMatch(e -> e.getName().startsWith("dev/nnc/cpu/gen/")
                     || e.getName().startsWith("dev/nnc/ir/onnx/")), "not the code generator nor the op library");

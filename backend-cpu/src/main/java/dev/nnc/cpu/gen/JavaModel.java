@@ -47,6 +47,10 @@ public record JavaModel(String packageName, String className, String modelName, 
     public record ConvField(String name, int batch, int inChannels, int outChannels, int group, Window window) {
     }
 
+    /** A static {@code DenseConv} layer (a dense convolution's plan). */
+    public record DenseConvField(String name, int batch, int inChannels, int outChannels, int group, Window window) {
+    }
+
     /** A static {@code Window3} constant (pooling). */
     public record WindowField(String name, Window window) {
     }

@@ -73,6 +73,13 @@ interface LoweringContext {
 
     void addStatic(Object field);
 
+    /**
+     * Marks a later op as computed by the current step (e.g. a Relu applied in a convolution's
+     * store): when the builder reaches it, it generates nothing; its result's array was already
+     * written by that step.
+     */
+    void absorb(Operation op);
+
     int opset();
 
     /** A weight field holding a tensor computed at build time (pre-packed or pre-aligned constants). */

@@ -16,8 +16,9 @@ final class Lowerings {
         ElementwiseLowering.BINARY.forEach(n -> t.put("onnx." + n, elementwise));
         OpLowering linear = new LinearLowering();
         put(t, linear, "MatMul", "Gemm", "FusedGemm");
-        put(t, new WindowLowering(), "Conv", "FusedConv", "ConvTranspose", "MaxPool", "AveragePool", "GlobalAveragePool",
+        put(t, new WindowLowering(), "ConvTranspose", "MaxPool", "AveragePool", "GlobalAveragePool",
                 "GlobalMaxPool");
+        put(t, new ConvLowering(), "Conv", "FusedConv");
         OpLowering layout = new LayoutLowering();
         LayoutLowering.ALIASES.forEach(n -> t.put("onnx." + n, layout));
         put(t, layout, "Transpose", "Concat");

@@ -73,6 +73,7 @@ public final class ModelBuilder implements LoweringContext {
     private final List<Object> steps = new ArrayList<>();
     private final Map<Value, ScalarExpr.Pending> pending = new HashMap<>();
     private final java.util.Set<Value> outputs = new java.util.HashSet<>();
+    private final java.util.Set<Operation> absorbed = new java.util.HashSet<>();
     private final java.util.SortedSet<String> imports = new java.util.TreeSet<>();
 
     private ModelBuilder(ModuleOp module, boolean fallback, java.util.Set<Value> unfused) {
@@ -150,6 +151,9 @@ public final class ModelBuilder implements LoweringContext {
     }
 
     private void lowerOne(Operation op) {
+        if (absorbed.contains(op)) {
+            return; // computed by an earlier step (see absorb)
+        }
         if (!op.regions().isEmpty()) {
             if (!fallback) {
                 throw unsupported(op, "ops with subgraphs are not supported");
@@ -225,7 +229,7 @@ public final class ModelBuilder implements LoweringContext {
                     throw new IllegalStateException("value " + v + " read before it is defined");
                 }
                 TensorType t = (TensorType) v.type();
-                slots.add(new InterpretedNode.Slot(dtype(t), t.shape()));
+                slots.add(new InterpretedNode.Slot(dtype(t), t.elementType(), t.shape()));
             } else {
                 slots.add(null);
             }
@@ -240,7 +244,7 @@ public final class ModelBuilder implements LoweringContext {
             boolean needed = r.hasUses() || outputs.contains(r);
             if (InterpretedNodes.inArrays(r.type())) {
                 TensorType t = (TensorType) r.type();
-                resultSlots.add(new InterpretedNode.Slot(dtype(t), t.shape()));
+                resultSlots.add(new InterpretedNode.Slot(dtype(t), t.elementType(), t.shape()));
                 if (needed) {
                     outs.add(new JavaModel.StoreResult(i, writeTyped(r, op)));
                 }
@@ -499,6 +503,11 @@ public final class ModelBuilder implements LoweringContext {
     @Override
     public void addStatic(Object field) {
         statics.add(field);
+    }
+
+    @Override
+    public void absorb(Operation op) {
+        absorbed.add(op);
     }
 
     @Override

@@ -69,6 +69,22 @@ public final class VectorSupport {
         }
     }
 
+    /**
+     * The vector implementation of {@code type} whose source is the resource {@code simpleName.java.txt}
+     * beside this class (class {@code dev.nnc.cpu.runtime.vector.simpleName}), or {@code fallback}
+     * where the incubator module is absent, disabled or cannot be compiled here.
+     */
+    static <T> T kernelOr(String simpleName, Class<T> type, T fallback) {
+        if (!available() || "false".equals(System.getProperty("nnc.vector"))) {
+            return fallback;
+        }
+        try {
+            return load("/dev/nnc/cpu/runtime/" + simpleName + ".java.txt", "dev.nnc.cpu.runtime.vector." + simpleName, type);
+        } catch (RuntimeException | LinkageError e) {
+            return fallback; // e.g. no javac in this runtime: the scalar kernel computes the same
+        }
+    }
+
     /** Compiles the kernel source shipped as resource {@code source} and instantiates its class. */
     static <T> T load(String source, String className, Class<T> type) {
         String text;

@@ -28,8 +28,10 @@ import java.util.zip.ZipEntry;
  */
 public final class ModelJar {
     private static final LocalDateTime FIXED_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
-    private static final String VECTOR_GEMM_SOURCE = "dev/nnc/cpu/runtime/VectorGemm.java.txt";
-    private static final String VECTOR_DEPTHWISE_SOURCE = "dev/nnc/cpu/runtime/VectorDepthwise.java.txt";
+    /** Sources of the vector kernels, compiled when the jar's JVM has jdk.incubator.vector. */
+    private static final java.util.List<String> VECTOR_SOURCES = java.util.List.of(
+            "dev/nnc/cpu/runtime/VectorGemm.java.txt", "dev/nnc/cpu/runtime/VectorDepthwise.java.txt",
+            "dev/nnc/cpu/runtime/VectorPackedKernel.java.txt");
 
     private ModelJar() {
     }
@@ -42,8 +44,7 @@ public final class ModelJar {
         ClassLoader loader = ModelJar.class.getClassLoader();
         roots.put(internal(JarMain.class), resource(loader, internal(JarMain.class) + ".class"));
         ClassClosure.of(roots, "dev/nnc/", loader).forEach((name, bytes) -> entries.put(name + ".class", bytes));
-        entries.put(VECTOR_GEMM_SOURCE, resource(loader, VECTOR_GEMM_SOURCE));
-        entries.put(VECTOR_DEPTHWISE_SOURCE, resource(loader, VECTOR_DEPTHWISE_SOURCE));
+        VECTOR_SOURCES.forEach(s -> entries.put(s, resource(loader, s)));
         for (int i = 0; i < src.weights().size(); i++) {
             entries.put(JarLayout.weight(i), Npy.write(src.weights().get(i)));
         }
