@@ -22,11 +22,14 @@ public final class QGemm {
         boolean exactOut = e.exactOut();
         par.forRange(m, (long) k * n, (from, to) -> {
             if (a instanceof int[] ai && b instanceof int[] bi && e.intAcc()) {
-                int[] acc = new int[n];
                 QRowKernel rows = QVectorSupport.ROWS;
-                for (int i = from; i < to; i++) {
-                    rows.row(ai, aOff + i * k, bi, bOff, acc, k, n);
-                    store(acc, i, n, bias, biasOff, biasRowStride, biasColStride, e, exactOut, y, yOff);
+                int[] acc = new int[Math.min(4, to - from) * n];
+                for (int i = from; i < to; i += 4) {
+                    int count = Math.min(4, to - i);
+                    rows.rows(ai, aOff + i * k, bi, bOff, acc, count, k, n);
+                    for (int r = 0; r < count; r++) {
+                        store(acc, r * n, i + r, n, bias, biasOff, biasRowStride, biasColStride, e, exactOut, y, yOff);
+                    }
                 }
                 return;
             }
@@ -63,14 +66,14 @@ public final class QGemm {
     }
 
     /** Row i of the result: accumulator (shifted) plus bias, then the epilogue's requantisation or cast. */
-    private static void store(int[] acc, int i, int n, long[] bias, int biasOff, int rs, int cs, QEpilogue e, boolean exactOut,
-                              Object y, int yOff) {
+    private static void store(int[] acc, int accOff, int i, int n, long[] bias, int biasOff, int rs, int cs, QEpilogue e,
+                              boolean exactOut, Object y, int yOff) {
         if (exactOut && bias == null && e.accShift() == 0 && y instanceof int[] yi) {
-            System.arraycopy(acc, 0, yi, yOff + i * n, n);
+            System.arraycopy(acc, accOff, yi, yOff + i * n, n);
             return;
         }
         for (int j = 0; j < n; j++) {
-            long v = ((long) acc[j] << e.accShift()) + bias(bias, biasOff, i, j, rs, cs);
+            long v = ((long) acc[accOff + j] << e.accShift()) + bias(bias, biasOff, i, j, rs, cs);
             QArrays.set(y, yOff + i * n + j, exactOut ? v : e.finish(v, biasOff + i, j));
         }
     }

@@ -32,6 +32,17 @@ class QRowKernelTest {
             QRowKernel.SCALAR.row(a, 2, b, 3, want, k, n);
             vector.row(a, 2, b, 3, got, k, n);
             assertArrayEquals(want, got, k + "x" + n);
+            for (int count = 1; count <= 4; count++) {
+                int[] rowsWant = new int[count * n];
+                int[] rowsGot = new int[count * n];
+                int[] a4 = new int[count * k + 1];
+                for (int i = 0; i < a4.length; i++) {
+                    a4[i] = rnd.nextInt(10) == 0 ? Integer.MIN_VALUE : rnd.nextInt(511) - 255;
+                }
+                QRowKernel.SCALAR.rows(a4, 1, b, 3, rowsWant, count, k, n);
+                vector.rows(a4, 1, b, 3, rowsGot, count, k, n);
+                assertArrayEquals(rowsWant, rowsGot, count + " rows of " + k + "x" + n);
+            }
         }
     }
 }
