@@ -60,8 +60,13 @@ class DenseConvTest {
                 new int[] {0, pBegin, pBegin}, new int[] {0, pEnd, pEnd}, new int[] {1, out[2], out[3]});
         DenseConv layer = new DenseConv(n, c, m, g, win);
         float[] y = new float[expected.size()];
+        float[] packed = layer.pack(floats(wt));
+        if (threads > 1) { // weights given at run time: packed into a scratch array per call
+            packed = new float[layer.packedSize()];
+            layer.packInto(floats(wt), packed);
+        }
         try (Parallel par = new Parallel(threads)) {
-            layer.forward(floats(x), layer.pack(floats(wt)), floats(bias), y, new float[layer.scratchSize()], cl, par);
+            layer.forward(floats(x), packed, floats(bias), y, new float[layer.scratchSize()], cl, par);
         }
         assertClose(expected, y);
     }
