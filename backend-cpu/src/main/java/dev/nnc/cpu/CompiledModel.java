@@ -110,7 +110,11 @@ public final class CompiledModel implements AutoCloseable {
             in[i] = type.toArray(t);
         }
         Object[] out = new Object[source.outputNames().size()];
-        model.run(in, out);
+        try {
+            model.run(in, out);
+        } catch (dev.nnc.cpu.runtime.ModelInputError e) {
+            throw new NncException(e.getMessage());
+        }
         List<RuntimeValue> result = new ArrayList<>();
         for (int i = 0; i < out.length; i++) {
             Dtype type = source.outputTypes().get(i);

@@ -94,6 +94,25 @@ public enum Dtype {
         }
     }
 
+    /**
+     * A tensor of element type {@code exact} (the IR type of the value: it names the fixed-point
+     * type of the FIXED dtypes) holding a copy of the array of this dtype.
+     */
+    public Tensor toTensor(Object array, ElementType exact, int[] shape) {
+        if (this == FIXED_LONG) {
+            return Tensor.ofLongs(exact, shape, ((long[]) array).clone());
+        }
+        if (this == FIXED_INT) {
+            int[] a = (int[]) array;
+            long[] l = new long[a.length];
+            for (int i = 0; i < a.length; i++) {
+                l[i] = a[i];
+            }
+            return Tensor.ofLongs(exact, shape, l);
+        }
+        return toTensor(array, shape);
+    }
+
     /** A tensor of this dtype holding a copy of the array. */
     public Tensor toTensor(Object array, int[] shape) {
         if (elementType == null) {

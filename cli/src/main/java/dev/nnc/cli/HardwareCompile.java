@@ -44,6 +44,7 @@ final class HardwareCompile {
     private final String target;
     private final String device;
     private final Clock clock;
+    private final boolean measuredFifos;
     private final QuantizeOptions quantize;
     private final PipelineOptions pipelineOptions;
     private final PrintWriter err;
@@ -53,6 +54,7 @@ final class HardwareCompile {
         this.target = target;
         this.device = Device.named(hardware.device(target)).name();
         this.clock = hardware.clock();
+        this.measuredFifos = hardware.measuredFifoDepths();
         this.quantize = quantize;
         this.pipelineOptions = pipelineOptions;
         this.err = err;
@@ -90,10 +92,11 @@ final class HardwareCompile {
         String kernelText = IrPrinter.print(module);
         Estimate estimate = HardwareEstimate.of(module, Device.named(device));
         pipelineOptions.run(slice(full, hwAt, full.size()), module, registry, err, reproducers);
+        String fifoDepths = measuredFifos ? FifoTrim.apply(module, err) : "size-fifos bound (--fifo-depths bound)";
         HlsBackend.Build build = HlsBackend.design(module, modelName, PrimitiveRegistry.standard(), idleLimit(estimate));
         long millis = (System.nanoTime() - start) / 1_000_000;
         Report report = ReportBuilder.build(modelName, target.toLowerCase(Locale.ROOT), build.netlist(), build.design(),
-                estimate, clock, ran, millis);
+                estimate, clock, ran, millis, fifoDepths);
         BuildFiles files = HlsBackend.files(build, module, kernelText, report);
         BuildWriter.write(out, files);
         return report;

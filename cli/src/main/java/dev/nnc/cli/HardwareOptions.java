@@ -4,7 +4,7 @@ import dev.nnc.hls.report.Clock;
 import dev.nnc.ir.diag.NncException;
 import picocli.CommandLine.Option;
 
-/** {@code --device} and {@code --clock} of {@code nnc compile --target fpga|asic} (a picocli mixin). */
+/** {@code --device}, {@code --clock} and {@code --fifo-depths} of {@code nnc compile --target fpga|asic} (a picocli mixin). */
 public final class HardwareOptions {
     /** The device --target fpga uses by default, and the one --target asic always uses. */
     static final String DEFAULT_FPGA = "xc7z020";
@@ -18,6 +18,21 @@ public final class HardwareOptions {
     @Option(names = "--clock", paramLabel = "FREQ", defaultValue = "200MHz",
             description = "Clock target for latency and throughput in time, e.g. 200MHz or 5ns (default ${DEFAULT-VALUE}).")
     String clock = "200MHz";
+
+    @Option(names = "--fifo-depths", paramLabel = "HOW", defaultValue = "measured",
+            description = "measured (default): after size-fifos, simulate the design (zeros; its timing does not depend on "
+                    + "data) and shrink every FIFO to the most beats it holds + 1, which keeps every cycle of the schedule "
+                    + "(checked by simulating again; otherwise the depths stay). bound: keep size-fifos' analytic depths.")
+    String fifoDepths = "measured";
+
+    /** Whether FIFO depths are trimmed to the simulated high-water marks. */
+    boolean measuredFifoDepths() {
+        return switch (fifoDepths) {
+            case "measured" -> true;
+            case "bound" -> false;
+            default -> throw new NncException("--fifo-depths must be measured or bound, not '" + fifoDepths + "'");
+        };
+    }
 
     /** The device for {@code target} ({@code fpga} or {@code asic}). */
     String device(String target) {

@@ -43,6 +43,10 @@ public final class HostSimulation {
         this(design, DialectRegistry.standard());
     }
 
+    public HwDesign design() {
+        return design;
+    }
+
     /** Runs the frames (each a map input name → tensor) through the host ops and {@code engine}. */
     public Outcome run(HwEngine engine, List<Map<String, Tensor>> frames) {
         if (frames.isEmpty()) {

@@ -84,6 +84,41 @@ class CpuCliTest {
     }
 
     @Test
+    void symbolicInputShapesAreSpecialisedToTheGivenInputs() throws IOException {
+        var n = dev.nnc.frontend.proto.Onnx.TensorShapeProto.Dimension.newBuilder().setDimParam("N");
+        var four = dev.nnc.frontend.proto.Onnx.TensorShapeProto.Dimension.newBuilder().setDimValue(4);
+        var type = dev.nnc.frontend.proto.Onnx.TypeProto.newBuilder().setTensorType(dev.nnc.frontend.proto.Onnx.TypeProto.Tensor
+                .newBuilder().setElemType(FLOAT).setShape(dev.nnc.frontend.proto.Onnx.TensorShapeProto.newBuilder().addDim(n).addDim(four)));
+        var g = dev.nnc.frontend.proto.Onnx.GraphProto.newBuilder().setName("batch")
+                .addInput(dev.nnc.frontend.proto.Onnx.ValueInfoProto.newBuilder().setName("x").setType(type))
+                .addOutput(dev.nnc.frontend.proto.Onnx.ValueInfoProto.newBuilder().setName("y").setType(type))
+                .addNode(node("Relu", "act", List.of("x"), List.of("h")))
+                .addNode(node("Softmax", "prob", List.of("h"), List.of("y"))).build();
+        Path m = OnnxBuilder.write(dir, "batch.onnx", model(g));
+        Tensor x = Tensor.ofDoubles(FloatType.F32, new int[] {3, 4}, new double[] {1, -2, 3, 0.5, -1, 0, 2, 4, 7, 1, -3, 2});
+        Npy.write(dir.resolve("x.npy"), x);
+        Path src = dir.resolve("src");
+        BadInputCliTest.Run cpu = nnc("run", m.toString(), "-i", dir.resolve("x.npy").toString(), "--backend", "cpu",
+                "--emit-java", src.toString(), "-o", dir.resolve("cpu.npy").toString());
+        assertEquals(0, cpu.code(), cpu.err());
+        assertEquals("", cpu.err().strip(), "specialised to [3, 4], every node is native");
+        String java = Files.readString(src.resolve("dev/nnc/cpu/generated/Batch.java"));
+        assertTrue(java.contains("new float[12]; // tensor<3x4xf32>"), java);
+        BadInputCliTest.Run interp = nnc("run", m.toString(), "-i", dir.resolve("x.npy").toString(),
+                "-o", dir.resolve("interp.npy").toString());
+        assertEquals(0, interp.code(), interp.err());
+        double[] got = Npy.read(dir.resolve("cpu.npy")).doubles();
+        double[] want = Npy.read(dir.resolve("interp.npy")).doubles();
+        for (int i = 0; i < want.length; i++) {
+            assertEquals(want[i], got[i], 1e-6 + 1e-5 * Math.abs(want[i]), "y[" + i + "]");
+        }
+        BadInputCliTest.Run refused = nnc("run", m.toString(), "-i", dir.resolve("x.npy").toString(), "--backend", "cpu",
+                "--no-fallback");
+        assertEquals(2, refused.code(), refused.err());
+        assertTrue(refused.err().contains("static shapes"), refused.err());
+    }
+
+    @Test
     void benchPrintsLatencyOnBothBackends() throws IOException {
         Path m = reluSoftmax();
         for (String backend : List.of("cpu", "interp")) {

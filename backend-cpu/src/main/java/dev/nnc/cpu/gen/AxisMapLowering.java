@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Pad (edge, reflect and wrap modes, or pads/value/axes given at run time), Slice with starts,
- * ends, axes or steps given at run time, and CenterCropPad, as one {@code AxisMaps.gather} whose
+ * ends, axes or steps given at run time, CenterCropPad and Compress, as one {@code AxisMaps.gather} whose
  * per-axis maps the runtime builds from the operands on every run. Constant-operand Slice and
  * constant-mode Pad stay with {@link StridedLowering} (a strided copy).
  */
@@ -20,9 +20,16 @@ final class AxisMapLowering implements OpLowering {
 
     @Override
     public void lower(Operation op, LoweringContext ctx) {
-        String in = shapeField(op, ctx, "in_shape", ctx.shape(op.operand(0)));
-        String out = shapeField(op, ctx, "out_shape", ctx.shape(op.result(0)));
         OpAttributes a = ctx.attrs(op);
+        int[] inShape = ctx.shape(op.operand(0));
+        int[] outShape = ctx.shape(op.result(0));
+        boolean flat = op.opName().equals("Compress") && a.get("axis") == null;
+        if (flat) { // Compress without an axis works on the flattened input
+            inShape = new int[] {Math.toIntExact(LinearLowering.product(inShape))};
+            outShape = new int[] {Math.toIntExact(LinearLowering.product(outShape))};
+        }
+        String in = shapeField(op, ctx, "in_shape", inShape);
+        String out = shapeField(op, ctx, "out_shape", outShape);
         String maps;
         Object fill = "null";
         switch (op.opName()) {
@@ -52,6 +59,14 @@ final class AxisMapLowering implements OpLowering {
                     axes = operand(op, 3, ctx);
                 }
                 maps = "AxisMaps.pad(\"" + mode + "\", " + in + ", " + out + ", " + pads + ", " + axes + ")";
+            }
+            case "Compress" -> {
+                int rank = inShape.length;
+                long axis = flat ? 0 : a.getInt("axis");
+                if (axis < -rank || axis >= rank) {
+                    throw ctx.unsupported(op, "axis " + axis + " out of range");
+                }
+                maps = "AxisMaps.compress(" + in + ", " + out + ", " + operand(op, 1, ctx) + ", " + (axis < 0 ? axis + rank : axis) + ")";
             }
             default -> maps = "AxisMaps.centerCropPad(" + in + ", " + out + ")";
         }

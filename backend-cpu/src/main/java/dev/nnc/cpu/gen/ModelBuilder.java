@@ -173,7 +173,7 @@ public final class ModelBuilder implements LoweringContext {
         }
         OpLowering l = lowerings.get(op.name());
         if (l == null) {
-            if (!fallback) {
+            if (!fallback || QLowerings.touchesFixed(op)) { // the interpreted node holds no fixed-point arrays
                 throw unsupported(op, op.name() + " is not supported yet");
             }
             interpret(op, op.opName() + " is not lowered to Java yet");
@@ -187,6 +187,9 @@ public final class ModelBuilder implements LoweringContext {
         try {
             l.lower(op, this);
         } catch (NncException e) {
+            if (QLowerings.touchesFixed(op)) {
+                throw e; // fixed-point values are int/long arrays that the interpreted node cannot take
+            }
             before.restore();
             interpret(op, InterpretedNodes.reason(op, e));
         }
@@ -226,7 +229,7 @@ public final class ModelBuilder implements LoweringContext {
                     throw new IllegalStateException("value " + v + " read before it is defined");
                 }
                 TensorType t = (TensorType) v.type();
-                slots.add(new InterpretedNode.Slot(dtype(t), t.shape()));
+                slots.add(new InterpretedNode.Slot(dtype(t), t.elementType(), t.shape()));
             } else {
                 slots.add(null);
             }
@@ -241,7 +244,7 @@ public final class ModelBuilder implements LoweringContext {
             boolean needed = r.hasUses() || outputs.contains(r);
             if (InterpretedNodes.inArrays(r.type())) {
                 TensorType t = (TensorType) r.type();
-                resultSlots.add(new InterpretedNode.Slot(dtype(t), t.shape()));
+                resultSlots.add(new InterpretedNode.Slot(dtype(t), t.elementType(), t.shape()));
                 if (needed) {
                     outs.add(new JavaModel.StoreResult(i, writeTyped(r, op)));
                 }

@@ -27,7 +27,20 @@ final class MoreLowerings {
             OpLowering strided = t.get(n);
             t.put(n, (op, ctx) -> (AxisMapLowering.applies(op, ctx) ? axisMaps : strided).lower(op, ctx));
         }
-        put(t, axisMaps, "CenterCropPad");
+        put(t, axisMaps, "CenterCropPad", "Compress");
+        put(t, new ScatterLowering(), "Scatter", "ScatterElements", "ScatterND", "TensorScatter");
+        put(t, new TopKLowering(), "TopK");
+        put(t, new OneHotLowering(), "OneHot");
+        put(t, new LpPoolLowering(), "LpPool", "GlobalLpPool");
+        put(t, new EinsumLowering(), "Einsum");
+        OpLowering typedReduce = new TypedReduceLowering();
+        for (String n : ReduceLowering.KINDS.keySet()) {
+            OpLowering f32 = t.get("onnx." + n);
+            t.put("onnx." + n, (op, ctx) -> (isF32(op) ? f32 : typedReduce).lower(op, ctx));
+        }
+        OpLowering dropout = t.get("onnx.Dropout");
+        OpLowering inference = new DropoutLowering();
+        t.put("onnx.Dropout", (op, ctx) -> (DropoutLowering.applies(op, ctx) ? inference : dropout).lower(op, ctx));
     }
 
     private static void put(Map<String, OpLowering> t, OpLowering l, String... names) {

@@ -57,7 +57,7 @@ final class QArithmeticLowering implements OpLowering {
         List<int[]> shapes = new ArrayList<>();
         List<String> arrays = new ArrayList<>();
         for (Value v : data) {
-            arrays.add(ctx.readTyped(v, op));
+            arrays.add(statics.read(ctx, v, op));
             shapes.add(ctx.shape(v));
         }
         String y = ctx.writeTyped(op.result(0), op);

@@ -39,6 +39,9 @@ final class QFormatLowering implements OpLowering {
 
     @Override
     public void lower(Operation op, LoweringContext ctx) {
+        if (statics.isFused(op)) {
+            return; // computed by the epilogue of the layer before it
+        }
         OpAttributes a = ctx.attrs(op);
         try {
             switch (op.name()) {
@@ -54,7 +57,7 @@ final class QFormatLowering implements OpLowering {
         }
     }
 
-    private static CastMode mode(OpAttributes a) {
+    static CastMode mode(OpAttributes a) {
         return CastMode.parse(a.getString("rounding", CastMode.DEFAULT.rounding().name()),
                 a.getString("overflow", CastMode.DEFAULT.overflow().name()));
     }
@@ -98,7 +101,7 @@ final class QFormatLowering implements OpLowering {
         int[] shape = ctx.shape(op.operand(0));
         if (a.has("multiplier") && a.has("shift") && !a.has("multipliers") && !a.has("shifts")) {
             Requantizer r = new Requantizer(a.getInt("multiplier"), Math.toIntExact(a.getInt("shift")), mode);
-            String init = requantizer(ctx, r);
+            String init = statics.requantizer(ctx, r);
             String name = statics.constant(ctx, op, "requantizer", "Requantizer", init);
             String f = statics.type(ctx, from);
             String t = statics.type(ctx, to);
@@ -116,20 +119,16 @@ final class QFormatLowering implements OpLowering {
         }
         List<String> each = new ArrayList<>();
         for (int i = 0; i < ms.length; i++) {
-            each.add(requantizer(ctx, new Requantizer(ms[i], Math.toIntExact(ss[i]), mode)));
+            each.add(statics.requantizer(ctx, new Requantizer(ms[i], Math.toIntExact(ss[i]), mode)));
         }
         String name = statics.constant(ctx, op, "requantizers", "Requantizer[]",
                 "{\n        " + String.join(",\n        ", each) + "}");
         int inner = ms.length == 1 ? Math.toIntExact(Shapes.size(shape))
                 : Math.toIntExact(Shapes.size(Arrays.copyOfRange(shape, axis + 1, shape.length)));
-        String x = ctx.readTyped(op.operand(0), op);
+        String x = statics.read(ctx, op.operand(0), op);
         String y = ctx.writeTyped(op.result(0), op);
         ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op), List.of(new Call("QConvert.requantize",
                 List.of(x, statics.type(ctx, from), y, statics.type(ctx, to), name, inner, Math.toIntExact(Shapes.size(shape)))))));
-    }
-
-    private String requantizer(LoweringContext ctx, Requantizer r) {
-        return "new Requantizer(" + r.multiplier() + "L, " + r.shift() + ", " + statics.mode(ctx, r.mode()) + ")";
     }
 
     private void lut(Operation op, LoweringContext ctx, OpAttributes a) {
@@ -157,16 +156,16 @@ final class QFormatLowering implements OpLowering {
         String name = statics.constant(ctx, op, "softmax", "FixedSoftmax", init);
         String exp = statics.constant(ctx, op, "exp", "long[]", name + ".exp().contents()");
         String recip = statics.constant(ctx, op, "reciprocal", "long[]", name + ".recip().contents()");
-        String x = ctx.readTyped(op.operand(0), op);
+        String x = statics.read(ctx, op.operand(0), op);
         String y = ctx.writeTyped(op.result(0), op);
         ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op), List.of(new Call("QConvert.softmax",
                 List.of(name, exp, recip, x, y, Math.toIntExact(Shapes.size(shape)), shape[shape.length - 1])))));
     }
 
     /** One loop over the elements: {@code y[i] = body(x[i])}. */
-    private static void inline(Operation op, LoweringContext ctx, java.util.function.Function<Object, Object> body) {
+    private void inline(Operation op, LoweringContext ctx, java.util.function.Function<Object, Object> body) {
         int[] shape = ctx.shape(op.operand(0));
-        String x = ctx.readTyped(op.operand(0), op);
+        String x = statics.read(ctx, op.operand(0), op);
         String y = ctx.writeTyped(op.result(0), op);
         BroadcastLoops plan = BroadcastLoops.plan(shape, List.of(shape));
         Object expr = body.apply(new Leaf(x, plan.operandIndex().get(0)));

@@ -41,7 +41,7 @@ final class QLinearLowering implements OpLowering {
                 case "Gemm" -> gemm(op, ctx);
                 default -> matmul(op, ctx);
             }
-        } catch (ArithmeticException e) {
+        } catch (ArithmeticException | IllegalArgumentException e) {
             throw ctx.unsupported(op, e.getMessage());
         }
     }
@@ -67,16 +67,16 @@ final class QLinearLowering implements OpLowering {
         FixedType acc = FixedRules.dot(tx, tw, taps);
         String geometry = ctx.staticName(op, "geometry");
         ctx.addStatic(new ConvField(geometry, xs[0], xs[1], ws[0], group, window(w)));
-        String x = ctx.readTyped(op.operand(0), op);
-        String weights = ctx.readTyped(op.operand(1), op);
+        String x = statics.read(ctx, op.operand(0), op);
+        String weights = statics.read(ctx, op.operand(1), op);
         Bias bias = bias(op, ctx, acc, new int[] {ws[0]}, ws[0]);
-        String epilogue = epilogue(op, ctx, bias, acc, tx, tw);
-        String y = ctx.writeTyped(op.result(0), op);
+        Epilogue epilogue = epilogue(op, ctx, bias, acc, tx, tw, 1, -1);
+        String y = epilogue.write(ctx);
         boolean pointwise = Arrays.stream(w.kernel()).allMatch(k -> k == 1) && Arrays.stream(w.strides()).allMatch(s -> s == 1)
                 && Arrays.stream(w.padBegin()).allMatch(p -> p == 0) && Arrays.equals(w.in(), w.out());
         Object scratch = pointwise ? "null" : ctx.scratch(op, taps * w.outSize(), QStatics.javaType(tx));
-        ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op), List.of(new Call("QConv.forward",
-                List.of(geometry, x, weights, bias.field, y, scratch, epilogue, "parallel")))));
+        ctx.addStep(new KernelStep(ctx.method(op), epilogue.comment(ctx), List.of(new Call("QConv.forward",
+                List.of(geometry, x, weights, bias.field, y, scratch, epilogue.field, "parallel")))));
     }
 
     private void gemm(Operation op, LoweringContext ctx) {
@@ -96,22 +96,22 @@ final class QLinearLowering implements OpLowering {
         FixedType ta = operand(op, ctx, 0);
         FixedType tb = operand(op, ctx, 1);
         FixedType acc = FixedRules.dot(ta, tb, k);
-        String x = ctx.readTyped(op.operand(0), op);
+        String x = statics.read(ctx, op.operand(0), op);
         String b;
         if (transB) {
             Tensor c = ctx.constant(op.operand(1));
             if (c == null) {
                 throw ctx.unsupported(op, "fixed-point Gemm with transB = 1 needs a constant B");
             }
-            b = ctx.weight(op.operand(1).nameHint() + "_packed", transpose(c, n, k));
+            b = ctx.weight(op.operand(1).nameHint() + "_packed", QStatics.raws(transpose(c, n, k)));
         } else {
-            b = ctx.readTyped(op.operand(1), op);
+            b = statics.read(ctx, op.operand(1), op);
         }
         Bias bias = bias(op, ctx, acc, new int[] {m, n}, -1);
-        String epilogue = epilogue(op, ctx, bias, acc, ta, tb);
-        String y = ctx.writeTyped(op.result(0), op);
-        ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op), List.of(new Call("QGemm.matmul",
-                List.of(x, 0, b, 0, y, 0, m, k, n, bias.field, 0, bias.rowStride, bias.colStride, epilogue, "parallel")))));
+        Epilogue epilogue = epilogue(op, ctx, bias, acc, ta, tb, 0, 1);
+        String y = epilogue.write(ctx);
+        ctx.addStep(new KernelStep(ctx.method(op), epilogue.comment(ctx), List.of(new Call("QGemm.matmul",
+                List.of(x, 0, b, 0, y, 0, m, k, n, bias.field, 0, bias.rowStride, bias.colStride, epilogue.field, "parallel")))));
     }
 
     private void matmul(Operation op, LoweringContext ctx) {
@@ -126,12 +126,12 @@ final class QLinearLowering implements OpLowering {
         FixedType ta = operand(op, ctx, 0);
         FixedType tb = operand(op, ctx, 1);
         FixedType acc = FixedRules.dot(ta, tb, k);
-        String x = ctx.readTyped(op.operand(0), op);
-        String b = ctx.readTyped(op.operand(1), op);
-        String epilogue = epilogue(op, ctx, new Bias("null", acc, 0, 0), acc, ta, tb);
-        String y = ctx.writeTyped(op.result(0), op);
-        ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op), List.of(new Call("QGemm.matmul",
-                List.of(x, 0, b, 0, y, 0, m, k, n, "null", 0, 0, 0, epilogue, "parallel")))));
+        String x = statics.read(ctx, op.operand(0), op);
+        String b = statics.read(ctx, op.operand(1), op);
+        Epilogue epilogue = epilogue(op, ctx, new Bias("null", acc, 0, 0), acc, ta, tb, -1, as.length - 1);
+        String y = epilogue.write(ctx);
+        ctx.addStep(new KernelStep(ctx.method(op), epilogue.comment(ctx), List.of(new Call("QGemm.matmul",
+                List.of(x, 0, b, 0, y, 0, m, k, n, "null", 0, 0, 0, epilogue.field, "parallel")))));
     }
 
     /** The bias weight (raws aligned to the exact sum's fractional bits, as long), the exact type, and its strides. */
@@ -182,17 +182,99 @@ final class QLinearLowering implements OpLowering {
         return new Bias(field, total, rowStride, colStride);
     }
 
-    /** The static {@code QEpilogue} of the op: accumulator shift, exact and declared types, int or long accumulation. */
-    private String epilogue(Operation op, LoweringContext ctx, Bias bias, FixedType acc, FixedType ta, FixedType tb) {
+    /** The epilogue field, and the op whose result the layer stores (itself, or a fused q.cast / q.requantize). */
+    private record Epilogue(String field, Operation op, Operation stored) {
+        String write(LoweringContext ctx) {
+            return ctx.writeTyped(stored.result(0), stored);
+        }
+
+        /** The step's Javadoc: the layer, and the fused op's result. */
+        String comment(LoweringContext ctx) {
+            return ctx.describe(op) + (stored == op ? "" : "; " + stored.opName() + " to " + stored.result(0).type());
+        }
+    }
+
+    /**
+     * The static {@code QEpilogue} of the op: accumulator shift, exact and stored types, int or
+     * long accumulation. When the layer's exact result has one use, a q.cast or a q.requantize
+     * (per tensor, or per channel along {@code rowAxis} / {@code columnAxis} of the result; -1:
+     * none), that op is done here as the result is stored, and its own step disappears.
+     */
+    private Epilogue epilogue(Operation op, LoweringContext ctx, Bias bias, FixedType acc, FixedType ta, FixedType tb,
+                              int rowAxis, int columnAxis) {
         FixedType out = QStatics.fixed(op.result(0));
         if (out == null) {
             throw ctx.unsupported(op, "fixed-point operands need a fixed-point result type, got " + op.result(0).type());
         }
         boolean intAcc = Dtype.fitsInt(ta) && Dtype.fitsInt(tb) && Dtype.fitsInt(acc);
         int accShift = bias.exact.fractionBits() - acc.fractionBits();
-        String init = "new QEpilogue(" + accShift + ", " + statics.type(ctx, bias.exact) + ", " + statics.type(ctx, out) + ", "
-                + intAcc + ")";
-        return statics.constant(ctx, op, "epilogue", "QEpilogue", init);
+        String exact = statics.type(ctx, bias.exact);
+        Operation next = consumer(op, ctx, bias.exact);
+        String init;
+        Operation stored = op;
+        if (next != null && next.name().equals(dev.nnc.ir.q.QDialect.CAST)) {
+            stored = next;
+            init = "new QEpilogue(" + accShift + ", " + exact + ", " + statics.type(ctx, QStatics.fixed(next.result(0))) + ", "
+                    + intAcc + ", null, false, " + statics.mode(ctx, QFormatLowering.mode(ctx.attrs(next))) + ")";
+        } else if (next != null && requantizers(next, ctx, rowAxis, columnAxis) != null) {
+            stored = next;
+            List<String> rs = requantizers(next, ctx, rowAxis, columnAxis);
+            boolean perColumn = rs.size() > 1 && Shapes.axis(ctx.attrs(next).getInt("axis", 1), ctx.shape(next.operand(0)).length)
+                    == columnAxis;
+            String name = statics.constant(ctx, next, "requantizers", "Requantizer[]",
+                    "{\n        " + String.join(",\n        ", rs) + "}");
+            init = "new QEpilogue(" + accShift + ", " + exact + ", " + statics.type(ctx, QStatics.fixed(next.result(0))) + ", "
+                    + intAcc + ", " + name + ", " + perColumn + ", CastMode.DEFAULT)";
+        } else {
+            init = "new QEpilogue(" + accShift + ", " + exact + ", " + statics.type(ctx, out) + ", " + intAcc + ")";
+        }
+        if (stored != op) {
+            statics.fuse(stored);
+        }
+        return new Epilogue(statics.constant(ctx, op, "epilogue", "QEpilogue", init), op, stored);
+    }
+
+    /** The one q.cast / q.requantize reading the layer's exact result, when it can be fused; else null. */
+    private static Operation consumer(Operation op, LoweringContext ctx, FixedType exact) {
+        Value v = op.result(0);
+        if (!exact.equals(QStatics.fixed(v)) || ctx.isOutput(v) || v.uses().size() != 1) {
+            return null;
+        }
+        Operation next = v.uses().get(0).user();
+        boolean q = next.name().equals(dev.nnc.ir.q.QDialect.CAST) || next.name().equals(dev.nnc.ir.q.QDialect.REQUANTIZE);
+        return q && QStatics.fixed(next.result(0)) != null ? next : null;
+    }
+
+    /**
+     * The requantizers of a q.requantize as constructor expressions, when the epilogue can apply
+     * them: per tensor, or one per index of the row or column axis; else null.
+     */
+    private List<String> requantizers(Operation next, LoweringContext ctx, int rowAxis, int columnAxis) {
+        if (!next.name().equals(dev.nnc.ir.q.QDialect.REQUANTIZE)) {
+            return null;
+        }
+        OpAttributes a = ctx.attrs(next);
+        dev.nnc.ir.fixed.CastMode mode = QFormatLowering.mode(a);
+        List<String> out = new ArrayList<>();
+        if (a.has("multiplier") && a.has("shift") && !a.has("multipliers") && !a.has("shifts")) {
+            out.add(statics.requantizer(ctx, new dev.nnc.ir.fixed.Requantizer(a.getInt("multiplier"),
+                    Math.toIntExact(a.getInt("shift")), mode)));
+            return out;
+        }
+        long[] ms = a.getInts("multipliers", null);
+        long[] ss = a.getInts("shifts", null);
+        int[] shape = ctx.shape(next.operand(0));
+        if (a.has("multiplier") || a.has("shift") || ms == null || ss == null || ms.length != ss.length || ms.length == 0) {
+            return null; // the q.requantize lowering reports it
+        }
+        int axis = Shapes.axis(a.getInt("axis", 1), shape.length);
+        if ((axis != rowAxis && axis != columnAxis) || ms.length != shape[axis]) {
+            return null;
+        }
+        for (int i = 0; i < ms.length; i++) {
+            out.add(statics.requantizer(ctx, new dev.nnc.ir.fixed.Requantizer(ms[i], Math.toIntExact(ss[i]), mode)));
+        }
+        return out;
     }
 
     private static Tensor transpose(Tensor c, int rows, int cols) {

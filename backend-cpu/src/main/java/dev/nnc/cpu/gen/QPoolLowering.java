@@ -59,7 +59,7 @@ final class QPoolLowering implements OpLowering {
         Window w = window(op, ctx, a, xs, kernel, a.getInt("ceil_mode", 0) != 0);
         String win = ctx.staticName(op, "window");
         ctx.addStatic(new WindowField(win, QLinearLowering.window(w)));
-        String x = ctx.readTyped(op.operand(0), op);
+        String x = statics.read(ctx, op.operand(0), op);
         String y = ctx.writeTyped(op.result(0), op);
         ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op), List.of(new Call("QPool.max",
                 List.of(win, xs[0] * xs[1], x, statics.type(ctx, in), y, statics.type(ctx, out), "parallel")))));
@@ -83,7 +83,7 @@ final class QPoolLowering implements OpLowering {
         ctx.addStatic(new WindowField(win, QLinearLowering.window(w2)));
         FixedType sum = FixedAverage.sumType(in, taps);
         String r = requantizer(op, ctx, taps, in, out);
-        String x = ctx.readTyped(op.operand(0), op);
+        String x = statics.read(ctx, op.operand(0), op);
         String y = ctx.writeTyped(op.result(0), op);
         ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op), List.of(new Call("QPool.average",
                 List.of(win, xs[0] * xs[1], x, y, r, statics.type(ctx, sum), statics.type(ctx, out), "parallel")))));
@@ -96,7 +96,7 @@ final class QPoolLowering implements OpLowering {
         int taps = xs[2] * xs[3];
         FixedType sum = FixedAverage.sumType(in, taps);
         String r = requantizer(op, ctx, taps, in, out);
-        String x = ctx.readTyped(op.operand(0), op);
+        String x = statics.read(ctx, op.operand(0), op);
         String y = ctx.writeTyped(op.result(0), op);
         ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op), List.of(new Call("QPool.globalAverage",
                 List.of(xs[0] * xs[1], taps, x, y, r, statics.type(ctx, sum), statics.type(ctx, out))))));

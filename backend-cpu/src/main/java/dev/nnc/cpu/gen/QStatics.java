@@ -25,6 +25,37 @@ final class QStatics {
 
     private final Map<FixedType, String> types = new HashMap<>();
     private final Map<CastMode, String> modes = new HashMap<>();
+    private final java.util.Set<Operation> fused = new java.util.HashSet<>();
+    private final Map<Value, String> weights = new HashMap<>();
+
+    /**
+     * The array of an operand; a fixed-point constant becomes a weight of its raws as a plain
+     * i32 (or i64) tensor, so weights stay ordinary integer arrays (a model jar stores them as .npy).
+     */
+    String read(LoweringContext ctx, Value v, Operation op) {
+        dev.nnc.ir.tensor.Tensor c = ctx.constant(v);
+        if (c == null || !(c.elementType() instanceof FixedType)) {
+            return ctx.readTyped(v, op);
+        }
+        return weights.computeIfAbsent(v, k -> ctx.weight(k.nameHint(), raws(c)));
+    }
+
+    /** The raws of a fixed-point tensor as the integer tensor of the array that holds them. */
+    static dev.nnc.ir.tensor.Tensor raws(dev.nnc.ir.tensor.Tensor fixed) {
+        boolean ints = Dtype.fitsInt((FixedType) fixed.elementType());
+        return dev.nnc.ir.tensor.Tensor.ofLongs(ints ? dev.nnc.ir.type.IntegerType.I32 : dev.nnc.ir.type.IntegerType.I64,
+                fixed.shape(), fixed.longs().clone());
+    }
+
+    /** Marks a q.cast / q.requantize as done by the layer before it (its epilogue). */
+    void fuse(Operation op) {
+        fused.add(op);
+    }
+
+    /** True when {@code op} was folded into the epilogue of the layer that produces its operand. */
+    boolean isFused(Operation op) {
+        return fused.contains(op);
+    }
 
     /** The fixed element type of a value, or null. */
     static FixedType fixed(Value v) {
@@ -78,6 +109,11 @@ final class QStatics {
         return "new LookupTable(LutFunction." + t.function().name() + ", " + type(ctx, t.input()) + ", "
                 + type(ctx, t.output()) + ", " + t.log2Size() + ", " + literal(t.lo()) + ", " + literal(t.hi()) + ", "
                 + mode(ctx, t.mode()) + ")";
+    }
+
+    /** The constructor expression of a requantizer. */
+    String requantizer(LoweringContext ctx, dev.nnc.ir.fixed.Requantizer r) {
+        return "new Requantizer(" + r.multiplier() + "L, " + r.shift() + ", " + mode(ctx, r.mode()) + ")";
     }
 
     /** A double literal that reads back as the same double. */

@@ -134,7 +134,7 @@ final class WindowLowering implements OpLowering {
                         List.of(xs[0] * xs[1], spatial, x, y)))));
     }
 
-    private static JavaModel.Window window(Operation op, LoweringContext ctx, OpAttributes a, int[] xs, int[] kernel,
+    static JavaModel.Window window(Operation op, LoweringContext ctx, OpAttributes a, int[] xs, int[] kernel,
                                            boolean ceil) {
         Window w;
         try {

@@ -57,13 +57,13 @@ public final class AxisMaps {
         long[] full = new long[2 * r];
         if (axesArray == null) {
             if (pads.length != 2 * r) {
-                throw new IllegalArgumentException("Pad: pads has " + pads.length + " entries for a rank-" + r + " input");
+                throw new ModelInputError("Pad: pads has " + pads.length + " entries for a rank-" + r + " input");
             }
             full = pads;
         } else {
             long[] axes = Elements.longs(axesArray);
             if (pads.length != 2 * axes.length) {
-                throw new IllegalArgumentException("Pad: pads has " + pads.length + " entries for " + axes.length + " axes");
+                throw new ModelInputError("Pad: pads has " + pads.length + " entries for " + axes.length + " axes");
             }
             for (int i = 0; i < axes.length; i++) {
                 int a = Elements.axis(axes[i], r);
@@ -74,7 +74,7 @@ public final class AxisMaps {
         int[][] maps = new int[r][];
         for (int d = 0; d < r; d++) {
             if (in[d] + full[d] + full[d + r] != out[d]) {
-                throw new IllegalArgumentException("Pad: pads " + Arrays.toString(full) + " give another shape than "
+                throw new ModelInputError("Pad: pads " + Arrays.toString(full) + " give another shape than "
                         + Arrays.toString(out) + ", which the model was compiled for");
             }
             maps[d] = new int[out[d]];
@@ -120,14 +120,14 @@ public final class AxisMaps {
         long[] steps = stepsArray == null ? null : Elements.longs(stepsArray);
         if (starts.length != ends.length || axes != null && axes.length != starts.length
                 || steps != null && steps.length != starts.length) {
-            throw new IllegalArgumentException("Slice: starts, ends, axes and steps must have equal lengths");
+            throw new ModelInputError("Slice: starts, ends, axes and steps must have equal lengths");
         }
         int[][] maps = new int[r][];
         for (int i = 0; i < starts.length; i++) {
             int a = Elements.axis(axes == null ? i : axes[i], r);
             long step = steps == null ? 1 : steps[i];
             if (step == 0) {
-                throw new IllegalArgumentException("Slice: step must not be 0");
+                throw new ModelInputError("Slice: step must not be 0");
             }
             long d = in[a];
             long s = starts[i] < 0 ? starts[i] + d : starts[i];
@@ -143,11 +143,11 @@ public final class AxisMaps {
                 count = s > e ? (s - e - 1) / -step + 1 : 0;
             }
             if (count != out[a]) {
-                throw new IllegalArgumentException("Slice: " + count + " elements along axis " + a
+                throw new ModelInputError("Slice: " + count + " elements along axis " + a
                         + ", but the model was compiled for " + out[a]);
             }
             if (maps[a] != null) {
-                throw new IllegalArgumentException("Slice: axis " + a + " is sliced twice");
+                throw new ModelInputError("Slice: axis " + a + " is sliced twice");
             }
             maps[a] = new int[out[a]];
             for (int o = 0; o < count; o++) {
@@ -178,12 +178,35 @@ public final class AxisMaps {
 
     private static int[] identity(int in, int out) {
         if (in != out) {
-            throw new IllegalArgumentException("Slice: an axis not sliced changes size");
+            throw new ModelInputError("Slice: an axis not sliced changes size");
         }
         int[] m = new int[out];
         for (int o = 0; o < out; o++) {
             m[o] = o;
         }
         return m;
+    }
+
+    /** Compress's maps: along {@code axis} the positions whose condition is true (a shorter condition keeps none past its end). */
+    public static int[][] compress(int[] in, int[] out, Object condition, int axis) {
+        long[] cond = Elements.longs(condition);
+        if (cond.length > in[axis]) {
+            throw new ModelInputError("Compress: condition has " + cond.length + " entries for an axis of size " + in[axis]);
+        }
+        int[] kept = new int[cond.length];
+        int n = 0;
+        for (int i = 0; i < cond.length; i++) {
+            if (cond[i] != 0) {
+                kept[n++] = i;
+            }
+        }
+        if (n != out[axis]) {
+            throw new ModelInputError("Compress: " + n + " entries kept, but the model was compiled for " + out[axis]);
+        }
+        int[][] maps = new int[in.length][];
+        for (int d = 0; d < in.length; d++) {
+            maps[d] = d == axis ? java.util.Arrays.copyOf(kept, n) : identity(in[d], out[d]);
+        }
+        return maps;
     }
 }

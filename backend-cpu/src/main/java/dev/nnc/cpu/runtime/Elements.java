@@ -49,7 +49,7 @@ public final class Elements {
             }
             return l;
         }
-        throw new IllegalArgumentException("not an integer array: " + a.getClass().getSimpleName());
+        throw new ModelInputError("not an integer array: " + a.getClass().getSimpleName());
     }
 
     /** True for the arrays of float element types. */
@@ -118,7 +118,7 @@ public final class Elements {
     /** An axis given at run time, checked and made non-negative. */
     public static int axis(long a, int rank) {
         if (a < -rank || a >= rank) {
-            throw new IllegalArgumentException("axis " + a + " out of range for rank " + rank);
+            throw new ModelInputError("axis " + a + " out of range for rank " + rank);
         }
         return (int) (a < 0 ? a + rank : a);
     }

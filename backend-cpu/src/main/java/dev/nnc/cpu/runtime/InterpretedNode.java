@@ -8,6 +8,7 @@ import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.interp.Interpreter;
 import dev.nnc.ir.tensor.RuntimeValue;
 import dev.nnc.ir.tensor.Tensor;
+import dev.nnc.ir.type.ElementType;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -33,8 +34,11 @@ public record InterpretedNode(Operation op, List<Value> operands, List<Slot> slo
                               List<Slot> results, Opsets opsets) {
     private static final Interpreter INTERPRETER = new Interpreter();
 
-    /** A run-time value kept in a typed array of {@code dtype} and {@code shape}; null in {@code slots} = a RuntimeValue. */
-    public record Slot(Dtype dtype, int[] shape) {
+    /**
+     * A run-time value kept in a typed array of {@code dtype}, of IR element type {@code type} (which
+     * names the fixed-point type of the FIXED dtypes) and {@code shape}; null in {@code slots} = a RuntimeValue.
+     */
+    public record Slot(Dtype dtype, ElementType type, int[] shape) {
     }
 
     /**
@@ -45,7 +49,7 @@ public record InterpretedNode(Operation op, List<Value> operands, List<Slot> slo
         Map<Value, RuntimeValue> bound = new HashMap<>(fixed);
         for (int i = 0; i < operands.size(); i++) {
             Slot s = slots.get(i);
-            bound.put(operands.get(i), s == null ? (RuntimeValue) args[i] : s.dtype().toTensor(args[i], s.shape()));
+            bound.put(operands.get(i), s == null ? (RuntimeValue) args[i] : s.dtype().toTensor(args[i], s.type(), s.shape()));
         }
         return INTERPRETER.evaluate(op, bound, opsets).toArray(new RuntimeValue[0]);
     }
@@ -56,14 +60,13 @@ public record InterpretedNode(Operation op, List<Value> operands, List<Slot> slo
      */
     public void store(RuntimeValue[] outs, int index, Object array) {
         RuntimeValue result = outs[index];
-        Dtype dtype = results.get(index).dtype();
-        int[] shape = results.get(index).shape();
-        if (!(result instanceof Tensor t) || !t.elementType().equals(dtype.elementType()) || !Arrays.equals(t.shape(), shape)) {
+        Slot slot = results.get(index);
+        if (!(result instanceof Tensor t) || !t.elementType().equals(slot.type()) || !Arrays.equals(t.shape(), slot.shape())) {
             throw new NncException(op.location(), op.name() + ": the interpreter returned "
                     + (result == null ? "no value" : result.valueType()) + " where the model declares "
-                    + dtype.elementType() + Arrays.toString(shape));
+                    + slot.type() + Arrays.toString(slot.shape()));
         }
-        Object values = dtype.toArray(t);
+        Object values = slot.dtype().toArray(t);
         System.arraycopy(values, 0, array, 0, java.lang.reflect.Array.getLength(values));
     }
 }

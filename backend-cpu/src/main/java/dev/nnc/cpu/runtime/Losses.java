@@ -56,7 +56,7 @@ public final class Losses {
                     continue;
                 }
                 if (cls < 0 || cls >= c) {
-                    throw new IllegalArgumentException("target class " + cls + " outside [0, " + c + ")");
+                    throw new ModelInputError("target class " + cls + " outside [0, " + c + ")");
                 }
                 double wt = w == null ? 1 : w[(int) cls];
                 double l = -wt * in[(i * c + (int) cls) * d + k];

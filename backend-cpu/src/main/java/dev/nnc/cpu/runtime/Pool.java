@@ -10,11 +10,56 @@ public final class Pool {
 
     /** MaxPool: y[plane][o] = max over the window (padding never wins). */
     public static void max(Window3 win, int planes, float[] x, float[] y, Parallel par) {
+        boolean plain = isPlain2d(win);
         par.forRange(planes, (long) win.outSize() * win.kernelSize(), (from, to) -> {
             for (int pl = from; pl < to; pl++) {
-                window(win, x, pl * win.inSize(), y, pl * win.outSize(), true, false);
+                if (plain) {
+                    max2d(win, x, pl * win.inSize(), y, pl * win.outSize());
+                } else {
+                    window(win, x, pl * win.inSize(), y, pl * win.outSize(), true, false);
+                }
             }
         });
+    }
+
+    /** A 1-D or 2-D undilated window: {@link #max2d} serves it. */
+    private static boolean isPlain2d(Window3 w) {
+        return w.in()[0] == 1 && w.out()[0] == 1 && w.kernel()[0] == 1 && w.dilations()[1] == 1
+                && w.dilations()[2] == 1;
+    }
+
+    /**
+     * 2-D max pooling: the window's valid rows and columns are clipped once per output, so the
+     * taps run without bounds checks ({@code Math.max} lets a NaN win, as the interpreter does).
+     */
+    private static void max2d(Window3 win, float[] x, int xOff, float[] y, int yOff) {
+        int inH = win.in()[1];
+        int inW = win.in()[2];
+        int outH = win.out()[1];
+        int outW = win.out()[2];
+        int kH = win.kernel()[1];
+        int kW = win.kernel()[2];
+        int sH = win.strides()[1];
+        int sW = win.strides()[2];
+        int yi = yOff;
+        for (int o1 = 0; o1 < outH; o1++) {
+            int r0 = o1 * sH - win.padBegin()[1];
+            int rLo = Math.max(0, r0);
+            int rHi = Math.min(inH, r0 + kH);
+            for (int o2 = 0; o2 < outW; o2++, yi++) {
+                int c0 = o2 * sW - win.padBegin()[2];
+                int cLo = Math.max(0, c0);
+                int cHi = Math.min(inW, c0 + kW);
+                float m = Float.NEGATIVE_INFINITY;
+                for (int r = rLo; r < rHi; r++) {
+                    int row = xOff + r * inW;
+                    for (int c = cLo; c < cHi; c++) {
+                        m = Math.max(m, x[row + c]);
+                    }
+                }
+                y[yi] = m;
+            }
+        }
     }
 
     /** AveragePool: the mean over the window's input cells, or over its padded extent when {@code countIncludePad}. */

@@ -2,22 +2,39 @@ package dev.nnc.cpu.runtime;
 
 import dev.nnc.ir.fixed.CastMode;
 import dev.nnc.ir.fixed.FixedCast;
+import dev.nnc.ir.fixed.Requantizer;
 import dev.nnc.ir.type.FixedType;
 
 /**
- * How a fixed-point dot product becomes the op's result, as the interpreter defines it
+ * How a fixed-point dot product becomes the stored result, as the interpreter defines it
  * ({@code FixedLinear}, {@code FixedWindowKernels}): the exact accumulator, shifted left by
  * {@code accShift} to the fractional bits of the exact sum with the bias (the bias arrives
- * pre-aligned), then one cast with the project default mode from {@code exact} to the declared
- * type {@code out} (none when they are equal, which is what {@code nnc quantize} declares).
+ * pre-aligned); then either the requantizers of a {@code q.requantize} that consumed the layer
+ * (one per tensor, or one per output channel: per row, or per column with {@code perColumn}), or
+ * one cast by {@code mode} from {@code exact} to {@code out} (none when they are equal): the
+ * project default for the op's own declared type, or a consuming {@code q.cast}'s mode.
  *
  * @param intAcc accumulate in int: the operands are int arrays and every exact dot product fits
  *               an int, so int arithmetic (exact modulo 2^32) gives it exactly
  */
-public record QEpilogue(int accShift, FixedType exact, FixedType out, boolean intAcc) {
-    /** The result raw of one exact dot product and its aligned bias (0 without bias). */
-    long finish(long acc, long alignedBias) {
-        long v = (acc << accShift) + alignedBias;
-        return exact.equals(out) ? v : FixedCast.cast(v, exact, out, CastMode.DEFAULT);
+public record QEpilogue(int accShift, FixedType exact, FixedType out, boolean intAcc, Requantizer[] requantizers,
+                        boolean perColumn, CastMode mode) {
+    /** A layer that stores its own declared type (cast with the project default when it is not the exact type). */
+    public QEpilogue(int accShift, FixedType exact, FixedType out, boolean intAcc) {
+        this(accShift, exact, out, intAcc, null, false, CastMode.DEFAULT);
+    }
+
+    /** True when the exact value is stored as it is. */
+    boolean exactOut() {
+        return requantizers == null && exact.equals(out);
+    }
+
+    /** The result raw of the exact value v at row {@code row} (counting from the channel offset) and column {@code col}. */
+    long finish(long v, int row, int col) {
+        if (requantizers != null) {
+            Requantizer r = requantizers.length == 1 ? requantizers[0] : requantizers[perColumn ? col : row];
+            return r.apply(v, exact, out);
+        }
+        return FixedCast.cast(v, exact, out, mode);
     }
 }

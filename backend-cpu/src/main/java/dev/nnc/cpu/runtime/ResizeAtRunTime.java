@@ -36,10 +36,10 @@ public final class ResizeAtRunTime {
                     scales == null ? null : Tensor.ofDoubles(FloatType.F32, new int[] {scales.length}, Elements.doubles(scales)),
                     sizes == null ? null : Tensor.ofLongs(IntegerType.I64, new int[] {sizes.length}, sizes));
         } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new IllegalArgumentException("Resize: " + e.getMessage(), e);
+            throw new ModelInputError("Resize: " + e.getMessage());
         }
         if (!Arrays.equals(tables.outShape(), outShape)) {
-            throw new IllegalArgumentException("Resize: these scales/sizes give shape " + Arrays.toString(tables.outShape())
+            throw new ModelInputError("Resize: these scales/sizes give shape " + Arrays.toString(tables.outShape())
                     + ", but the model was compiled for " + Arrays.toString(outShape));
         }
         if (tables.axes().isEmpty()) {

@@ -83,6 +83,36 @@ class QKernelsTest {
     }
 
     @Test
+    void requantizeAndCastAfterALayerRunInItsEpilogue() {
+        Random rnd = new Random(7);
+        FixedType x = new FixedType(8, 3, true);
+        FixedType w = new FixedType(8, 1, true);
+        FixedType exact = FixedRules.dot(x, w, 2 * 9);
+        String conv = weight("w", w.spelling(), 1, rnd, 3, 2, 3, 3)
+                + "    %c = \"onnx.Conv\"(%xq, %w) <{kernel_shape = [3, 3], pads = [1, 1, 1, 1]}> : (" + t(x.spelling(), 2, 2, 5, 5)
+                + ", " + t(w.spelling(), 3, 2, 3, 3) + ") -> " + t(exact.spelling(), 2, 3, 5, 5) + " loc(\"conv\")\n"
+                + "    %y = \"q.requantize\"(%c) <{axis = 1, multipliers = [1518500250, 1073741824, 2147483647], shifts = [33, 31, 35]}> : ("
+                + t(exact.spelling(), 2, 3, 5, 5) + ") -> " + t("ufixed<6,2>", 2, 3, 5, 5) + " loc(\"conv\")\n";
+        String text = module(new int[] {2, 2, 5, 5}, x.spelling(), conv, t("ufixed<6,2>", 2, 3, 5, 5));
+        assertTrue(!CpuBackend.generate(IrParser.parse(text, "f.nir"), "f").source().contains("QConvert.requantize"),
+                "the requantize runs in the convolution's epilogue");
+        assertBitExact(text, new int[] {2, 2, 5, 5}, 4, 31);
+        FixedType gx = new FixedType(12, 4, true);
+        FixedType gexact = FixedRules.dot(gx, w, 6);
+        for (String tail : new String[] {
+                "q.requantize\"(%g) <{axis = 1, multipliers = [1518500250, 1073741824, 2147483647, 1300000000], shifts = [36, 35, 37, 36]}>",
+                "q.requantize\"(%g) <{axis = 0, multipliers = [1518500250, 1073741824, 2147483647], shifts = [36, 35, 37]}>",
+                "q.requantize\"(%g) <{multiplier = 1518500250, rounding = \"TRN\", shift = 36}>",
+                "q.cast\"(%g) <{overflow = \"WRAP\", rounding = \"TRN\"}>"}) {
+            String gemm = weight("v", w.spelling(), 1, rnd, 6, 4)
+                    + "    %g = \"onnx.Gemm\"(%xq, %v) : (" + t(gx.spelling(), 3, 6) + ", " + t(w.spelling(), 6, 4) + ") -> "
+                    + t(gexact.spelling(), 3, 4) + " loc(\"dense\")\n"
+                    + "    %y = \"" + tail + " : (" + t(gexact.spelling(), 3, 4) + ") -> " + t("fixed<6,2>", 3, 4) + " loc(\"dense\")\n";
+            assertBitExact(module(new int[] {3, 6}, gx.spelling(), gemm, t("fixed<6,2>", 3, 4)), new int[] {3, 6}, 8, 32);
+        }
+    }
+
+    @Test
     void matMulOverABatch() {
         Random rnd = new Random(4);
         FixedType x = new FixedType(8, 2, true);
@@ -198,6 +228,9 @@ class QKernelsTest {
         NncException e = assertThrows(NncException.class,
                 () -> CpuBackend.generate(IrParser.parse(module(new int[] {2}, "fixed<8,3>", concat, t("fixed<8,3>", 4)), "c.nir"), "c"));
         assertTrue(e.oneLine().contains("join") && e.oneLine().contains("fixed-point"), e.oneLine());
+        NncException withFallback = assertThrows(NncException.class, () -> CpuBackend.generate(
+                IrParser.parse(module(new int[] {2}, "fixed<8,3>", concat, t("fixed<8,3>", 4)), "c.nir"), "c", true));
+        assertTrue(withFallback.oneLine().contains("join"), "no interpreter fallback for fixed-point values: " + withFallback.oneLine());
         String raw = "\"builtin.module\"() <{opset = 17}> ({\n"
                 + "  \"func.func\"() <{arg_names = [\"x\"], result_names = [\"y\"], sym_name = \"main\"}> ({\n"
                 + "  ^bb0(%x: tensor<2xfixed<8,3>>):\n"

@@ -20,6 +20,9 @@ class PoolTest {
         "MaxPool, 28, 28, 2, 2, 0, 0, 0, 0",
         "MaxPool, 14, 14, 3, 3, 0, 0, 0, 0",
         "MaxPool, 9, 10, 3, 2, 1, 1, 1, 0",
+        "MaxPool, 9, 10, 3, 2, 1, 0, 1, 0",
+        "MaxPool, 7, 7, 2, 2, 0, 0, 1, 0",
+        "MaxPool, 5, 6, 3, 1, 2, 2, 0, 0",
         "AveragePool, 9, 10, 3, 2, 1, 1, 0, 0",
         "AveragePool, 9, 10, 3, 2, 1, 0, 0, 1",
         "AveragePool, 7, 7, 2, 2, 0, 0, 1, 0"})
@@ -32,7 +35,7 @@ class PoolTest {
         Window3 win = new Window3(new int[] {1, h, w}, new int[] {1, k, k}, new int[] {1, s, s}, new int[] {1, 1, 1},
                 new int[] {0, pb, pb}, new int[] {0, pe, pe}, new int[] {1, out[2], out[3]});
         float[] y = new float[expected.size()];
-        try (Parallel par = new Parallel(2)) {
+        try (Parallel par = new Parallel(2, 1)) {
             if (op.equals("MaxPool")) {
                 Pool.max(win, 6, floats(x), y, par);
             } else {

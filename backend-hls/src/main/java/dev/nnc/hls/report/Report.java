@@ -7,15 +7,21 @@ import java.util.List;
  * What {@code nnc compile --target fpga} reports about a design, written as {@code report.json}
  * (field names in snake case) and, through {@link ReportText}, as {@code report.txt}. Every field
  * is a pure function of the model and the options except {@code compileTimeMs}. {@code pipeline}
- * is the pass pipeline that produced the design (empty for a design given at the hw level).
+ * is the pass pipeline that produced the design (empty for a design given at the hw level);
+ * {@code fifoDepths} says how the FIFO depths were chosen.
  */
 public record Report(String model, String top, String target, String device, boolean asic, double clockMhz,
                      double clockPeriodNs,
                      long iiCycles, double iiNs, double framesPerSecond, long latencyCycles, double latencyNs,
-                     List<Layer> layers, Resources total, Resources budget, Interface streams, Files files,
-                     String pipeline, long compileTimeMs) {
+                     List<Layer> layers, List<Fifo> fifos, String fifoDepths, Resources total, Resources budget,
+                     Interface streams, Files files, String pipeline, long compileTimeMs) {
     public Report {
         layers = List.copyOf(layers);
+        fifos = List.copyOf(fifos);
+    }
+
+    /** One stream FIFO: its depth in beats, a beat's width in bits, and its resources (in the total). */
+    public record Fifo(String instance, String node, long depth, long widthBits, Resources use) {
     }
 
     /** One layer's row. */

@@ -31,6 +31,12 @@ public record ReportText(String title, String target, List<String> layers, List<
             row.addAll(resources(l.use(), r.asic()));
             rows.add(row);
         }
+        for (Report.Fifo f : r.fifos()) {
+            List<String> row = new ArrayList<>(List.of(f.node() == null ? "-" : f.node(), f.instance(),
+                    "fifo " + f.depth() + " x " + f.widthBits() + " bit", "-", "-", "-"));
+            row.addAll(resources(f.use(), r.asic()));
+            rows.add(row);
+        }
         rows.add(withBlanks("total", resources(r.total(), r.asic())));
         rows.add(withBlanks("device " + r.device(), resources(r.budget(), r.asic())));
         Resources t = r.total();
@@ -39,7 +45,11 @@ public record ReportText(String title, String target, List<String> layers, List<
                 ? List.of(Numbers.percent(t.gates(), b.gates()), Numbers.percent(t.sramBits(), b.sramBits()))
                 : List.of(Numbers.percent(t.dsp(), b.dsp()), Numbers.percent(t.bram18(), b.bram18()),
                         Numbers.percent(t.lut(), b.lut()), Numbers.percent(t.lutram(), b.lutram()))));
-        return TextTable.format(r.asic() ? "LLLRRRRR" : "LLLRRRRRRR", rows);
+        List<String> lines = new ArrayList<>(TextTable.format(r.asic() ? "LLLRRRRR" : "LLLRRRRRRR", rows));
+        if (!r.fifos().isEmpty()) {
+            lines.add("FIFO depths: " + r.fifoDepths());
+        }
+        return lines;
     }
 
     private static List<String> resources(Resources u, boolean asic) {

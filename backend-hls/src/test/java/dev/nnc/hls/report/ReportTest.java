@@ -22,7 +22,8 @@ class ReportTest {
                 new LayerEstimate("conv/1", "addmem", 1, 2, 6, new Resources(0, 1, 40, 0, 0, 0)),
                 new LayerEstimate("module", "addmem", 1, 2, 6, new Resources(0, 0, 40, 16, 0, 0)),
                 new LayerEstimate("add", "join", 1, 2, 9, new Resources(1, 0, 20, 0, 0, 0))), 9, 30);
-        return ReportBuilder.build("tiny", "fpga", n, d, e, Clock.parse("200MHz"), "lower-hw,size-fifos", 1234);
+        return ReportBuilder.build("tiny", "fpga", n, d, e, Clock.parse("200MHz"), "lower-hw,size-fifos", 1234,
+                "size-fifos");
     }
 
     @Test

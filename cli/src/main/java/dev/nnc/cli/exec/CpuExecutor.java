@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -20,7 +22,8 @@ import java.util.function.Consumer;
 /**
  * The CPU backend as an {@link Executor}: generates and compiles the model's Java class, and
  * writes its source under {@code emitJava} (a source root) when one is given. With the
- * interpreter fallback on, the nodes that run on the interpreter are listed once to {@code notes}.
+ * interpreter fallback on, the nodes that run on the interpreter are listed once to {@code notes},
+ * and a model whose inputs have symbolic shapes is compiled for the shapes it is given.
  */
 public final class CpuExecutor implements Executor {
     private final CpuOptions options;
@@ -45,16 +48,10 @@ public final class CpuExecutor implements Executor {
 
     @Override
     public Prepared prepare(ModuleOp module, String modelName) {
-        GeneratedSource src = CpuBackend.generate(module, modelName, options.fallback());
-        if (emitJava != null) {
-            write(src);
+        if (options.fallback() && ShapeSpecialiser.needed(module)) {
+            return new Specialising(module, modelName);
         }
-        List<String> interpreted = src.interpreted();
-        if (!interpreted.isEmpty()) {
-            notes.accept(interpreted.size() + (interpreted.size() == 1 ? " node runs" : " nodes run")
-                    + " on the interpreter: " + String.join(", ", interpreted));
-        }
-        CompiledModel model = CpuBackend.load(src, options);
+        CompiledModel model = load(CpuBackend.generate(module, modelName, options.fallback()));
         return new Prepared() {
             @Override
             public Map<String, Tensor> run(Map<String, Tensor> inputs) {
@@ -71,6 +68,63 @@ public final class CpuExecutor implements Executor {
                 model.close();
             }
         };
+    }
+
+    /** Writes the source if asked, notes the interpreted nodes, compiles. */
+    private CompiledModel load(GeneratedSource src) {
+        if (emitJava != null) {
+            write(src);
+        }
+        List<String> interpreted = src.interpreted();
+        if (!interpreted.isEmpty()) {
+            notes.accept(interpreted.size() + (interpreted.size() == 1 ? " node runs" : " nodes run")
+                    + " on the interpreter: " + String.join(", ", interpreted));
+        }
+        return CpuBackend.load(src, options);
+    }
+
+    /**
+     * A model with symbolic input shapes: compiled on first use for the shapes of the inputs given
+     * (by {@link ShapeSpecialiser}), once per distinct set of input types.
+     */
+    private final class Specialising implements Prepared {
+        private final ModuleOp module;
+        private final String modelName;
+        private final Map<String, CompiledModel> compiled = new HashMap<>();
+
+        Specialising(ModuleOp module, String modelName) {
+            this.module = module;
+            this.modelName = modelName;
+        }
+
+        @Override
+        public Map<String, Tensor> run(Map<String, Tensor> inputs) {
+            List<String> names = module.mainFunction().inputNames();
+            List<RuntimeValue> values = new ArrayList<>();
+            for (String n : names) {
+                Tensor t = inputs.get(n);
+                if (t == null) {
+                    throw new NncException("missing input '" + n + "' (model inputs: " + String.join(", ", names) + ")");
+                }
+                values.add(t);
+            }
+            return model(values).run(inputs);
+        }
+
+        @Override
+        public List<RuntimeValue> runValues(List<String> inputNames, List<RuntimeValue> inputs) {
+            return model(inputs).runValues(inputs);
+        }
+
+        private synchronized CompiledModel model(List<RuntimeValue> inputs) {
+            return compiled.computeIfAbsent(ShapeSpecialiser.signature(inputs),
+                    k -> load(ShapeSpecialiser.generate(module, modelName, inputs)));
+        }
+
+        @Override
+        public synchronized void close() {
+            compiled.values().forEach(CompiledModel::close);
+        }
     }
 
     private void write(GeneratedSource src) {

@@ -57,17 +57,33 @@ final class StreamSemantics {
         long[] in = x.longs();
         int[] os = g.outShape();
         long[] out = new long[Math.toIntExact(Shapes.size(os))];
+        int h = g.h();
+        int w = g.w();
+        int c = g.c();
+        int kw = g.kw();
         int o = 0;
         for (int oy = 0; oy < g.outH(); oy++) {
             for (int ox = 0; ox < g.outW(); ox++) {
+                int ix0 = ox * g.sw() - g.pl();
+                int ixLast = ix0 + (kw - 1) * g.dw();
                 for (int ky = 0; ky < g.kh(); ky++) {
                     int iy = oy * g.sh() - g.pt() + ky * g.dh();
-                    for (int kx = 0; kx < g.kw(); kx++) {
-                        int ix = ox * g.sw() - g.pl() + kx * g.dw();
-                        boolean inside = iy >= 0 && iy < g.h() && ix >= 0 && ix < g.w();
-                        for (int c = 0; c < g.c(); c++) {
-                            out[o++] = inside ? in[(iy * g.w() + ix) * g.c() + c] : 0;
+                    if (iy < 0 || iy >= h) {
+                        o += kw * c; // a padding row: zeros, as allocated
+                        continue;
+                    }
+                    if (g.dw() == 1 && ix0 >= 0 && ixLast < w) {
+                        // the window row lies inside: kw * c consecutive input elements
+                        System.arraycopy(in, (iy * w + ix0) * c, out, o, kw * c);
+                        o += kw * c;
+                        continue;
+                    }
+                    for (int kx = 0; kx < kw; kx++) {
+                        int ix = ix0 + kx * g.dw();
+                        if (ix >= 0 && ix < w) {
+                            System.arraycopy(in, (iy * w + ix) * c, out, o, c);
                         }
+                        o += c;
                     }
                 }
             }

@@ -36,13 +36,15 @@ final class CycleRuns {
         this.inputs = inputs;
     }
 
-    /** Compiles {@code models/<model>} into {@code dir} and prepares {@code frames} frames of its first reference input. */
-    static CycleRuns compile(Path dir, String model, int frames) throws IOException {
+    /** Compiles {@code models/<model>} (with extra compile {@code options}) into {@code dir/build} and prepares {@code frames} frames of its first reference input. */
+    static CycleRuns compile(Path dir, String model, int frames, String... options) throws IOException {
         Path folder = TestData.require("models/" + model);
         Path build = dir.resolve("build");
+        java.util.List<String> args = new java.util.ArrayList<>(List.of("compile", folder.resolve("model.onnx").toString(),
+                "--target", "fpga", "--calib-random", "4", "-o", build.toString()));
+        args.addAll(List.of(options));
         StringWriter err = new StringWriter();
-        int code = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "compile",
-                folder.resolve("model.onnx").toString(), "--target", "fpga", "--calib-random", "4", "-o", build.toString());
+        int code = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), args.toArray(String[]::new));
         assertEquals(0, code, err.toString());
         HwDesign hw = HwDesign.of(IrParser.parse(Files.readString(build.resolve("design.nir")), "design.nir"));
         Path pb = folder.resolve("test_data_set_0/input_0.pb");
@@ -51,6 +53,18 @@ final class CycleRuns {
         List<Map<String, Tensor>> inputs = Frames.cycle(one, frames).stream()
                 .map(t -> Map.of(hw.function().inputNames().get(0), t)).toList();
         return new CycleRuns(new HostSimulation(hw), inputs);
+    }
+
+    /** The FIFO depths of the compiled design, by instance name. */
+    java.util.Map<String, Long> fifoDepths() {
+        java.util.Map<String, Long> out = new java.util.LinkedHashMap<>();
+        HwDesign d = host.design();
+        for (int i = 0; i < d.primitives().size(); i++) {
+            if (d.primitives().get(i).name().equals("hw.fifo")) {
+                out.put(d.instanceName(i), dev.nnc.ir.hw.prim.FifoConfig.from(d.primitives().get(i)).depth() + 0L);
+            }
+        }
+        return out;
     }
 
     HwRun run(SimOptions options) {

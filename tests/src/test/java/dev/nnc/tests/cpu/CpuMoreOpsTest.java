@@ -33,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Ops that only the interpreter used to run, now lowered by the CPU backend, against the reference
  * interpreter on random inputs (fixed seeds): losses, CumSum/CumProd, Mod, Clip with run-time
- * bounds, and operands (Slice starts, Pad pads, Resize scales) given as model inputs.
+ * bounds, operands (Slice starts, Pad pads, Resize scales) given as model inputs, Pad modes,
+ * CenterCropPad, the scatters with every reduction, TopK, OneHot, Compress, Dropout's mask and
+ * reductions of f64 and i64 tensors, LpPool and Einsum.
  */
 class CpuMoreOpsTest {
     private static final int INT64 = TensorProto.DataType.INT64_VALUE;
@@ -162,6 +164,88 @@ class CpuMoreOpsTest {
                 .addOutput(tensor("centred", FLOAT, 5, 2));
         check(b.build(), 18, Map.of("x", floats(FloatType.F32, 3, 4), "n", ints(IntegerType.I64, 3, 4),
                 "pads", Tensor.ofLongs(IntegerType.I64, new int[] {4}, new long[] {2, -1, 0, 2}), "value", scalar(FloatType.F32, 1.5)));
+    }
+
+    @Test
+    void scattersWithReductionsAndDuplicateIndices() throws Exception {
+        for (String reduction : List.of("none", "add", "mul", "max", "min")) {
+            GraphProto g = GraphProto.newBuilder().setName("scatter_" + reduction)
+                    .addInput(tensor("data", FLOAT, 4, 3)).addInput(tensor("idx", INT64, 2, 3)).addInput(tensor("upd", FLOAT, 2, 3))
+                    .addInput(tensor("nd_idx", INT64, 3, 1)).addInput(tensor("nd_upd", FLOAT, 3, 3))
+                    .addInput(tensor("n", INT32, 4, 3)).addInput(tensor("n_upd", INT32, 2, 3))
+                    .addNode(node("ScatterElements", List.of("data", "idx", "upd"), List.of("elements"), intAttr("axis", 0),
+                            stringAttr("reduction", reduction)))
+                    .addNode(node("ScatterND", List.of("data", "nd_idx", "nd_upd"), List.of("nd"), stringAttr("reduction", reduction)))
+                    .addNode(node("ScatterElements", List.of("n", "idx", "n_upd"), List.of("n_elements"), intAttr("axis", 0),
+                            stringAttr("reduction", reduction)))
+                    .addOutput(tensor("elements", FLOAT, 4, 3)).addOutput(tensor("nd", FLOAT, 4, 3))
+                    .addOutput(tensor("n_elements", INT32, 4, 3)).build();
+            check(g, 18, Map.of("data", floats(FloatType.F32, 4, 3), "upd", floats(FloatType.F32, 2, 3),
+                    "idx", Tensor.ofLongs(IntegerType.I64, new int[] {2, 3}, new long[] {0, -1, 2, 0, 3, 2}),
+                    "nd_idx", Tensor.ofLongs(IntegerType.I64, new int[] {3, 1}, new long[] {1, -1, 1}),
+                    "nd_upd", floats(FloatType.F32, 3, 3), "n", ints(IntegerType.I32, 4, 3), "n_upd", ints(IntegerType.I32, 2, 3)));
+        }
+    }
+
+    @Test
+    void topKOneHotCompressAndDropoutMask() throws Exception {
+        GraphProto g = GraphProto.newBuilder().setName("select")
+                .addInput(tensor("x", FLOAT, 3, 5)).addInput(tensor("n", INT64, 3, 5)).addInput(tensor("k", INT64, 1))
+                .addInput(tensor("hot", INT64, 2, 2)).addInput(tensor("depth", FLOAT)).addInput(tensor("values", INT32, 2))
+                .addInput(tensor("cond", TensorProto.DataType.BOOL_VALUE, 4))
+                .addNode(node("TopK", List.of("x", "k"), List.of("top", "top_i"), intAttr("axis", 1)))
+                .addNode(node("TopK", List.of("n", "k"), List.of("low", "low_i"), intAttr("axis", 0), intAttr("largest", 0)))
+                .addNode(node("OneHot", List.of("hot", "depth", "values"), List.of("onehot"), intAttr("axis", 1)))
+                .addNode(node("Compress", List.of("x", "cond"), List.of("kept"), intAttr("axis", 1)))
+                .addNode(node("Compress", List.of("n", "cond"), List.of("flat")))
+                .addNode(node("Dropout", List.of("x"), List.of("dropped", "mask")))
+                .addOutput(tensor("top", FLOAT, 3, 2)).addOutput(tensor("top_i", INT64, 3, 2))
+                .addOutput(tensor("low", INT64, 2, 5)).addOutput(tensor("low_i", INT64, 2, 5))
+                .addOutput(tensor("onehot", INT32, 2, 4, 2)).addOutput(tensor("kept", FLOAT, 3, 2))
+                .addOutput(tensor("flat", INT64, 2)).addOutput(tensor("dropped", FLOAT, 3, 5))
+                .addOutput(tensor("mask", TensorProto.DataType.BOOL_VALUE, 3, 5)).build();
+        Tensor x = floats(FloatType.F32, 3, 5);
+        x.doubles()[3] = x.doubles()[1]; // a tie keeps the lower index first
+        check(g, 13, Map.of("x", x, "n", ints(IntegerType.I64, 3, 5), "k", Tensor.ofLongs(IntegerType.I64, new int[] {1}, new long[] {2}),
+                "hot", Tensor.ofLongs(IntegerType.I64, new int[] {2, 2}, new long[] {0, -1, 3, 7}), "depth", scalar(FloatType.F32, 4),
+                "values", Tensor.ofLongs(IntegerType.I32, new int[] {2}, new long[] {-2, 5}),
+                "cond", Tensor.ofLongs(dev.nnc.ir.type.BoolType.I1, new int[] {4}, new long[] {0, 1, 0, 1})));
+    }
+
+    @Test
+    void reductionsOnDoublesAndIntegers() throws Exception {
+        GraphProto.Builder b = GraphProto.newBuilder().setName("typed_reduce")
+                .addInput(tensor("x", DOUBLE, 3, 2, 4)).addInput(tensor("n", INT64, 3, 2, 4)).addInput(tensor("axes", INT64, 2));
+        for (String op : List.of("ReduceLogSumExp", "ReduceL2", "ReduceMean", "ReduceMax", "ReduceProd")) {
+            String lower = op.toLowerCase();
+            b.addNode(node(op, List.of("x", "axes"), List.of(lower)))
+                    .addNode(node(op, List.of("n", "axes"), List.of(lower + "_n"), intAttr("keepdims", 0)))
+                    .addOutput(tensor(lower, DOUBLE, 3, 1, 1)).addOutput(tensor(lower + "_n", INT64, 3));
+        }
+        b.addInitializer(TensorProto.newBuilder().setName("first").setDataType(INT64).addDims(1).addInt64Data(0))
+                .addNode(node("ReduceSum", List.of("n", "first"), List.of("sum_first")))
+                .addOutput(tensor("sum_first", INT64, 1, 2, 4));
+        check(b.build(), 18, Map.of("x", floats(FloatType.F64, 3, 2, 4), "n", ints(IntegerType.I64, 3, 2, 4),
+                "axes", Tensor.ofLongs(IntegerType.I64, new int[] {2}, new long[] {-1, 1})));
+    }
+
+    @Test
+    void lpPoolAndEinsum() throws Exception {
+        GraphProto g = GraphProto.newBuilder().setName("lp_einsum")
+                .addInput(tensor("x", FLOAT, 1, 2, 5, 5)).addInput(tensor("a", FLOAT, 2, 3, 4)).addInput(tensor("b", FLOAT, 2, 4, 3))
+                .addInput(tensor("d", DOUBLE, 3, 3)).addInput(tensor("n", INT64, 2, 3))
+                .addNode(node("LpPool", List.of("x"), List.of("lp"), intsAttr("kernel_shape", 3, 2), intsAttr("pads", 1, 0, 1, 1),
+                        intsAttr("strides", 2, 1), intAttr("p", 3)))
+                .addNode(node("GlobalLpPool", List.of("x"), List.of("glp")))
+                .addNode(node("Einsum", List.of("a", "b"), List.of("bmm"), stringAttr("equation", "bij,bjk->bik")))
+                .addNode(node("Einsum", List.of("a"), List.of("t"), stringAttr("equation", "...ij->...ji")))
+                .addNode(node("Einsum", List.of("d"), List.of("diag"), stringAttr("equation", "ii")))
+                .addNode(node("Einsum", List.of("n", "n"), List.of("gram"), stringAttr("equation", "ij,kj")))
+                .addOutput(tensor("lp", FLOAT, 1, 2, 3, 5)).addOutput(tensor("glp", FLOAT, 1, 2, 1, 1))
+                .addOutput(tensor("bmm", FLOAT, 2, 3, 3)).addOutput(tensor("t", FLOAT, 2, 4, 3))
+                .addOutput(tensor("diag", DOUBLE)).addOutput(tensor("gram", INT64, 2, 2)).build();
+        check(g, 18, Map.of("x", floats(FloatType.F32, 1, 2, 5, 5), "a", floats(FloatType.F32, 2, 3, 4),
+                "b", floats(FloatType.F32, 2, 4, 3), "d", floats(FloatType.F64, 3, 3), "n", ints(IntegerType.I64, 2, 3)));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -16,16 +16,17 @@ import java.util.TreeSet;
  * {@code Einsum}: parses the equation (explicit {@code ->} or implicit output, {@code ...}
  * broadcast dims, repeated labels for diagonals) and sums the products over every label not in
  * the output. Labels are numbered: letters by character, the ellipsis dims as 128 + position.
+ * {@link #parse} is public for the CPU backend, which plans the same loop nest at build time.
  */
-final class Einsum {
+public final class Einsum {
     private Einsum() {
     }
 
     /** The parsed equation: each input's labels per dim, the output's labels, and every label's size. */
-    record Spec(List<int[]> inputs, int[] output, int[] sizeOf) {
+    public record Spec(List<int[]> inputs, int[] output, int[] sizeOf) {
     }
 
-    static Spec parse(String op, String equation, List<int[]> shapes) {
+    public static Spec parse(String op, String equation, List<int[]> shapes) {
         String eq = equation.replace(" ", "");
         int arrow = eq.indexOf("->");
         String lhs = arrow < 0 ? eq : eq.substring(0, arrow);
