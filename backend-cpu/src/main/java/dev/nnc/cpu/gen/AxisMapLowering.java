@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Pad (edge, reflect and wrap modes, or pads/value/axes given at run time), Slice with starts,
- * ends, axes or steps given at run time, CenterCropPad and Compress, as one {@code AxisMaps.gather} whose
+ * ends, axes or steps given at run time, CenterCropPad, Compress and Tile, as one {@code AxisMaps.gather} whose
  * per-axis maps the runtime builds from the operands on every run. Constant-operand Slice and
  * constant-mode Pad stay with {@link StridedLowering} (a strided copy).
  */
@@ -68,6 +68,7 @@ final class AxisMapLowering implements OpLowering {
                 }
                 maps = "AxisMaps.compress(" + in + ", " + out + ", " + operand(op, 1, ctx) + ", " + (axis < 0 ? axis + rank : axis) + ")";
             }
+            case "Tile" -> maps = "AxisMaps.tile(" + in + ", " + out + ", " + operand(op, 1, ctx) + ")";
             default -> maps = "AxisMaps.centerCropPad(" + in + ", " + out + ")";
         }
         String x = ctx.readTyped(op.operand(0), op);

@@ -16,7 +16,9 @@ final class MoreLowerings {
         put(t, new LossLowering(), "NegativeLogLikelihoodLoss", "SoftmaxCrossEntropyLoss");
         put(t, new CumulativeLowering(), "CumSum", "CumProd");
         ScalarCallLowering scalarCall = new ScalarCallLowering();
-        put(t, scalarCall, "Mod");
+        put(t, scalarCall, "Mod", "IsInf");
+        OpLowering pow = t.get("onnx.Pow");
+        t.put("onnx.Pow", (op, ctx) -> (ScalarCallLowering.powHere(op) ? scalarCall : pow).lower(op, ctx));
         OpLowering clip = t.get("onnx.Clip");
         t.put("onnx.Clip", (op, ctx) -> (ScalarCallLowering.clipHere(op, ctx) ? scalarCall : clip).lower(op, ctx));
         OpLowering resize = t.get("onnx.Resize");
@@ -27,12 +29,15 @@ final class MoreLowerings {
             OpLowering strided = t.get(n);
             t.put(n, (op, ctx) -> (AxisMapLowering.applies(op, ctx) ? axisMaps : strided).lower(op, ctx));
         }
-        put(t, axisMaps, "CenterCropPad", "Compress");
+        put(t, axisMaps, "CenterCropPad", "Compress", "Tile");
         put(t, new ScatterLowering(), "Scatter", "ScatterElements", "ScatterND", "TensorScatter");
         put(t, new TopKLowering(), "TopK");
         put(t, new OneHotLowering(), "OneHot");
         put(t, new LpPoolLowering(), "LpPool", "GlobalLpPool");
         put(t, new EinsumLowering(), "Einsum");
+        put(t, new RecurrentLowering(), "LSTM", "GRU", "RNN");
+        put(t, new GenerateLowering(), "ConstantOfShape", "EyeLike", "Range");
+        put(t, new RearrangeLowering(), "DepthToSpace", "SpaceToDepth", "GatherND", "ReverseSequence");
         OpLowering typedReduce = new TypedReduceLowering();
         for (String n : ReduceLowering.KINDS.keySet()) {
             OpLowering f32 = t.get("onnx." + n);

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Element-wise ops over any numeric {@link Dtype} written as a call per element: {@code Mod}
- * ({@code Modulo.floor} or {@code Modulo.fmod}, overloaded per Java type) and {@code Clip} whose
+ * ({@code Modulo.floor} or {@code Modulo.fmod}, overloaded per Java type), {@code Pow} with a
+ * non-f32 base or exponent and {@code IsInf} ({@code ElementFunctions}), and {@code Clip} whose
  * bounds are values of the model rather than constants (read as {@code min[0]} inside the loop),
  * or whose input is not f32. One loop nest with numpy broadcasting, as {@link BroadcastLoops} plans.
  */
@@ -22,12 +23,12 @@ final class ScalarCallLowering implements OpLowering {
     @Override
     public void lower(Operation op, LoweringContext ctx) {
         Dtype type = dtype(op.result(0), op, ctx);
-        if (type == Dtype.BOOL) {
+        if (type == Dtype.BOOL && !op.opName().equals("IsInf")) {
             throw ctx.unsupported(op, "bool operands are not supported");
         }
         List<Value> data = new ArrayList<>();
         data.add(op.operand(0));
-        if (op.opName().equals("Mod")) {
+        if (op.opName().equals("Mod") || op.opName().equals("Pow")) {
             data.add(op.operand(1));
         }
         List<int[]> shapes = new ArrayList<>();
@@ -50,6 +51,12 @@ final class ScalarCallLowering implements OpLowering {
         if (op.opName().equals("Mod")) {
             boolean fmod = ctx.attrs(op).getInt("fmod", 0) != 0;
             expr = new Fn(fmod ? "Modulo.fmod" : "Modulo.floor", x);
+        } else if (op.opName().equals("Pow")) {
+            expr = new Fn("ElementFunctions.pow", x);
+        } else if (op.opName().equals("IsInf")) {
+            var a = ctx.attrs(op);
+            expr = new Fn("ElementFunctions.isInf", List.of(x.get(0), new JavaModel.Lit(Boolean.toString(a.getInt("detect_negative", 1) != 0)),
+                    new JavaModel.Lit(Boolean.toString(a.getInt("detect_positive", 1) != 0))));
         } else {
             expr = clip(op, ctx, x.get(0), type);
         }
@@ -91,6 +98,16 @@ final class ScalarCallLowering implements OpLowering {
         }
         throw ctx.unsupported(op, "value '" + v.nameHint() + "' has type " + v.type()
                 + ": the CPU backend runs f32, f64, i64, i32 and bool tensors only");
+    }
+
+    /** True when Pow is left to this lowering: an operand that is not f32. */
+    static boolean powHere(Operation op) {
+        for (Value v : op.operands()) {
+            if (!(v.type() instanceof TensorType t) || t.elementType() != dev.nnc.ir.type.FloatType.F32) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when Clip is left to this lowering: bounds that are not constants, or a non-f32 input. */

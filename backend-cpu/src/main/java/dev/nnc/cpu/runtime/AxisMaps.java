@@ -209,4 +209,24 @@ public final class AxisMaps {
         }
         return maps;
     }
+
+    /** Tile's maps: output coordinate o reads o mod the input's size; the repeats must give the compiled shape. */
+    public static int[][] tile(int[] in, int[] out, Object repeatsArray) {
+        long[] repeats = Elements.longs(repeatsArray);
+        if (repeats.length != in.length) {
+            throw new ModelInputError("Tile: " + repeats.length + " repeats for a rank-" + in.length + " input");
+        }
+        int[][] maps = new int[in.length][];
+        for (int d = 0; d < in.length; d++) {
+            if (in[d] * repeats[d] != out[d]) {
+                throw new ModelInputError("Tile: repeats " + Arrays.toString(repeats) + " give another shape than "
+                        + Arrays.toString(out) + ", which the model was compiled for");
+            }
+            maps[d] = new int[out[d]];
+            for (int o = 0; o < out[d]; o++) {
+                maps[d][o] = o % in[d];
+            }
+        }
+        return maps;
+    }
 }

@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * interpreter on random inputs (fixed seeds): losses, CumSum/CumProd, Mod, Clip with run-time
  * bounds, operands (Slice starts, Pad pads, Resize scales) given as model inputs, Pad modes,
  * CenterCropPad, the scatters with every reduction, TopK, OneHot, Compress, Dropout's mask and
- * reductions of f64 and i64 tensors, LpPool and Einsum.
+ * reductions of f64 and i64 tensors, LpPool, Einsum, the recurrent ops, mixed-type Pow, IsInf,
+ * ConstantOfShape, EyeLike, Range, Tile, DepthToSpace/SpaceToDepth, GatherND and ReverseSequence.
  */
 class CpuMoreOpsTest {
     private static final int INT64 = TensorProto.DataType.INT64_VALUE;
@@ -248,6 +249,106 @@ class CpuMoreOpsTest {
                 "b", floats(FloatType.F32, 2, 4, 3), "d", floats(FloatType.F64, 3, 3), "n", ints(IntegerType.I64, 2, 3)));
     }
 
+    @Test
+    void recurrentCellsEveryDirectionAndLayout() throws Exception {
+        int hs = 3;
+        GraphProto g = GraphProto.newBuilder().setName("recurrent")
+                .addInput(tensor("x", FLOAT, 4, 2, 5)).addInput(tensor("lens", INT32, 2))
+                .addInput(tensor("lw", FLOAT, 2, 4 * hs, 5)).addInput(tensor("lr", FLOAT, 2, 4 * hs, hs))
+                .addInput(tensor("lb", FLOAT, 2, 8 * hs)).addInput(tensor("lp", FLOAT, 2, 3 * hs))
+                .addInput(tensor("xb", FLOAT, 2, 4, 5)).addInput(tensor("h0", FLOAT, 2, 1, hs))
+                .addInput(tensor("gw", FLOAT, 1, 3 * hs, 5)).addInput(tensor("gr", FLOAT, 1, 3 * hs, hs))
+                .addInput(tensor("gb", FLOAT, 1, 6 * hs))
+                .addInput(tensor("rw", FLOAT, 1, hs, 5)).addInput(tensor("rr", FLOAT, 1, hs, hs))
+                .addNode(node("LSTM", List.of("x", "lw", "lr", "lb", "lens", "", "", "lp"), List.of("ly", "lh", "lc"),
+                        stringAttr("direction", "bidirectional"), intAttr("hidden_size", hs), floatAttr("clip", 2.5f)))
+                .addNode(node("GRU", List.of("xb", "gw", "gr", "gb", "", "h0"), List.of("gy", "gh"),
+                        intAttr("layout", 1), intAttr("linear_before_reset", 1), intAttr("hidden_size", hs)))
+                .addNode(node("GRU", List.of("x", "gw", "gr", "gb"), List.of("", "gh2"), intAttr("hidden_size", hs),
+                        stringAttr("direction", "reverse")))
+                .addNode(node("RNN", List.of("x", "rw", "rr"), List.of("ry"), intAttr("hidden_size", hs),
+                        AttributeProto.newBuilder().setName("activations").setType(AttributeProto.AttributeType.STRINGS)
+                                .addStrings(com.google.protobuf.ByteString.copyFromUtf8("HardSigmoid")).build(),
+                        AttributeProto.newBuilder().setName("activation_alpha").setType(AttributeProto.AttributeType.FLOATS)
+                                .addFloats(0.3f).build()))
+                .addOutput(tensor("ly", FLOAT, 4, 2, 2, hs)).addOutput(tensor("lh", FLOAT, 2, 2, hs))
+                .addOutput(tensor("lc", FLOAT, 2, 2, hs)).addOutput(tensor("gy", FLOAT, 2, 4, 1, hs))
+                .addOutput(tensor("gh", FLOAT, 2, 1, hs)).addOutput(tensor("gh2", FLOAT, 1, 2, hs))
+                .addOutput(tensor("ry", FLOAT, 4, 1, 2, hs)).build();
+        Map<String, Tensor> in = new LinkedHashMap<>();
+        in.put("x", floats(FloatType.F32, 4, 2, 5));
+        in.put("lens", Tensor.ofLongs(IntegerType.I32, new int[] {2}, new long[] {4, 2}));
+        in.put("lw", floats(FloatType.F32, 2, 4 * hs, 5));
+        in.put("lr", floats(FloatType.F32, 2, 4 * hs, hs));
+        in.put("lb", floats(FloatType.F32, 2, 8 * hs));
+        in.put("lp", floats(FloatType.F32, 2, 3 * hs));
+        in.put("xb", floats(FloatType.F32, 2, 4, 5));
+        in.put("h0", floats(FloatType.F32, 2, 1, hs));
+        in.put("gw", floats(FloatType.F32, 1, 3 * hs, 5));
+        in.put("gr", floats(FloatType.F32, 1, 3 * hs, hs));
+        in.put("gb", floats(FloatType.F32, 1, 6 * hs));
+        in.put("rw", floats(FloatType.F32, 1, hs, 5));
+        in.put("rr", floats(FloatType.F32, 1, hs, hs));
+        check(g, 14, in);
+    }
+
+    @Test
+    void mixedTypePowIsInfAndGenerators() throws Exception {
+        GraphProto g = GraphProto.newBuilder().setName("generators")
+                .addInput(tensor("x", FLOAT, 2, 3)).addInput(tensor("e", INT64, 3)).addInput(tensor("n", INT32, 2, 3))
+                .addInput(tensor("f", FLOAT, 3)).addInput(tensor("shape", INT64, 2))
+                .addInput(tensor("start", INT32)).addInput(tensor("limit", INT32)).addInput(tensor("delta", INT32))
+                .addInput(tensor("fs", FLOAT)).addInput(tensor("fl", FLOAT)).addInput(tensor("fd", FLOAT))
+                .addNode(node("Pow", List.of("x", "e"), List.of("xe"))).addNode(node("Pow", List.of("n", "e"), List.of("ne")))
+                .addNode(node("Pow", List.of("n", "f"), List.of("nf")))
+                .addNode(node("IsInf", List.of("x"), List.of("inf"), intAttr("detect_positive", 0)))
+                .addNode(node("ConstantOfShape", List.of("shape"), List.of("sevens"), AttributeProto.newBuilder().setName("value")
+                        .setType(AttributeProto.AttributeType.TENSOR).setT(TensorProto.newBuilder().setDataType(INT64).addDims(1)
+                                .addInt64Data(7)).build()))
+                .addNode(node("EyeLike", List.of("x"), List.of("eye"), intAttr("k", 1), intAttr("dtype", INT32)))
+                .addNode(node("Range", List.of("start", "limit", "delta"), List.of("ints")))
+                .addNode(node("Range", List.of("fs", "fl", "fd"), List.of("floats_out")))
+                .addOutput(tensor("xe", FLOAT, 2, 3)).addOutput(tensor("ne", INT32, 2, 3)).addOutput(tensor("nf", INT32, 2, 3))
+                .addOutput(tensor("inf", TensorProto.DataType.BOOL_VALUE, 2, 3)).addOutput(tensor("sevens", INT64, 2, 4))
+                .addOutput(tensor("eye", INT32, 2, 3)).addOutput(tensor("ints", INT32, 4)).addOutput(tensor("floats_out", FLOAT, 3))
+                .build();
+        Tensor x = floats(FloatType.F32, 2, 3);
+        x.doubles()[1] = Double.NEGATIVE_INFINITY;
+        x.doubles()[4] = Double.POSITIVE_INFINITY;
+        Map<String, Tensor> in = new LinkedHashMap<>();
+        in.put("x", x);
+        in.put("e", Tensor.ofLongs(IntegerType.I64, new int[] {3}, new long[] {2, 0, 3}));
+        in.put("n", ints(IntegerType.I32, 2, 3));
+        in.put("f", Tensor.ofDoubles(FloatType.F32, new int[] {3}, new double[] {0.5, 2, -1}));
+        in.put("shape", Tensor.ofLongs(IntegerType.I64, new int[] {2}, new long[] {2, 4}));
+        in.put("start", Tensor.ofLongs(IntegerType.I32, new int[0], new long[] {10}));
+        in.put("limit", Tensor.ofLongs(IntegerType.I32, new int[0], new long[] {2}));
+        in.put("delta", Tensor.ofLongs(IntegerType.I32, new int[0], new long[] {-2}));
+        in.put("fs", scalar(FloatType.F32, 0.5));
+        in.put("fl", scalar(FloatType.F32, 2));
+        in.put("fd", scalar(FloatType.F32, 0.6));
+        check(g, 13, in);
+    }
+
+    @Test
+    void tileBlocksGatherNdAndReverseSequence() throws Exception {
+        GraphProto g = GraphProto.newBuilder().setName("rearrange")
+                .addInput(tensor("x", FLOAT, 1, 8, 2, 3)).addInput(tensor("reps", INT64, 2)).addInput(tensor("m", INT64, 2, 3))
+                .addInput(tensor("idx", INT64, 2, 1, 1)).addInput(tensor("seq", FLOAT, 4, 3, 2)).addInput(tensor("lens", INT64, 3))
+                .addNode(node("Tile", List.of("m", "reps"), List.of("tiled")))
+                .addNode(node("DepthToSpace", List.of("x"), List.of("dcr"), intAttr("blocksize", 2)))
+                .addNode(node("DepthToSpace", List.of("x"), List.of("crd"), intAttr("blocksize", 2), stringAttr("mode", "CRD")))
+                .addNode(node("SpaceToDepth", List.of("dcr"), List.of("back"), intAttr("blocksize", 2)))
+                .addNode(node("GatherND", List.of("m", "idx"), List.of("picked"), intAttr("batch_dims", 1)))
+                .addNode(node("ReverseSequence", List.of("seq", "lens"), List.of("reversed"), intAttr("time_axis", 0), intAttr("batch_axis", 1)))
+                .addOutput(tensor("tiled", INT64, 4, 9)).addOutput(tensor("dcr", FLOAT, 1, 2, 4, 6))
+                .addOutput(tensor("crd", FLOAT, 1, 2, 4, 6)).addOutput(tensor("back", FLOAT, 1, 8, 2, 3))
+                .addOutput(tensor("picked", INT64, 2, 1)).addOutput(tensor("reversed", FLOAT, 4, 3, 2)).build();
+        check(g, 13, Map.of("x", floats(FloatType.F32, 1, 8, 2, 3), "reps", Tensor.ofLongs(IntegerType.I64, new int[] {2}, new long[] {2, 3}),
+                "m", ints(IntegerType.I64, 2, 3), "idx", Tensor.ofLongs(IntegerType.I64, new int[] {2, 1, 1}, new long[] {2, -3}),
+                "seq", floats(FloatType.F32, 4, 3, 2), "lens", Tensor.ofLongs(IntegerType.I64, new int[] {3}, new long[] {4, 0, 2})));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private void check(GraphProto g, int opset, Map<String, Tensor> inputs) throws Exception {
@@ -257,7 +358,7 @@ class CpuMoreOpsTest {
         ModuleOp module = OnnxImporter.importFile(file);
         Map<String, Tensor> want = new Interpreter().run(module, inputs);
         Map<String, Tensor> got;
-        try (CompiledModel m = CpuBackend.compile(module, g.getName(), new CpuOptions(1))) {
+        try (CompiledModel m = CpuBackend.compile(module, g.getName(), new CpuOptions(1, false))) { // native only: no interpreter fallback
             got = m.run(new LinkedHashMap<>(inputs));
         }
         assertEquals(want.keySet(), got.keySet());

@@ -1,0 +1,57 @@
+package dev.nnc.cpu.runtime;
+
+import dev.nnc.ir.onnx.kernels.SpecialFunctions;
+
+/**
+ * Per-element functions of the typed element-wise ops that have no Java operator: {@code Pow} over
+ * mixed base and exponent types (overloaded so Java picks the one of the operand types) and
+ * {@code IsInf}. Floats use ONNX's pow (the interpreter's {@link SpecialFunctions#pow}); an integer
+ * base with an integer exponent multiplies exactly, wrapping; with a float exponent the float
+ * result is truncated.
+ */
+public final class ElementFunctions {
+    private ElementFunctions() {
+    }
+
+    public static float pow(float a, double b) {
+        return (float) SpecialFunctions.pow(a, b);
+    }
+
+    public static double pow(double a, double b) {
+        return SpecialFunctions.pow(a, b);
+    }
+
+    public static long pow(long a, double b) {
+        return (long) SpecialFunctions.pow(a, b);
+    }
+
+    public static int pow(int a, double b) {
+        return (int) (long) SpecialFunctions.pow(a, b);
+    }
+
+    public static long pow(long a, long b) {
+        if (b < 0) {
+            return (long) SpecialFunctions.pow(a, b);
+        }
+        long result = 1;
+        long p = a;
+        long n = b;
+        while (n != 0) {
+            if ((n & 1) != 0) {
+                result *= p;
+            }
+            p *= p;
+            n >>>= 1;
+        }
+        return result;
+    }
+
+    public static int pow(int a, long b) {
+        return (int) pow((long) a, b);
+    }
+
+    /** IsInf with its detect_negative and detect_positive attributes. */
+    public static boolean isInf(double v, boolean negative, boolean positive) {
+        return v == Double.NEGATIVE_INFINITY ? negative : v == Double.POSITIVE_INFINITY && positive;
+    }
+}
