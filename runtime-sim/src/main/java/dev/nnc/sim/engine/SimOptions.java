@@ -12,8 +12,15 @@ package dev.nnc.sim.engine;
  * @param fastForward    jump over whole frames once the control state repeats ({@link FastForward});
  *                       beats after the jump get their values from the reference semantics.
  *                       Defaults to true unless the system property {@code nnc.sim.noFastForward} is set.
+ * @param fastForwardMinCycles the least cycles per frame for which a jump pays: below it, computing
+ *                       a skipped frame's values from the reference costs more than simulating it
+ *                       (jet_tagger: 32 cycles a frame), so the run simulates every cycle
  */
-public record SimOptions(long deadlockCycles, long maxCycles, boolean clockAll, boolean fastForward) {
+public record SimOptions(long deadlockCycles, long maxCycles, boolean clockAll, boolean fastForward,
+                         long fastForwardMinCycles) {
+    /** Measured with {@code nnc sim --bench}: jet_tagger (32 cycles a frame) and conv2d_small (576) gain nothing. */
+    public static final long FAST_FORWARD_MIN_CYCLES = 1024;
+
     public static final SimOptions DEFAULT = new SimOptions(100_000, Long.MAX_VALUE);
 
     public SimOptions {
@@ -23,14 +30,20 @@ public record SimOptions(long deadlockCycles, long maxCycles, boolean clockAll, 
     }
 
     public SimOptions(long deadlockCycles, long maxCycles) {
-        this(deadlockCycles, maxCycles, Boolean.getBoolean("nnc.sim.clockAll"), !Boolean.getBoolean("nnc.sim.noFastForward"));
+        this(deadlockCycles, maxCycles, Boolean.getBoolean("nnc.sim.clockAll"), !Boolean.getBoolean("nnc.sim.noFastForward"),
+                FAST_FORWARD_MIN_CYCLES);
     }
 
     public SimOptions withClockAll(boolean all) {
-        return new SimOptions(deadlockCycles, maxCycles, all, fastForward);
+        return new SimOptions(deadlockCycles, maxCycles, all, fastForward, fastForwardMinCycles);
     }
 
     public SimOptions withFastForward(boolean on) {
-        return new SimOptions(deadlockCycles, maxCycles, clockAll, on);
+        return new SimOptions(deadlockCycles, maxCycles, clockAll, on, fastForwardMinCycles);
+    }
+
+    /** Fast-forward whatever the frame's length (tests of the jump itself). */
+    public SimOptions withFastForwardAlways() {
+        return new SimOptions(deadlockCycles, maxCycles, clockAll, true, 0);
     }
 }

@@ -334,6 +334,10 @@ public final class Simulator {
             return 0;
         }
         int period = f - prev.frame();
+        if ((now.cycle() - prev.cycle()) / period < options.fastForwardMinCycles()) {
+            fastForward.stop(); // frames this short simulate faster than their values compute
+            return 0;
+        }
         int times = (frames - 1 - f) / period;
         if (times < 1 || !wholeFrames(prev, now, period)) {
             return 0;

@@ -9,11 +9,13 @@ import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.Dim;
 import dev.nnc.ir.type.FloatType;
 import dev.nnc.ir.type.TensorType;
+import dev.nnc.sim.ComponentRegistry;
 import dev.nnc.sim.CycleEngine;
 import dev.nnc.sim.HostSimulation;
 import dev.nnc.sim.HwDesign;
 import dev.nnc.sim.HwRun;
 import dev.nnc.sim.engine.NodeStats;
+import dev.nnc.sim.engine.SimOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -76,7 +78,8 @@ public final class MeasuredFifoDepths {
             return new Result(true, 0, List.of(), null); // nothing to trim: no simulation
         }
         HostSimulation host = new HostSimulation(design);
-        CycleEngine engine = new CycleEngine();
+        // the jump tells which runs cover every run: find it whatever the frames' length
+        CycleEngine engine = new CycleEngine(ComponentRegistry.standard(), SimOptions.DEFAULT.withFastForwardAlways());
         HwRun probe = host.run(engine, zeros(design.function(), PROBE_FRAMES)).run();
         if (probe.jump() == null) {
             return new Result(false, PROBE_FRAMES, List.of(), "the control state did not repeat within " + PROBE_FRAMES + " frames");

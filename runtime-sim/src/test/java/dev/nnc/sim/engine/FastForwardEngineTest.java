@@ -34,7 +34,8 @@ class FastForwardEngineTest {
         b.connect(f0, 0, mid, 0, 1);
         b.connect(mid, 0, f1, 0, 1);
         b.connect(f1, 0, k, 0, 1);
-        return new Simulator(b.build(), SimOptions.DEFAULT.withClockAll(false).withFastForward(fastForward)).run();
+        SimOptions options = SimOptions.DEFAULT.withClockAll(false);
+        return new Simulator(b.build(), fastForward ? options.withFastForwardAlways() : options.withFastForward(false)).run();
     }
 
     @Test

@@ -28,7 +28,7 @@ class FastForwardTest {
         CycleRuns runs = CycleRuns.compile(dir, model, frames);
         SimOptions full = SimOptions.DEFAULT.withClockAll(false).withFastForward(false);
         HwRun every = runs.run(full);
-        HwRun skipping = runs.run(full.withFastForward(true));
+        HwRun skipping = runs.run(full.withFastForwardAlways());
         assertNull(every.jump(), "no jump without fast-forward");
         assertNotNull(skipping.jump(), "the control state of " + model + " never repeated at a frame boundary");
         CycleRuns.assertSameRun(every, "every cycle", skipping, "fast-forward");
