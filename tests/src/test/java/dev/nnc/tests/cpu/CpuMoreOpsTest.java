@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * bounds, operands (Slice starts, Pad pads, Resize scales) given as model inputs, Pad modes,
  * CenterCropPad, the scatters with every reduction, TopK, OneHot, Compress, Dropout's mask and
  * reductions of f64 and i64 tensors, LpPool, Einsum, the recurrent ops, mixed-type Pow, IsInf,
- * ConstantOfShape, EyeLike, Range, Tile, DepthToSpace/SpaceToDepth, GatherND and ReverseSequence.
+ * ConstantOfShape, EyeLike, Range, Tile, DepthToSpace/SpaceToDepth, GatherND, ReverseSequence,
+ * InstanceNormalization, GroupNormalization, LRN and Gelu (tanh, f64).
  */
 class CpuMoreOpsTest {
     private static final int INT64 = TensorProto.DataType.INT64_VALUE;
@@ -347,6 +348,23 @@ class CpuMoreOpsTest {
         check(g, 13, Map.of("x", floats(FloatType.F32, 1, 8, 2, 3), "reps", Tensor.ofLongs(IntegerType.I64, new int[] {2}, new long[] {2, 3}),
                 "m", ints(IntegerType.I64, 2, 3), "idx", Tensor.ofLongs(IntegerType.I64, new int[] {2, 1, 1}, new long[] {2, -3}),
                 "seq", floats(FloatType.F32, 4, 3, 2), "lens", Tensor.ofLongs(IntegerType.I64, new int[] {3}, new long[] {4, 0, 2})));
+    }
+
+    @Test
+    void channelNormsAndGelu() throws Exception {
+        GraphProto g = GraphProto.newBuilder().setName("channel_norms")
+                .addInput(tensor("x", FLOAT, 2, 4, 3)).addInput(tensor("s", FLOAT, 4)).addInput(tensor("b", FLOAT, 4))
+                .addInput(tensor("gs", FLOAT, 2)).addInput(tensor("gb", FLOAT, 2)).addInput(tensor("d", DOUBLE, 2, 3))
+                .addNode(node("InstanceNormalization", List.of("x", "s", "b"), List.of("inst"), floatAttr("epsilon", 1e-3f)))
+                .addNode(node("GroupNormalization", List.of("x", "gs", "gb"), List.of("group"), intAttr("num_groups", 2)))
+                .addNode(node("LRN", List.of("x"), List.of("lrn"), intAttr("size", 3), floatAttr("alpha", 0.01f)))
+                .addNode(node("Gelu", List.of("x"), List.of("gelu"), stringAttr("approximate", "tanh")))
+                .addNode(node("Gelu", List.of("d"), List.of("gelu_d")))
+                .addOutput(tensor("inst", FLOAT, 2, 4, 3)).addOutput(tensor("group", FLOAT, 2, 4, 3))
+                .addOutput(tensor("lrn", FLOAT, 2, 4, 3)).addOutput(tensor("gelu", FLOAT, 2, 4, 3)).addOutput(tensor("gelu_d", DOUBLE, 2, 3))
+                .build();
+        check(g, 20, Map.of("x", floats(FloatType.F32, 2, 4, 3), "s", floats(FloatType.F32, 4), "b", floats(FloatType.F32, 4),
+                "gs", floats(FloatType.F32, 2), "gb", floats(FloatType.F32, 2), "d", floats(FloatType.F64, 2, 3)));
     }
 
     // ---------------------------------------------------------------- helpers
