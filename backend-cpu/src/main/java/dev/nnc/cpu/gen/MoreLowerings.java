@@ -36,7 +36,8 @@ final class MoreLowerings {
         put(t, new LpPoolLowering(), "LpPool", "GlobalLpPool");
         put(t, new EinsumLowering(), "Einsum");
         put(t, new RecurrentLowering(), "LSTM", "GRU", "RNN");
-        put(t, new GenerateLowering(), "ConstantOfShape", "EyeLike", "Range");
+        put(t, new GenerateLowering(), "ConstantOfShape", "EyeLike", "Range", "HannWindow", "HammingWindow",
+                "BlackmanWindow");
         put(t, new RearrangeLowering(), "DepthToSpace", "SpaceToDepth", "GatherND", "ReverseSequence");
         put(t, new ChannelNormLowering(), "InstanceNormalization", "GroupNormalization", "LRN");
         OpLowering gelu = t.get("onnx.Gelu");

@@ -14,8 +14,7 @@ import java.util.List;
 /**
  * Element-wise ops over any numeric {@link Dtype} written as a call per element: {@code Mod}
  * ({@code Modulo.floor} or {@code Modulo.fmod}, overloaded per Java type), {@code Pow} with a
- * non-f32 base or exponent, {@code IsInf} and {@code Gelu} with the tanh approximation or on f64
- * ({@code ElementFunctions}), and {@code Clip} whose
+ * non-f32 base or exponent, {@code IsInf} and {@code Gelu} on f64 ({@code ElementFunctions}), and {@code Clip} whose
  * bounds are values of the model rather than constants (read as {@code min[0]} inside the loop),
  * or whose input is not f32. One loop nest with numpy broadcasting, as {@link BroadcastLoops} plans.
  */
@@ -104,10 +103,12 @@ final class ScalarCallLowering implements OpLowering {
                 + ": the CPU backend runs f32, f64, i64, i32 and bool tensors only");
     }
 
-    /** True when Gelu is left to this lowering: the tanh approximation, or an f64 input. */
+    /**
+     * True when Gelu is left to this lowering: an f64 input. (f32 stays with the fused element-wise
+     * loops, which do not have the tanh approximation yet.)
+     */
     static boolean geluHere(Operation op, LoweringContext ctx) {
-        return !ctx.attrs(op).getString("approximate", "none").equals("none")
-                || !(op.operand(0).type() instanceof TensorType t) || t.elementType() != dev.nnc.ir.type.FloatType.F32;
+        return !(op.operand(0).type() instanceof TensorType t) || t.elementType() != dev.nnc.ir.type.FloatType.F32;
     }
 
     /** True when Pow is left to this lowering: an operand that is not f32. */

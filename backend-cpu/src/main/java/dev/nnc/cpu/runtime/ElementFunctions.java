@@ -55,20 +55,12 @@ public final class ElementFunctions {
         return v == Double.NEGATIVE_INFINITY ? negative : v == Double.POSITIVE_INFINITY && positive;
     }
 
-    /** Gelu with the tanh approximation, in double. */
-    public static float geluTanh(float v) {
-        return (float) geluTanh((double) v);
-    }
-
+    /** Gelu with the tanh approximation. */
     public static double geluTanh(double v) {
         return 0.5 * v * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (v + 0.044715 * v * v * v)));
     }
 
-    /** Gelu (exact, through erf), in double. */
-    public static float gelu(float v) {
-        return (float) gelu((double) v);
-    }
-
+    /** Gelu (exact, through erf). */
     public static double gelu(double v) {
         return 0.5 * v * (1 + SpecialFunctions.erf(v / Math.sqrt(2)));
     }

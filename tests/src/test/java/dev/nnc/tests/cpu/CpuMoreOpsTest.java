@@ -36,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * bounds, operands (Slice starts, Pad pads, Resize scales) given as model inputs, Pad modes,
  * CenterCropPad, the scatters with every reduction, TopK, OneHot, Compress, Dropout's mask and
  * reductions of f64 and i64 tensors, LpPool, Einsum, the recurrent ops, mixed-type Pow, IsInf,
- * ConstantOfShape, EyeLike, Range, Tile, DepthToSpace/SpaceToDepth, GatherND, ReverseSequence,
- * InstanceNormalization, GroupNormalization, LRN and Gelu (tanh, f64).
+ * ConstantOfShape, EyeLike, Range, the signal windows, Tile, DepthToSpace/SpaceToDepth, GatherND, ReverseSequence,
+ * InstanceNormalization, GroupNormalization, LRN and Gelu on f64.
  */
 class CpuMoreOpsTest {
     private static final int INT64 = TensorProto.DataType.INT64_VALUE;
@@ -309,6 +309,10 @@ class CpuMoreOpsTest {
                 .addNode(node("EyeLike", List.of("x"), List.of("eye"), intAttr("k", 1), intAttr("dtype", INT32)))
                 .addNode(node("Range", List.of("start", "limit", "delta"), List.of("ints")))
                 .addNode(node("Range", List.of("fs", "fl", "fd"), List.of("floats_out")))
+                .addInput(tensor("wsize", INT64))
+                .addNode(node("HannWindow", List.of("wsize"), List.of("hann")))
+                .addNode(node("BlackmanWindow", List.of("wsize"), List.of("blackman"), intAttr("periodic", 0), intAttr("output_datatype", DOUBLE)))
+                .addOutput(tensor("hann", FLOAT, 5)).addOutput(tensor("blackman", DOUBLE, 5))
                 .addOutput(tensor("xe", FLOAT, 2, 3)).addOutput(tensor("ne", INT32, 2, 3)).addOutput(tensor("nf", INT32, 2, 3))
                 .addOutput(tensor("inf", TensorProto.DataType.BOOL_VALUE, 2, 3)).addOutput(tensor("sevens", INT64, 2, 4))
                 .addOutput(tensor("eye", INT32, 2, 3)).addOutput(tensor("ints", INT32, 4)).addOutput(tensor("floats_out", FLOAT, 3))
@@ -328,7 +332,8 @@ class CpuMoreOpsTest {
         in.put("fs", scalar(FloatType.F32, 0.5));
         in.put("fl", scalar(FloatType.F32, 2));
         in.put("fd", scalar(FloatType.F32, 0.6));
-        check(g, 13, in);
+        in.put("wsize", Tensor.ofLongs(IntegerType.I64, new int[0], new long[] {5}));
+        check(g, 17, in);
     }
 
     @Test
@@ -358,10 +363,10 @@ class CpuMoreOpsTest {
                 .addNode(node("InstanceNormalization", List.of("x", "s", "b"), List.of("inst"), floatAttr("epsilon", 1e-3f)))
                 .addNode(node("GroupNormalization", List.of("x", "gs", "gb"), List.of("group"), intAttr("num_groups", 2)))
                 .addNode(node("LRN", List.of("x"), List.of("lrn"), intAttr("size", 3), floatAttr("alpha", 0.01f)))
-                .addNode(node("Gelu", List.of("x"), List.of("gelu"), stringAttr("approximate", "tanh")))
                 .addNode(node("Gelu", List.of("d"), List.of("gelu_d")))
+                .addNode(node("Gelu", List.of("d"), List.of("gelu_tanh"), stringAttr("approximate", "tanh")))
                 .addOutput(tensor("inst", FLOAT, 2, 4, 3)).addOutput(tensor("group", FLOAT, 2, 4, 3))
-                .addOutput(tensor("lrn", FLOAT, 2, 4, 3)).addOutput(tensor("gelu", FLOAT, 2, 4, 3)).addOutput(tensor("gelu_d", DOUBLE, 2, 3))
+                .addOutput(tensor("lrn", FLOAT, 2, 4, 3)).addOutput(tensor("gelu_d", DOUBLE, 2, 3)).addOutput(tensor("gelu_tanh", DOUBLE, 2, 3))
                 .build();
         check(g, 20, Map.of("x", floats(FloatType.F32, 2, 4, 3), "s", floats(FloatType.F32, 4), "b", floats(FloatType.F32, 4),
                 "gs", floats(FloatType.F32, 2), "gb", floats(FloatType.F32, 2), "d", floats(FloatType.F64, 2, 3)));
