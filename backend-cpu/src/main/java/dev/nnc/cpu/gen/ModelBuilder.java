@@ -54,6 +54,8 @@ public final class ModelBuilder implements LoweringContext {
     private final List<ValueField> valueFields = new ArrayList<>();
     private final List<InterpretedNode> nodes = new ArrayList<>();
     private final List<String> nodeFieldNames = new ArrayList<>();
+    /** Static shapes found for values the module leaves dynamic. */
+    private final StaticShapes shapes = new StaticShapes();
     private final JavaNames fields = new JavaNames("weights", "parallel", "inputs", "outputs");
     {
         JavaNames.RUNTIME_TYPES.forEach(t -> fields.fresh(t, t)); // a field must not shadow a runtime class
@@ -125,8 +127,16 @@ public final class ModelBuilder implements LoweringContext {
         }
         outputs.addAll(f.outputs());
         List<Operation> ops = f.body().operations();
-        for (Operation op : ops.subList(0, ops.size() - 1)) {
-            lowerOne(op);
+        try {
+            for (Operation op : ops.subList(0, ops.size() - 1)) {
+                OpSpec spec = registry.lookup(op.name()).orElse(null);
+                if (spec != null) {
+                    shapes.refine(op, constants, spec, opset, this.outputs);
+                }
+                lowerOne(op);
+            }
+        } finally {
+            shapes.restore(); // the refined types served this build only
         }
         List<Binding> outputs = new ArrayList<>();
         Operation ret = f.returnOp();
@@ -266,7 +276,11 @@ public final class ModelBuilder implements LoweringContext {
                 fields.fresh(method + "_results", "results"), args, outs));
     }
 
-    /** The builder's state before a lowering, restored when the lowering refuses the op half-way. */
+    /**
+     * The builder's state before a lowering, restored when the lowering refuses the op half-way.
+     * Lowerings keep no state of their own, except the fixed-point ones (QStatics), whose ops
+     * never fall back.
+     */
     private final class Snapshot {
         private final Map<Value, String> arraysBefore = new HashMap<>(arrays);
         private final Map<Value, ScalarExpr.Pending> pendingBefore = new HashMap<>(pending);
@@ -276,6 +290,8 @@ public final class ModelBuilder implements LoweringContext {
         private final int staticCount = statics.size();
         private final int stepCount = steps.size();
         private final java.util.Set<String> fieldNames = fields.names();
+        private final java.util.Set<Operation> absorbedBefore = new java.util.HashSet<>(absorbed);
+        private final java.util.SortedSet<String> importsBefore = new java.util.TreeSet<>(imports);
 
         void restore() {
             arrays.clear();
@@ -288,6 +304,8 @@ public final class ModelBuilder implements LoweringContext {
             statics.subList(staticCount, statics.size()).clear();
             steps.subList(stepCount, steps.size()).clear();
             fields.restore(fieldNames);
+            absorbed.retainAll(absorbedBefore);
+            imports.retainAll(importsBefore);
         }
     }
 

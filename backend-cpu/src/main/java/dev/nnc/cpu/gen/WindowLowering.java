@@ -47,16 +47,43 @@ final class WindowLowering implements OpLowering {
         String x = ctx.read(op.operand(0), op);
         String w = ctx.read(op.operand(1), op);
         boolean hasBias = op.numOperands() > 2 && op.operand(2).type() != NoneType.NONE;
+        boolean depthwise = group == xs[1] && group == ws[0];
+        if (depthwise) {
+            depthwise(op, ctx, geometry, x, w, hasBias);
+            return;
+        }
         Object bias = hasBias ? ctx.read(op.operand(2), op) : "null";
         String y = ctx.write(op.result(0), op);
         int cg = xs[1] / group;
-        boolean depthwise = group == xs[1] && group == ws[0];
         boolean pointwise = isPointwise(win);
         Object scratch = depthwise || pointwise ? "null"
                 : ctx.scratch(op, cg * product(win.kernel()) * product(win.out()));
         ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op),
                 List.of(new Call("Conv.forward", List.of(geometry, x, w, bias, y, scratch, "parallel")))));
         FusedActivation.addIfFused(op, ctx, y);
+    }
+
+    /**
+     * A depthwise layer with its epilogue ({@link ConvEpilogue}: a per-channel Add as bias, a
+     * following Relu or Clip, or a FusedConv's) applied by {@code Depthwise} as it stores.
+     */
+    private static void depthwise(Operation op, LoweringContext ctx, String geometry, String x, String w,
+                                  boolean hasBias) {
+        ConvEpilogue epi = ConvEpilogue.of(op, hasBias ? op.operand(2) : null, ctx);
+        Object bias = epi.bias() == null ? "null" : ctx.read(epi.bias(), op);
+        Operation last = epi.absorbed().isEmpty() ? op : epi.absorbed().get(epi.absorbed().size() - 1);
+        String y = ctx.write(epi.out(), last);
+        String clamp = epi.clamp() == null ? "Clamp.NONE" : epi.clamp();
+        StringBuilder comment = new StringBuilder(ctx.describe(op));
+        for (Operation absorbed : epi.absorbed()) {
+            comment.append("; ").append(ctx.describe(absorbed));
+            ctx.absorb(absorbed);
+        }
+        ctx.addStep(new KernelStep(ctx.method(op), comment.toString(),
+                List.of(new Call("Depthwise.forward", List.of(geometry, x, w, bias, y, clamp, "parallel")))));
+        if (epi.clamp() == null) {
+            FusedActivation.addIfFused(op, ctx, y);
+        }
     }
 
     private static void convTranspose(Operation op, LoweringContext ctx) {

@@ -3,10 +3,12 @@ package dev.nnc.cpu.runtime;
 import java.util.Arrays;
 
 /**
- * N-d (up to 3 spatial dims) convolution of x [N, C, D...] with w [M, C/group, K...]: im2col into
- * a scratch matrix and one GEMM per group, which is what wins for the dense layers of small CNNs;
- * depthwise layers (one input and one output channel per group) run a direct loop instead, since
- * their GEMM would have a single row. A 1x1 stride-1 layer skips im2col: x already is the matrix.
+ * N-d (up to 3 spatial dims) convolution of x [N, C, D...] with w [M, C/group, K...] on the
+ * weights as given: depthwise layers (one input and one output channel per group) run
+ * {@link Depthwise}'s direct loop; other layers im2col into a scratch matrix and run one GEMM per
+ * group (a 1x1 stride-1 layer skips im2col). Generated code sends dense layers to
+ * {@link DenseConv} instead (packed weights, no im2col, fused bias and activation); the dense
+ * path here is reached only from ConvTest, kept as the plain im2col formulation.
  */
 public final class Conv {
     private Conv() {

@@ -13,18 +13,24 @@ import java.util.Arrays;
  * copy costs one pass over the input against nine multiply-adds per output. Every other window
  * runs {@link #general}, tap by tap along output rows.
  */
-final class Depthwise {
+public final class Depthwise {
 
     private Depthwise() {
     }
 
     /** y = depthwise(x, w) + bias for every batch item and channel; {@code bias} may be null. */
     static void forward(Conv.Geometry g, float[] x, float[] w, float[] bias, float[] y, Parallel par) {
-        forward(g, x, w, bias, y, par, KERNEL);
+        forward(g, x, w, bias, y, Clamp.NONE, par, KERNEL);
+    }
+
+    /** y = clamp(depthwise(x, w) + bias): the layer with its fused Relu or Clip applied as it is stored. */
+    public static void forward(Conv.Geometry g, float[] x, float[] w, float[] bias, float[] y, Clamp clamp,
+                               Parallel par) {
+        forward(g, x, w, bias, y, clamp, par, KERNEL);
     }
 
     /** {@link #forward} with the given 3x3 kernel (tests run both). */
-    static void forward(Conv.Geometry g, float[] x, float[] w, float[] bias, float[] y, Parallel par,
+    static void forward(Conv.Geometry g, float[] x, float[] w, float[] bias, float[] y, Clamp clamp, Parallel par,
                         DepthwiseKernel kernel) {
         Window3 win = g.window();
         int inSp = win.inSize();
@@ -43,10 +49,15 @@ final class Depthwise {
                     int yOff = yb + ch * outSp;
                     if (fast) {
                         plane.load(x, xOff);
-                        plane.apply(kernel, w, ch * 9, b0, y, yOff);
+                        plane.apply(kernel, w, ch * 9, b0, clamp, y, yOff);
                     } else {
                         Arrays.fill(y, yOff, yOff + outSp, b0);
                         general(win, x, xOff, w, ch * ks, y, yOff);
+                        if (clamp != Clamp.NONE) {
+                            for (int i = yOff; i < yOff + outSp; i++) {
+                                y[i] = Math.min(Math.max(y[i], clamp.lo()), clamp.hi());
+                            }
+                        }
                     }
                 }
             });
@@ -54,7 +65,7 @@ final class Depthwise {
     }
 
     /** The scalar form of {@link DepthwiseKernel}. */
-    static final DepthwiseKernel SCALAR = (a, aOff, r1, r2, w, wOff, bias, z, zOff, n) -> {
+    static final DepthwiseKernel SCALAR = (a, aOff, r1, r2, w, wOff, bias, lo, hi, z, zOff, n) -> {
         float w0 = w[wOff];
         float w1 = w[wOff + 1];
         float w2 = w[wOff + 2];
@@ -67,9 +78,10 @@ final class Depthwise {
         int b1 = aOff + r1;
         int b2 = aOff + r2;
         for (int i = 0; i < n; i++) {
-            z[zOff + i] = bias + w0 * a[aOff + i] + w1 * a[aOff + i + 1] + w2 * a[aOff + i + 2]
+            float v = bias + w0 * a[aOff + i] + w1 * a[aOff + i + 1] + w2 * a[aOff + i + 2]
                     + w3 * a[b1 + i] + w4 * a[b1 + i + 1] + w5 * a[b1 + i + 2]
                     + w6 * a[b2 + i] + w7 * a[b2 + i + 1] + w8 * a[b2 + i + 2];
+            z[zOff + i] = Math.min(Math.max(v, lo), hi);
         }
     };
 

@@ -11,7 +11,8 @@ import java.util.Arrays;
  * plane row apart in both layouts, and a whole channel is one {@link DepthwiseKernel} run over the
  * flattened plane (positions past a row's valid columns are computed and dropped). Wide stride-1
  * rows are written straight to the output instead. One buffer per thread, grown when a larger
- * layer needs it: no allocation per call.
+ * layer needs it and zeroed when the layer changes: no allocation per call, and per channel only
+ * the input rows are copied.
  */
 final class PaddedPlane {
     private static final ThreadLocal<PaddedPlane> PER_THREAD = ThreadLocal.withInitial(PaddedPlane::new);
@@ -58,6 +59,8 @@ final class PaddedPlane {
         runLength = (outH - 1) * len + len - 2;
         if (data.length < rows * len) {
             data = new float[rows * len];
+        } else {
+            Arrays.fill(data, 0, rows * len, 0f);
         }
         if (run.length < runLength) {
             run = new float[runLength];
@@ -65,7 +68,10 @@ final class PaddedPlane {
         win = w;
     }
 
-    /** Copies the channel starting at {@code x[xOff]} in, with zeros for the padding. */
+    /**
+     * Copies the channel starting at {@code x[xOff]} in. The padding cells were zeroed when the
+     * layout was set and no channel writes them, so only the input rows are copied.
+     */
     void load(float[] x, int xOff) {
         int inH = win.in()[1];
         int inW = win.in()[2];
@@ -73,32 +79,27 @@ final class PaddedPlane {
         int padLeft = Math.min(win.padBegin()[2], len);
         int n = Math.max(0, Math.min(inW, len - padLeft)); // input columns that land in the plane
         int evenRows = rows - oddRows;
-        for (int r = 0; r < rows; r++) {
+        for (int r = Math.max(0, padTop); r < Math.min(rows, padTop + inH); r++) {
             int base = (stride == 1 ? r : r % 2 == 0 ? r / 2 : evenRows + r / 2) * len;
-            int i1 = r - padTop;
-            if (i1 < 0 || i1 >= inH) {
-                Arrays.fill(data, base, base + len, 0f);
-                continue;
-            }
-            Arrays.fill(data, base, base + padLeft, 0f);
-            System.arraycopy(x, xOff + i1 * inW, data, base + padLeft, n);
-            Arrays.fill(data, base + padLeft + n, base + len, 0f);
+            System.arraycopy(x, xOff + (r - padTop) * inW, data, base + padLeft, n);
         }
     }
 
-    /** y = bias + the nine taps of w[wOff..wOff+9) over the loaded channel. */
-    void apply(DepthwiseKernel kernel, float[] w, int wOff, float bias, float[] y, int yOff) {
+    /** y = clamp(bias + the nine taps of w[wOff..wOff+9)) over the loaded channel. */
+    void apply(DepthwiseKernel kernel, float[] w, int wOff, float bias, Clamp clamp, float[] y, int yOff) {
+        float lo = clamp.lo();
+        float hi = clamp.hi();
         int outH = win.out()[1];
         int outW = win.out()[2];
         int r1 = stride == 1 ? len : (rows - oddRows) * len;
         int r2 = stride == 1 ? 2 * len : len;
         if (stride == 1 && outW >= WIDE) {
             for (int o1 = 0; o1 < outH; o1++) {
-                kernel.taps3x3(data, o1 * len, r1, r2, w, wOff, bias, y, yOff + o1 * outW, outW);
+                kernel.taps3x3(data, o1 * len, r1, r2, w, wOff, bias, lo, hi, y, yOff + o1 * outW, outW);
             }
             return;
         }
-        kernel.taps3x3(data, 0, r1, r2, w, wOff, bias, run, 0, runLength);
+        kernel.taps3x3(data, 0, r1, r2, w, wOff, bias, lo, hi, run, 0, runLength);
         for (int o1 = 0; o1 < outH; o1++) {
             int from = o1 * len;
             int to = yOff + o1 * outW;

@@ -20,8 +20,12 @@ public final class QConvert {
 
     /** y[i] = rs[(i / inner) % rs.length].apply(x[i]): one requantizer per index along the channel axis. */
     public static void requantize(Object x, FixedType from, Object y, FixedType to, Requantizer[] rs, int inner, int size) {
+        QRequantizer[] bound = new QRequantizer[rs.length];
+        for (int c = 0; c < rs.length; c++) {
+            bound[c] = new QRequantizer(rs[c], from, to);
+        }
         for (int i = 0; i < size; i++) {
-            QArrays.set(y, i, rs[(i / inner) % rs.length].apply(QArrays.get(x, i), from, to));
+            QArrays.set(y, i, bound[(i / inner) % rs.length].apply(QArrays.get(x, i)));
         }
     }
 

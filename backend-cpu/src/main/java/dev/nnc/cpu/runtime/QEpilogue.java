@@ -14,14 +14,47 @@ import dev.nnc.ir.type.FixedType;
  * one cast by {@code mode} from {@code exact} to {@code out} (none when they are equal): the
  * project default for the op's own declared type, or a consuming {@code q.cast}'s mode.
  *
- * @param intAcc accumulate in int: the operands are int arrays and every exact dot product fits
- *               an int, so int arithmetic (exact modulo 2^32) gives it exactly
+ * {@code intAcc}: accumulate in int: the operands are int arrays and every exact dot product fits
+ * an int, so int arithmetic (exact modulo 2^32) gives it exactly.
  */
-public record QEpilogue(int accShift, FixedType exact, FixedType out, boolean intAcc, Requantizer[] requantizers,
-                        boolean perColumn, CastMode mode) {
+public final class QEpilogue {
+    private final int accShift;
+    private final FixedType exact;
+    private final FixedType out;
+    private final boolean intAcc;
+    private final QRequantizer[] requantizers;
+    private final boolean perColumn;
+    private final CastMode mode;
+
+    public QEpilogue(int accShift, FixedType exact, FixedType out, boolean intAcc, Requantizer[] requantizers,
+                     boolean perColumn, CastMode mode) {
+        this.accShift = accShift;
+        this.exact = exact;
+        this.out = out;
+        this.intAcc = intAcc;
+        this.perColumn = perColumn;
+        this.mode = mode;
+        if (requantizers == null) {
+            this.requantizers = null;
+        } else {
+            this.requantizers = new QRequantizer[requantizers.length];
+            for (int i = 0; i < requantizers.length; i++) {
+                this.requantizers[i] = new QRequantizer(requantizers[i], exact, out);
+            }
+        }
+    }
+
     /** A layer that stores its own declared type (cast with the project default when it is not the exact type). */
     public QEpilogue(int accShift, FixedType exact, FixedType out, boolean intAcc) {
         this(accShift, exact, out, intAcc, null, false, CastMode.DEFAULT);
+    }
+
+    int accShift() {
+        return accShift;
+    }
+
+    boolean intAcc() {
+        return intAcc;
     }
 
     /** True when the exact value is stored as it is. */
@@ -32,8 +65,8 @@ public record QEpilogue(int accShift, FixedType exact, FixedType out, boolean in
     /** The result raw of the exact value v at row {@code row} (counting from the channel offset) and column {@code col}. */
     long finish(long v, int row, int col) {
         if (requantizers != null) {
-            Requantizer r = requantizers.length == 1 ? requantizers[0] : requantizers[perColumn ? col : row];
-            return r.apply(v, exact, out);
+            QRequantizer r = requantizers.length == 1 ? requantizers[0] : requantizers[perColumn ? col : row];
+            return r.apply(v);
         }
         return FixedCast.cast(v, exact, out, mode);
     }

@@ -60,9 +60,42 @@ class DenseConvTest {
                 new int[] {0, pBegin, pBegin}, new int[] {0, pEnd, pEnd}, new int[] {1, out[2], out[3]});
         DenseConv layer = new DenseConv(n, c, m, g, win);
         float[] y = new float[expected.size()];
-        try (Parallel par = new Parallel(threads)) {
-            layer.forward(floats(x), layer.pack(floats(wt)), floats(bias), y, new float[layer.scratchSize()], cl, par);
+        float[] packed = layer.pack(floats(wt));
+        if (threads > 1) { // weights given at run time: packed into a scratch array per call
+            packed = new float[layer.packedSize()];
+            layer.packInto(floats(wt), packed);
         }
+        try (Parallel par = new Parallel(threads)) {
+            layer.forward(floats(x), packed, floats(bias), y, new float[layer.scratchSize()], cl, par);
+        }
+        assertClose(expected, y);
+    }
+
+    @Test
+    void oneAndThreeSpatialDims() {
+        Random r = new Random(3);
+        // 1-D: shifted rows over a single row; 3-D: im2col
+        Tensor x1 = random(r, 2, 5, 30);
+        Tensor w1 = random(r, 9, 5, 4);
+        Tensor e1 = Reference.eval("Conv", Map.of("kernel_shape", ints(4), "strides", ints(3), "pads", ints(2, 1)), x1, w1);
+        Window3 win1 = new Window3(new int[] {1, 1, 30}, new int[] {1, 1, 4}, new int[] {1, 1, 3}, new int[] {1, 1, 1},
+                new int[] {0, 0, 2}, new int[] {0, 0, 1}, new int[] {1, 1, e1.shape()[2]});
+        check(new DenseConv(2, 5, 9, 1, win1), x1, w1, e1);
+        Tensor x3 = random(r, 1, 3, 5, 6, 7);
+        Tensor w3 = random(r, 10, 3, 2, 3, 3);
+        Tensor e3 = Reference.eval("Conv", Map.of("kernel_shape", ints(2, 3, 3), "pads", ints(0, 1, 1, 1, 1, 1)), x3, w3);
+        int[] o = e3.shape();
+        Window3 win3 = new Window3(new int[] {5, 6, 7}, new int[] {2, 3, 3}, new int[] {1, 1, 1}, new int[] {1, 1, 1},
+                new int[] {0, 1, 1}, new int[] {1, 1, 1}, new int[] {o[2], o[3], o[4]});
+        DenseConv layer3 = new DenseConv(1, 3, 10, 1, win3);
+        assertEquals(DenseConv.Strategy.IM2COL, layer3.strategy());
+        check(layer3, x3, w3, e3);
+    }
+
+    private static void check(DenseConv layer, Tensor x, Tensor w, Tensor expected) {
+        float[] y = new float[expected.size()];
+        layer.forward(floats(x), layer.pack(floats(w)), null, y, new float[layer.scratchSize()], Clamp.NONE,
+                Parallel.SERIAL);
         assertClose(expected, y);
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nnc.ir.attr.Attribute;
 import dev.nnc.ir.tensor.Tensor;
+import dev.nnc.ir.type.FloatType;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +46,7 @@ class DepthwiseTest {
     @CsvSource(textBlock = CASES)
     void scalarKernelMatchesTheInterpreter(int n, int c, int h, int w, int k, int s, int pb, int pe, int d, int bias,
                                            int threads) {
-        check(Depthwise.SCALAR, n, c, h, w, k, s, pb, pe, d, bias != 0, threads);
+        check(Depthwise.SCALAR, n, c, h, w, k, s, pb, pe, d, bias != 0, threads, Clamp.NONE);
     }
 
     @ParameterizedTest(name = "vector N{0} C{1} {2}x{3} k{4} s{5} pads {6}/{7} d{8} bias {9} threads {10}")
@@ -53,18 +54,51 @@ class DepthwiseTest {
     void vectorKernelMatchesTheInterpreter(int n, int c, int h, int w, int k, int s, int pb, int pe, int d, int bias,
                                            int threads) {
         assumeTrue(VECTOR != null, "the JVM runs without --add-modules jdk.incubator.vector");
-        check(VECTOR, n, c, h, w, k, s, pb, pe, d, bias != 0, threads);
+        check(VECTOR, n, c, h, w, k, s, pb, pe, d, bias != 0, threads, Clamp.NONE);
+    }
+
+    /** A fused Relu and a fused Clip (ReLU6-like, bounds inside the data) on the plane and the general path. */
+    @ParameterizedTest(name = "clamp [{0}, {1}] on {2}x{3} k{4} s{5}")
+    @CsvSource({"0, Infinity, 20, 40, 3, 1", "-0.25, 0.5, 9, 12, 3, 2", "0, 0.5, 9, 12, 5, 1"})
+    void appliesTheFusedClampAsItStores(float lo, float hi, int h, int w, int k, int s) {
+        Clamp clamp = new Clamp(lo, hi);
+        check(Depthwise.SCALAR, 1, 3, h, w, k, s, 1, 1, 1, true, 1, clamp);
+        if (VECTOR != null) {
+            check(VECTOR, 1, 3, h, w, k, s, 1, 1, 1, true, 1, clamp);
+        }
+    }
+
+    /** The per-thread plane keeps its zeroed padding across calls: a second input on the same layer is not polluted. */
+    @ParameterizedTest(name = "stride {0}")
+    @CsvSource({"1", "2"})
+    void reusesThePlaneAcrossCalls(int s) {
+        Random r = new Random(5 + s);
+        Window3 win = new Window3(new int[] {1, 9, 11}, new int[] {1, 3, 3}, new int[] {1, s, s}, new int[] {1, 1, 1},
+                new int[] {0, 1, 1}, new int[] {0, 1, 1}, new int[] {1, (9 - 1) / s + 1, (11 - 1) / s + 1});
+        Conv.Geometry g = new Conv.Geometry(1, 2, 2, 2, win);
+        Tensor wt = random(r, 2, 1, 3, 3);
+        Map<String, Attribute> attrs = Map.of("group", Attribute.of(2), "kernel_shape", ints(3, 3),
+                "strides", ints(s, s), "pads", ints(1, 1, 1, 1));
+        for (int call = 0; call < 3; call++) {
+            Tensor x = random(r, 1, 2, 9, 11);
+            float[] y = new float[2 * win.outSize()];
+            Depthwise.forward(g, floats(x), floats(wt), null, y, Parallel.SERIAL);
+            assertClose(Reference.eval("Conv", attrs, x, wt), y);
+        }
     }
 
     private static void check(DepthwiseKernel kernel, int n, int c, int h, int w, int k, int s, int pb, int pe, int d,
-                              boolean withBias, int threads) {
+                              boolean withBias, int threads, Clamp clamp) {
         Random r = new Random(31L * n + 17L * c + h * 7L + w + k + s * 3L + pb + pe * 5L);
         Tensor x = random(r, n, c, h, w);
         Tensor wt = random(r, c, 1, k, k);
         Tensor bias = random(r, c);
         Map<String, Attribute> attrs = Map.of("group", Attribute.of(c), "kernel_shape", ints(k, k),
                 "strides", ints(s, s), "pads", ints(pb, pb, pe, pe), "dilations", ints(d, d));
-        Tensor expected = withBias ? Reference.eval("Conv", attrs, x, wt, bias) : Reference.eval("Conv", attrs, x, wt);
+        Tensor conv = withBias ? Reference.eval("Conv", attrs, x, wt, bias) : Reference.eval("Conv", attrs, x, wt);
+        Tensor expected = clamp == Clamp.NONE ? conv : Reference.eval("Clip", Map.of(), conv,
+                Tensor.ofDoubles(FloatType.F32, new int[0], new double[] {clamp.lo()}),
+                Tensor.ofDoubles(FloatType.F32, new int[0], new double[] {clamp.hi()}));
         int[] out = expected.shape();
         Window3 win = new Window3(new int[] {1, h, w}, new int[] {1, k, k}, new int[] {1, s, s}, new int[] {1, d, d},
                 new int[] {0, pb, pb}, new int[] {0, pe, pe}, new int[] {1, out[2], out[3]});
@@ -72,7 +106,7 @@ class DepthwiseTest {
         java.util.Arrays.fill(y, Float.NaN); // every output must be written
         try (Parallel par = new Parallel(threads, 1)) {
             Depthwise.forward(new Conv.Geometry(n, c, c, c, win), floats(x), floats(wt), withBias ? floats(bias) : null,
-                    y, par, kernel);
+                    y, clamp, par, kernel);
         }
         assertClose(expected, y);
     }
