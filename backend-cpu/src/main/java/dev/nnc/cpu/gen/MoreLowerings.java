@@ -40,6 +40,7 @@ final class MoreLowerings {
                 "BlackmanWindow");
         put(t, new RearrangeLowering(), "DepthToSpace", "SpaceToDepth", "GatherND", "ReverseSequence");
         put(t, new ChannelNormLowering(), "InstanceNormalization", "GroupNormalization", "LRN");
+        put(t, new Col2ImLowering(), "Col2Im");
         OpLowering gelu = t.get("onnx.Gelu");
         t.put("onnx.Gelu", (op, ctx) -> (ScalarCallLowering.geluHere(op, ctx) ? scalarCall : gelu).lower(op, ctx));
         OpLowering typedReduce = new TypedReduceLowering();

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * CenterCropPad, the scatters with every reduction, TopK, OneHot, Compress, Dropout's mask and
  * reductions of f64 and i64 tensors, LpPool, Einsum, the recurrent ops, mixed-type Pow, IsInf,
  * ConstantOfShape, EyeLike, Range, the signal windows, Tile, DepthToSpace/SpaceToDepth, GatherND, ReverseSequence,
- * InstanceNormalization, GroupNormalization, LRN and Gelu on f64.
+ * InstanceNormalization, GroupNormalization, LRN, Gelu on f64 and Col2Im.
  */
 class CpuMoreOpsTest {
     private static final int INT64 = TensorProto.DataType.INT64_VALUE;
@@ -370,6 +370,17 @@ class CpuMoreOpsTest {
                 .build();
         check(g, 20, Map.of("x", floats(FloatType.F32, 2, 4, 3), "s", floats(FloatType.F32, 4), "b", floats(FloatType.F32, 4),
                 "gs", floats(FloatType.F32, 2), "gb", floats(FloatType.F32, 2), "d", floats(FloatType.F64, 2, 3)));
+    }
+
+    @Test
+    void col2imWithRunTimeBlockShape() throws Exception {
+        GraphProto g = GraphProto.newBuilder().setName("col2im")
+                .addInput(tensor("x", FLOAT, 1, 8, 8)).addInput(tensor("image", INT64, 2)).addInput(tensor("block", INT64, 2))
+                .addNode(node("Col2Im", List.of("x", "image", "block"), List.of("y"), intsAttr("pads", 1, 0, 0, 1),
+                        intsAttr("strides", 2, 1)))
+                .addOutput(tensor("y", FLOAT, 1, 2, 4, 4)).build();
+        check(g, 18, Map.of("x", floats(FloatType.F32, 1, 8, 8), "image", Tensor.ofLongs(IntegerType.I64, new int[] {2}, new long[] {4, 4}),
+                "block", Tensor.ofLongs(IntegerType.I64, new int[] {2}, new long[] {2, 2})));
     }
 
     // ---------------------------------------------------------------- helpers
