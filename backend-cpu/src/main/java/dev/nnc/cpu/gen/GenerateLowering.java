@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Ops whose result depends on a shape or on scalars, not on data: {@code ConstantOfShape} (an
- * {@code Arrays.fill} with the value attribute), {@code EyeLike} and {@code Range} (the runtime's
- * {@code Generate}). Their operands are values of the model here; constant ones were folded.
+ * {@code Arrays.fill} with the value attribute), {@code EyeLike}, {@code Range} and the Hann,
+ * Hamming and Blackman windows (the runtime's {@code Generate}). Their operands are values of the model here; constant ones were folded.
  */
 final class GenerateLowering implements OpLowering {
 
@@ -32,6 +32,16 @@ final class GenerateLowering implements OpLowering {
                 }
                 String y = ctx.writeTyped(op.result(0), op);
                 call = new Call("Generate.eye", List.of(y, ys[0], ys[1], ctx.attrs(op).getInt("k", 0) + "L"));
+            }
+            case "HannWindow", "HammingWindow", "BlackmanWindow" -> {
+                if (type != Dtype.F32 && type != Dtype.F64) {
+                    throw ctx.unsupported(op, "output_datatype must be f32 or f64");
+                }
+                ScalarCallLowering.dtype(op.operand(0), op, ctx);
+                String size = ctx.readTyped(op.operand(0), op);
+                String y = ctx.writeTyped(op.result(0), op);
+                call = new Call("Generate.window", List.of("\"" + op.opName() + "\"", size,
+                        ctx.attrs(op).getInt("periodic", 1) != 0, y, ys[0]));
             }
             default -> {
                 for (int i = 0; i < 3; i++) {

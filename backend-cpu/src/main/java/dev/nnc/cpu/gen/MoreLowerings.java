@@ -36,8 +36,13 @@ final class MoreLowerings {
         put(t, new LpPoolLowering(), "LpPool", "GlobalLpPool");
         put(t, new EinsumLowering(), "Einsum");
         put(t, new RecurrentLowering(), "LSTM", "GRU", "RNN");
-        put(t, new GenerateLowering(), "ConstantOfShape", "EyeLike", "Range");
+        put(t, new GenerateLowering(), "ConstantOfShape", "EyeLike", "Range", "HannWindow", "HammingWindow",
+                "BlackmanWindow");
         put(t, new RearrangeLowering(), "DepthToSpace", "SpaceToDepth", "GatherND", "ReverseSequence");
+        put(t, new ChannelNormLowering(), "InstanceNormalization", "GroupNormalization", "LRN");
+        put(t, new Col2ImLowering(), "Col2Im");
+        OpLowering gelu = t.get("onnx.Gelu");
+        t.put("onnx.Gelu", (op, ctx) -> (ScalarCallLowering.geluHere(op, ctx) ? scalarCall : gelu).lower(op, ctx));
         OpLowering typedReduce = new TypedReduceLowering();
         for (String n : ReduceLowering.KINDS.keySet()) {
             OpLowering f32 = t.get("onnx." + n);

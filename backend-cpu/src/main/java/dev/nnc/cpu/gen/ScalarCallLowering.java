@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * Element-wise ops over any numeric {@link Dtype} written as a call per element: {@code Mod}
  * ({@code Modulo.floor} or {@code Modulo.fmod}, overloaded per Java type), {@code Pow} with a
- * non-f32 base or exponent and {@code IsInf} ({@code ElementFunctions}), and {@code Clip} whose
+ * non-f32 base or exponent, {@code IsInf} and {@code Gelu} on f64 ({@code ElementFunctions}), and {@code Clip} whose
  * bounds are values of the model rather than constants (read as {@code min[0]} inside the loop),
  * or whose input is not f32. One loop nest with numpy broadcasting, as {@link BroadcastLoops} plans.
  */
@@ -51,6 +51,9 @@ final class ScalarCallLowering implements OpLowering {
         if (op.opName().equals("Mod")) {
             boolean fmod = ctx.attrs(op).getInt("fmod", 0) != 0;
             expr = new Fn(fmod ? "Modulo.fmod" : "Modulo.floor", x);
+        } else if (op.opName().equals("Gelu")) {
+            expr = new Fn(ctx.attrs(op).getString("approximate", "none").equals("tanh") ? "ElementFunctions.geluTanh"
+                    : "ElementFunctions.gelu", x);
         } else if (op.opName().equals("Pow")) {
             expr = new Fn("ElementFunctions.pow", x);
         } else if (op.opName().equals("IsInf")) {
@@ -98,6 +101,14 @@ final class ScalarCallLowering implements OpLowering {
         }
         throw ctx.unsupported(op, "value '" + v.nameHint() + "' has type " + v.type()
                 + ": the CPU backend runs f32, f64, i64, i32 and bool tensors only");
+    }
+
+    /**
+     * True when Gelu is left to this lowering: an f64 input. (f32 stays with the fused element-wise
+     * loops, which do not have the tanh approximation yet.)
+     */
+    static boolean geluHere(Operation op, LoweringContext ctx) {
+        return !(op.operand(0).type() instanceof TensorType t) || t.elementType() != dev.nnc.ir.type.FloatType.F32;
     }
 
     /** True when Pow is left to this lowering: an operand that is not f32. */

@@ -54,4 +54,14 @@ public final class ElementFunctions {
     public static boolean isInf(double v, boolean negative, boolean positive) {
         return v == Double.NEGATIVE_INFINITY ? negative : v == Double.POSITIVE_INFINITY && positive;
     }
+
+    /** Gelu with the tanh approximation. */
+    public static double geluTanh(double v) {
+        return 0.5 * v * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (v + 0.044715 * v * v * v)));
+    }
+
+    /** Gelu (exact, through erf). */
+    public static double gelu(double v) {
+        return 0.5 * v * (1 + SpecialFunctions.erf(v / Math.sqrt(2)));
+    }
 }

@@ -2,7 +2,7 @@ package dev.nnc.cpu.runtime;
 
 /**
  * Ops that make a tensor from scalars or a shape rather than from data: {@code EyeLike} (ones on
- * diagonal k) and {@code Range} (whose start, limit and delta may be given at run time; the count
+ * diagonal k), the signal windows and {@code Range} (whose start, limit and delta may be given at run time; the count
  * must be the compiled length). Floats compute in double, as the interpreter does.
  */
 public final class Generate {
@@ -62,5 +62,24 @@ public final class Generate {
         if (count != n) {
             throw new ModelInputError("Range: " + (count < 0 ? "delta must not be 0" : count + " elements, but the model was compiled for " + n));
         }
+    }
+
+    /** HannWindow, HammingWindow or BlackmanWindow of the given size (periodic or symmetric), in double. */
+    public static void window(String kind, Object size, boolean periodic, Object y, int n) {
+        long given = Elements.longAt(size, 0);
+        if (given != n) {
+            throw new ModelInputError(kind + ": size " + given + ", but the model was compiled for " + n);
+        }
+        double denom = periodic ? n : n - 1;
+        double[] w = new double[n];
+        for (int i = 0; i < n; i++) {
+            double a = 2 * Math.PI * i / denom;
+            w[i] = switch (kind) {
+                case "HannWindow" -> 0.5 - 0.5 * Math.cos(a);
+                case "HammingWindow" -> 25.0 / 46 - (21.0 / 46) * Math.cos(a);
+                default -> 0.42 - 0.5 * Math.cos(a) + 0.08 * Math.cos(2 * a);
+            };
+        }
+        Elements.store(w, y);
     }
 }

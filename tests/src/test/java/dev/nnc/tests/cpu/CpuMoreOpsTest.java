@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  * bounds, operands (Slice starts, Pad pads, Resize scales) given as model inputs, Pad modes,
  * CenterCropPad, the scatters with every reduction, TopK, OneHot, Compress, Dropout's mask and
  * reductions of f64 and i64 tensors, LpPool, Einsum, the recurrent ops, mixed-type Pow, IsInf,
- * ConstantOfShape, EyeLike, Range, Tile, DepthToSpace/SpaceToDepth, GatherND and ReverseSequence.
+ * ConstantOfShape, EyeLike, Range, the signal windows, Tile, DepthToSpace/SpaceToDepth, GatherND, ReverseSequence,
+ * InstanceNormalization, GroupNormalization, LRN, Gelu on f64 and Col2Im.
  */
 class CpuMoreOpsTest {
     private static final int INT64 = TensorProto.DataType.INT64_VALUE;
@@ -308,6 +309,10 @@ class CpuMoreOpsTest {
                 .addNode(node("EyeLike", List.of("x"), List.of("eye"), intAttr("k", 1), intAttr("dtype", INT32)))
                 .addNode(node("Range", List.of("start", "limit", "delta"), List.of("ints")))
                 .addNode(node("Range", List.of("fs", "fl", "fd"), List.of("floats_out")))
+                .addInput(tensor("wsize", INT64))
+                .addNode(node("HannWindow", List.of("wsize"), List.of("hann")))
+                .addNode(node("BlackmanWindow", List.of("wsize"), List.of("blackman"), intAttr("periodic", 0), intAttr("output_datatype", DOUBLE)))
+                .addOutput(tensor("hann", FLOAT, 5)).addOutput(tensor("blackman", DOUBLE, 5))
                 .addOutput(tensor("xe", FLOAT, 2, 3)).addOutput(tensor("ne", INT32, 2, 3)).addOutput(tensor("nf", INT32, 2, 3))
                 .addOutput(tensor("inf", TensorProto.DataType.BOOL_VALUE, 2, 3)).addOutput(tensor("sevens", INT64, 2, 4))
                 .addOutput(tensor("eye", INT32, 2, 3)).addOutput(tensor("ints", INT32, 4)).addOutput(tensor("floats_out", FLOAT, 3))
@@ -327,7 +332,8 @@ class CpuMoreOpsTest {
         in.put("fs", scalar(FloatType.F32, 0.5));
         in.put("fl", scalar(FloatType.F32, 2));
         in.put("fd", scalar(FloatType.F32, 0.6));
-        check(g, 13, in);
+        in.put("wsize", Tensor.ofLongs(IntegerType.I64, new int[0], new long[] {5}));
+        check(g, 17, in);
     }
 
     @Test
@@ -347,6 +353,34 @@ class CpuMoreOpsTest {
         check(g, 13, Map.of("x", floats(FloatType.F32, 1, 8, 2, 3), "reps", Tensor.ofLongs(IntegerType.I64, new int[] {2}, new long[] {2, 3}),
                 "m", ints(IntegerType.I64, 2, 3), "idx", Tensor.ofLongs(IntegerType.I64, new int[] {2, 1, 1}, new long[] {2, -3}),
                 "seq", floats(FloatType.F32, 4, 3, 2), "lens", Tensor.ofLongs(IntegerType.I64, new int[] {3}, new long[] {4, 0, 2})));
+    }
+
+    @Test
+    void channelNormsAndGelu() throws Exception {
+        GraphProto g = GraphProto.newBuilder().setName("channel_norms")
+                .addInput(tensor("x", FLOAT, 2, 4, 3)).addInput(tensor("s", FLOAT, 4)).addInput(tensor("b", FLOAT, 4))
+                .addInput(tensor("gs", FLOAT, 2)).addInput(tensor("gb", FLOAT, 2)).addInput(tensor("d", DOUBLE, 2, 3))
+                .addNode(node("InstanceNormalization", List.of("x", "s", "b"), List.of("inst"), floatAttr("epsilon", 1e-3f)))
+                .addNode(node("GroupNormalization", List.of("x", "gs", "gb"), List.of("group"), intAttr("num_groups", 2)))
+                .addNode(node("LRN", List.of("x"), List.of("lrn"), intAttr("size", 3), floatAttr("alpha", 0.01f)))
+                .addNode(node("Gelu", List.of("d"), List.of("gelu_d")))
+                .addNode(node("Gelu", List.of("d"), List.of("gelu_tanh"), stringAttr("approximate", "tanh")))
+                .addOutput(tensor("inst", FLOAT, 2, 4, 3)).addOutput(tensor("group", FLOAT, 2, 4, 3))
+                .addOutput(tensor("lrn", FLOAT, 2, 4, 3)).addOutput(tensor("gelu_d", DOUBLE, 2, 3)).addOutput(tensor("gelu_tanh", DOUBLE, 2, 3))
+                .build();
+        check(g, 20, Map.of("x", floats(FloatType.F32, 2, 4, 3), "s", floats(FloatType.F32, 4), "b", floats(FloatType.F32, 4),
+                "gs", floats(FloatType.F32, 2), "gb", floats(FloatType.F32, 2), "d", floats(FloatType.F64, 2, 3)));
+    }
+
+    @Test
+    void col2imWithRunTimeBlockShape() throws Exception {
+        GraphProto g = GraphProto.newBuilder().setName("col2im")
+                .addInput(tensor("x", FLOAT, 1, 8, 8)).addInput(tensor("image", INT64, 2)).addInput(tensor("block", INT64, 2))
+                .addNode(node("Col2Im", List.of("x", "image", "block"), List.of("y"), intsAttr("pads", 1, 0, 0, 1),
+                        intsAttr("strides", 2, 1)))
+                .addOutput(tensor("y", FLOAT, 1, 2, 4, 4)).build();
+        check(g, 18, Map.of("x", floats(FloatType.F32, 1, 8, 8), "image", Tensor.ofLongs(IntegerType.I64, new int[] {2}, new long[] {4, 4}),
+                "block", Tensor.ofLongs(IntegerType.I64, new int[] {2}, new long[] {2, 2})));
     }
 
     // ---------------------------------------------------------------- helpers
