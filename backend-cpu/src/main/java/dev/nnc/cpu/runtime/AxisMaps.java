@@ -85,29 +85,9 @@ public final class AxisMaps {
         return maps;
     }
 
+    /** The interpreter's rule (one definition of what edge, reflect and wrap read). */
     private static int padSource(String mode, long i, int d) {
-        if (i >= 0 && i < d) {
-            return (int) i;
-        }
-        if (d == 0) {
-            return -1;
-        }
-        switch (mode) {
-            case "edge":
-                return (int) Math.max(0, Math.min(d - 1, i));
-            case "reflect": {
-                if (d == 1) {
-                    return 0;
-                }
-                long period = 2L * (d - 1);
-                long p = Math.floorMod(i, period);
-                return (int) (p < d ? p : period - p);
-            }
-            case "wrap":
-                return (int) Math.floorMod(i, (long) d);
-            default:
-                return -1;
-        }
+        return dev.nnc.ir.onnx.kernels.PadKernels.source(mode, i, 0, d);
     }
 
     /** Slice's maps, with the clamping of the operator text (as the interpreter); null axes/steps: all axes, step 1. */

@@ -29,21 +29,9 @@ public final class ElementFunctions {
         return (int) (long) SpecialFunctions.pow(a, b);
     }
 
+    /** The interpreter's integer power (wrapping, by squaring). */
     public static long pow(long a, long b) {
-        if (b < 0) {
-            return (long) SpecialFunctions.pow(a, b);
-        }
-        long result = 1;
-        long p = a;
-        long n = b;
-        while (n != 0) {
-            if ((n & 1) != 0) {
-                result *= p;
-            }
-            p *= p;
-            n >>>= 1;
-        }
-        return result;
+        return dev.nnc.ir.onnx.kernels.ArithmeticKernels.intPow(a, b, false, false);
     }
 
     public static int pow(int a, long b) {

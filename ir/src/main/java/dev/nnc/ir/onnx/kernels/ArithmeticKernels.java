@@ -115,8 +115,11 @@ public final class ArithmeticKernels implements KernelFamily {
         return ElementwiseSupport.zipLong(ctx, a, b, e, (x, y) -> intPow(x, y, unsignedExp, u64Base));
     }
 
-    /** x^y by squaring with wrapping multiplication; a negative exponent goes through double pow. */
-    static long intPow(long x, long y, boolean unsignedExp, boolean u64Base) {
+    /**
+     * x^y by squaring with wrapping multiplication; a negative exponent goes through double pow.
+     * The CPU backend's integer Pow calls it too.
+     */
+    public static long intPow(long x, long y, boolean unsignedExp, boolean u64Base) {
         if (y < 0 && !unsignedExp) {
             double base = u64Base && x < 0 ? Math.scalb((double) (x >>> 1), 1) : x;
             return (long) SpecialFunctions.pow(base, y);

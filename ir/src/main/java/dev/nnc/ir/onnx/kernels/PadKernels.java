@@ -62,8 +62,11 @@ public final class PadKernels implements KernelFamily {
         return out;
     }
 
-    /** The input coordinate read by padded coordinate {@code o} on an axis of size d, or -1. */
-    private static int source(String mode, int o, long begin, int d) {
+    /**
+     * The input coordinate read by padded coordinate {@code o} on an axis of size d, or -1 (a
+     * constant); {@code mode} is constant, edge, reflect or wrap. The CPU backend's Pad uses it too.
+     */
+    public static int source(String mode, long o, long begin, int d) {
         long i = o - begin;
         if (i >= 0 && i < d) {
             return (int) i;
