@@ -1,11 +1,5 @@
 package dev.nnc.cpu.runtime;
 
-import dev.nnc.cpu.compile.InMemoryCompiler;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
 /**
  * The integer row kernel of {@link QGemm}: the {@code jdk.incubator.vector} one when the JVM has
  * the module (compiled in memory from a resource at first use, as {@link VectorSupport} does for
@@ -21,32 +15,11 @@ public final class QVectorSupport {
     }
 
     private static QRowKernel choose() {
-        if (!VectorSupport.available() || "false".equals(System.getProperty("nnc.vector"))) {
-            return QRowKernel.SCALAR;
-        }
-        try {
-            return vector();
-        } catch (RuntimeException | LinkageError e) {
-            return QRowKernel.SCALAR; // e.g. no javac here, or the source is not in this jar: same results
-        }
+        return VectorSupport.kernelOr("QVectorRows", QRowKernel.class, QRowKernel.SCALAR);
     }
 
     /** Compiles and instantiates the vector kernel; fails if the module is absent. */
     public static QRowKernel vector() {
-        String source;
-        try (InputStream in = QVectorSupport.class.getResourceAsStream(SOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + SOURCE);
-            }
-            source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + SOURCE, e);
-        }
-        Class<?> cls = InMemoryCompiler.compile(CLASS, source, List.of("--add-modules", "jdk.incubator.vector"));
-        try {
-            return (QRowKernel) cls.getConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot instantiate " + CLASS, e);
-        }
+        return VectorSupport.load(SOURCE, CLASS, QRowKernel.class);
     }
 }

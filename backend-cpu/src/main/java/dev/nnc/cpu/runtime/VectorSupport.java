@@ -27,46 +27,17 @@ public final class VectorSupport {
 
     /** The vector kernel if it can be used here, else {@code fallback}. */
     static GemmKernel gemmOr(GemmKernel fallback) {
-        if (!available() || "false".equals(System.getProperty("nnc.vector"))) {
-            return fallback;
-        }
-        try {
-            return vectorGemm();
-        } catch (RuntimeException | LinkageError e) {
-            return fallback; // e.g. no javac in this runtime: the scalar kernel computes the same
-        }
+        return kernelOr("VectorGemm", GemmKernel.class, fallback);
     }
 
     /** Compiles and instantiates the vector kernel; fails if the module is absent. */
     public static GemmKernel vectorGemm() {
-        String source;
-        try (InputStream in = VectorSupport.class.getResourceAsStream(SOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing " + SOURCE);
-            }
-            source = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + SOURCE, e);
-        }
-        Class<?> cls = InMemoryCompiler.compile(CLASS, source, List.of("--add-modules", "jdk.incubator.vector"));
-        try {
-            return (GemmKernel) cls.getConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot instantiate " + CLASS, e);
-        }
+        return load(SOURCE, CLASS, GemmKernel.class);
     }
 
     /** The vector 3x3 depthwise kernel if it can be used here, else {@code fallback}. */
     static DepthwiseKernel depthwiseOr(DepthwiseKernel fallback) {
-        if (!available() || "false".equals(System.getProperty("nnc.vector"))) {
-            return fallback;
-        }
-        try {
-            return load("/dev/nnc/cpu/runtime/VectorDepthwise.java.txt", "dev.nnc.cpu.runtime.vector.VectorDepthwise",
-                    DepthwiseKernel.class);
-        } catch (RuntimeException | LinkageError e) {
-            return fallback; // e.g. no javac in this runtime: the scalar kernel computes the same
-        }
+        return kernelOr("VectorDepthwise", DepthwiseKernel.class, fallback);
     }
 
     /**
