@@ -13,10 +13,12 @@ public final class PackedGemm {
     /** The scalar kernel, used when {@code jdk.incubator.vector} is absent. */
     public static final PackedKernel SCALAR = new ScalarPackedKernel();
     /**
-     * Products smaller than this many multiply-adds (about 10 µs on one core) run on the caller's
-     * thread: handing work to another thread costs more than it saves there (mnist8's layers).
+     * Products smaller than this many multiply-adds (about 3 µs on one core) run on the caller's
+     * thread: handing work to another thread costs more than it saves there. Measured on an idle
+     * 2-core machine with bench/run.sh: at 2^19, mnist8's second convolution (806 K) splits and
+     * mnist8 at 2 threads went from 26.2 to 23.0 µs; its first (179 K) would not gain.
      */
-    private static final long MIN_PARALLEL = 1 << 21;
+    private static final long MIN_PARALLEL = 1 << 19;
     /** The kernel in use. */
     private static final PackedKernel KERNEL = VectorSupport.kernelOr("VectorPackedKernel", PackedKernel.class, SCALAR);
 
