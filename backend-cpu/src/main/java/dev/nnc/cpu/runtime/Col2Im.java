@@ -31,47 +31,12 @@ public final class Col2Im {
         }
         int kSize = Elements.product(block, 0, r);
         int colSize = Elements.product(cols, 0, r);
-        int imSize = Elements.product(image, 0, r);
         int planes = yShape[0] * yShape[1];
         if (xShape[1] != yShape[1] * kSize || xShape[2] != colSize) {
             throw new ModelInputError("Col2Im: block_shape does not fit the input's columns");
         }
-        double[] in = Elements.doubles(x);
-        double[] out = new double[planes * imSize];
-        int[] imStrides = new int[r];
-        int p = 1;
-        for (int i = r - 1; i >= 0; i--) {
-            imStrides[i] = p;
-            p *= image[i];
-        }
-        int[] kIdx = new int[r];
-        int[] colIdx = new int[r];
-        for (int kc = 0; kc < kSize; kc++) {
-            unravel(kc, block, kIdx);
-            for (int col = 0; col < colSize; col++) {
-                unravel(col, cols, colIdx);
-                int im = 0;
-                boolean inside = true;
-                for (int i = 0; i < r && inside; i++) {
-                    int pos = colIdx[i] * strides[i] - pads[i] + kIdx[i] * dilations[i];
-                    inside = pos >= 0 && pos < image[i];
-                    im += pos * imStrides[i];
-                }
-                if (!inside) {
-                    continue;
-                }
-                for (int plane = 0; plane < planes; plane++) {
-                    out[plane * imSize + im] += in[(plane * kSize + kc) * colSize + col];
-                }
-            }
-        }
+        double[] out = dev.nnc.ir.onnx.kernels.Col2Im.accumulate(Elements.doubles(x), planes, image, block, cols, strides,
+                dilations, pads);
         Elements.store(out, y);
-    }
-
-    private static void unravel(int flat, int[] dims, int[] idx) {
-        for (int i = dims.length - 1; i >= 0; i--) {
-            idx[i] = flat % dims[i];
-            flat /= dims[i];
-        }
     }
 }

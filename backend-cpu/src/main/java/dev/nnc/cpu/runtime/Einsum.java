@@ -1,7 +1,7 @@
 package dev.nnc.cpu.runtime;
 
 /**
- * ONNX {@code Einsum} as the interpreter runs it: one loop nest over the output labels, then the
+ * ONNX {@code Einsum} on the interpreter's loop nest ({@code dev.nnc.ir.onnx.kernels.Einsum#accumulate}): output labels, then the
  * summed ones; {@code strides[t * labels + l]} is how far input t moves per step of loop l (0 where
  * it lacks or broadcasts the label). Each product adds into its output element, in double for
  * float tensors and in long (wrapping) for integers.
@@ -30,37 +30,11 @@ public final class Einsum {
             total *= s;
         }
         int inner = outCount == 0 ? 0 : (int) (total / outCount);
-        int[] counter = new int[nl];
-        int[] pos = new int[nIn];
-        for (long it = 0; it < total; it++) {
-            int o = (int) (it / inner);
-            if (floats) {
-                double p = 1;
-                for (int t = 0; t < nIn; t++) {
-                    p *= dv[t][pos[t]];
-                }
-                outD[o] += p;
-            } else {
-                long p = 1;
-                for (int t = 0; t < nIn; t++) {
-                    p *= lv[t][pos[t]];
-                }
-                outL[o] += p;
-            }
-            for (int d = nl - 1; d >= 0; d--) {
-                counter[d]++;
-                for (int t = 0; t < nIn; t++) {
-                    pos[t] += strides[t * nl + d];
-                }
-                if (counter[d] < size[d]) {
-                    break;
-                }
-                for (int t = 0; t < nIn; t++) {
-                    pos[t] -= strides[t * nl + d] * counter[d];
-                }
-                counter[d] = 0;
-            }
+        int[][] perInput = new int[nIn][nl];
+        for (int t = 0; t < nIn; t++) {
+            System.arraycopy(strides, t * nl, perInput[t], 0, nl);
         }
+        dev.nnc.ir.onnx.kernels.Einsum.accumulate(size, perInput, outCount, inner, dv, lv, outD, outL);
         if (floats) {
             Elements.store(outD, y);
         } else {

@@ -15,7 +15,7 @@ import java.util.List;
  * sliding-block position; each value is added into the image [N, C, image_shape...] at
  * {@code col * stride - pad_begin + k * dilation} (outside positions dropped).
  */
-final class Col2Im {
+public final class Col2Im {
     private Col2Im() {
     }
 
@@ -50,8 +50,22 @@ final class Col2Im {
         outShape[1] = c;
         System.arraycopy(image, 0, outShape, 2, r);
         ShapeArgs.checkSize(ctx, outShape);
-        double[] in = NnUtil.values(data);
-        double[] out = new double[n * c * imSize];
+        double[] out = accumulate(NnUtil.values(data), n * c, image, block, cols, s, d, p);
+        return List.of(Tensor.ofDoubles(data.elementType(), outShape, out));
+    }
+
+    /**
+     * The adds of Col2Im: {@code in} is [planes, prod(block), prod(cols)], the result [planes,
+     * prod(image)]; each value goes to {@code col * stride - pad_begin + k * dilation} when that is
+     * inside the image. The CPU backend's Col2Im runs it too.
+     */
+    public static double[] accumulate(double[] in, int planes, int[] image, int[] block, int[] cols, int[] s, int[] d,
+                                      int[] p) {
+        int r = image.length;
+        int kSize = NnUtil.product(block, 0, r);
+        int colSize = NnUtil.product(cols, 0, r);
+        int imSize = NnUtil.product(image, 0, r);
+        double[] out = new double[planes * imSize];
         int[] imStrides = dev.nnc.ir.tensor.Shapes.strides(image);
         int[] kIdx = new int[r];
         int[] colIdx = new int[r];
@@ -69,16 +83,12 @@ final class Col2Im {
                 if (!inside) {
                     continue;
                 }
-                for (int plane = 0; plane < n * c; plane++) {
+                for (int plane = 0; plane < planes; plane++) {
                     out[plane * imSize + im] += in[(plane * kSize + kc) * colSize + col];
                 }
             }
         }
-        int[] shape = new int[r + 2];
-        shape[0] = n;
-        shape[1] = c;
-        System.arraycopy(image, 0, shape, 2, r);
-        return List.of(Tensor.ofDoubles(data.elementType(), shape, out));
+        return out;
     }
 
     private static void unravel(int flat, int[] dims, int[] idx) {

@@ -193,15 +193,23 @@ public final class Einsum {
 
     /** Runs the loop nest, adding each product of input elements into its output element (dv for floats, else lv). */
     private static void accumulate(LoopPlan plan, double[][] dv, long[][] lv, double[] outD, long[] outL) {
-        int[] size = plan.size();
-        int[][] strides = plan.strides();
+        accumulate(plan.size(), plan.strides(), plan.outCount(), plan.inner(), dv, lv, outD, outL);
+    }
+
+    /**
+     * The loop nest: output labels outer, summed labels inner ({@code inner} steps per output
+     * element); {@code strides[t][l]} is how far input t moves per step of loop l. Products add
+     * into {@code outD} (float inputs, {@code dv} given) or {@code outL} (integers, wrapping). The
+     * CPU backend's Einsum runs it too.
+     */
+    public static void accumulate(int[] size, int[][] strides, int outCount, int inner, double[][] dv, long[][] lv,
+                                  double[] outD, long[] outL) {
         int nl = size.length;
         int nIn = strides.length;
-        int inner = plan.inner();
         boolean floats = dv[0] != null;
         int[] counter = new int[nl];
         int[] pos = new int[nIn];
-        long total = (long) plan.outCount() * inner;
+        long total = (long) outCount * inner;
         for (long it = 0; it < total; it++) {
             int o = (int) (it / inner);
             if (floats) {
