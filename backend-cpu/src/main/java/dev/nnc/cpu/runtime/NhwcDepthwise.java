@@ -95,50 +95,53 @@ public final class NhwcDepthwise {
     /** Output row {@code oh} of batch item {@code n}: left border, interior run, right border. */
     private void outputRow(float[] x, float[] w, float[] bias, float[] y, Clamp clamp, int n, int oh) {
         int ih = oh * sh - ph;
-        int r0 = firstInside(ih, dh, inH, kh);
-        int r1 = Math.max(r0, endInside(ih, dh, inH, kh));
         int image = n * inH * inW * channels;
         int yRow = (n * outH + oh) * outW * channels;
-        for (int ow = 0; ow < interiorFrom; ow++) {
-            borderPixel(x, w, bias, y, clamp, image, ih, r0, r1, ow, yRow);
+        if (zeroRow != null) {
+            row3x3(x, w, bias, y, clamp, image, ih, yRow);
+            return;
         }
-        int count = interiorTo - interiorFrom;
-        if (count > 0) {
-            int iw = interiorFrom * sw - pw;
-            if (zeroRow != null) {
-                int o0 = rowOffset(image, ih, iw);
-                int o1 = rowOffset(image, ih + dh, iw);
-                int o2 = rowOffset(image, ih + 2 * dh, iw);
-                kernel.run3x3(o0 < 0 ? zeroRow : x, o0 < 0 ? iw * channels : o0,
-                        o1 < 0 ? zeroRow : x, o1 < 0 ? iw * channels : o1,
-                        o2 < 0 ? zeroRow : x, o2 < 0 ? iw * channels : o2,
-                        sw * channels, dw * channels, w, bias, channels, clamp.lo(), clamp.hi(),
-                        y, yRow + interiorFrom * channels, count);
-            } else {
-                kernel.runRect(x, image + ((ih + r0 * dh) * inW + iw) * channels, sw * channels, dh * inW * channels,
-                        dw * channels, r0, r1, 0, kw, kw, w, bias, channels, clamp.lo(), clamp.hi(),
-                        y, yRow + interiorFrom * channels, count);
-            }
-        }
-        for (int ow = interiorTo; ow < outW; ow++) {
-            borderPixel(x, w, bias, y, clamp, image, ih, r0, r1, ow, yRow);
+        int r0 = firstInside(ih, dh, inH, kh);
+        int r1 = Math.max(r0, endInside(ih, dh, inH, kh));
+        int rowTap = dh * inW * channels;
+        int xRow = image + (ih + r0 * dh) * inW * channels;
+        for (int ow = 0; ow < outW; ow += runLength(ow)) {
+            int iw = ow * sw - pw;
+            int t0 = firstInside(iw, dw, inW, kw);
+            int t1 = Math.max(t0, endInside(iw, dw, inW, kw));
+            kernel.runRect(x, xRow + (iw + t0 * dw) * channels, sw * channels, rowTap, dw * channels, r0, r1, t0, t1,
+                    kw, w, bias, channels, clamp.lo(), clamp.hi(), y, yRow + ow * channels, runLength(ow));
         }
     }
 
-    /** One output pixel whose window crosses the left or right padding, over its taps inside the input. */
-    private void borderPixel(float[] x, float[] w, float[] bias, float[] y, Clamp clamp, int image, int ih, int r0,
-                             int r1, int ow, int yRow) {
-        int iw = ow * sw - pw;
-        int t0 = firstInside(iw, dw, inW, kw);
-        int t1 = Math.max(t0, endInside(iw, dw, inW, kw));
-        int xOff = r1 > r0 && t1 > t0 ? image + ((ih + r0 * dh) * inW + iw + t0 * dw) * channels : 0;
-        kernel.runRect(x, xOff, 0, dh * inW * channels, dw * channels, r0, r1, t0, t1, kw, w, bias, channels,
-                clamp.lo(), clamp.hi(), y, yRow + ow * channels, 1);
+    /**
+     * An output row of a 3x3 window: every pixel reads three input rows, a row of zeros standing in
+     * for each one in the padding; border pixels read only their kernel columns inside the input.
+     */
+    private void row3x3(float[] x, float[] w, float[] bias, float[] y, Clamp clamp, int image, int ih, int yRow) {
+        float[] x0 = inside(ih) ? x : zeroRow;
+        float[] x1 = inside(ih + dh) ? x : zeroRow;
+        float[] x2 = inside(ih + 2 * dh) ? x : zeroRow;
+        int b0 = inside(ih) ? image + ih * inW * channels : 0;
+        int b1 = inside(ih + dh) ? image + (ih + dh) * inW * channels : 0;
+        int b2 = inside(ih + 2 * dh) ? image + (ih + 2 * dh) * inW * channels : 0;
+        for (int ow = 0; ow < outW; ow += runLength(ow)) {
+            int iw = ow * sw - pw;
+            int t0 = firstInside(iw, dw, inW, 3);
+            int t1 = Math.max(t0, endInside(iw, dw, inW, 3));
+            int col = iw * channels;
+            kernel.run3x3(x0, b0 + col, x1, b1 + col, x2, b2 + col, sw * channels, dw * channels, t0, t1, w, bias,
+                    channels, clamp.lo(), clamp.hi(), y, yRow + ow * channels, runLength(ow));
+        }
     }
 
-    /** The offset of input row {@code ih} at column {@code iw}, or -1 when the row lies in the padding. */
-    private int rowOffset(int image, int ih, int iw) {
-        return ih < 0 || ih >= inH ? -1 : image + (ih * inW + iw) * channels;
+    /** The pixels from {@code ow} on that share its window's taps inside the input: the interior, or one. */
+    private int runLength(int ow) {
+        return ow == interiorFrom ? Math.max(1, interiorTo - interiorFrom) : 1;
+    }
+
+    private boolean inside(int ih) {
+        return ih >= 0 && ih < inH;
     }
 
     /** The first tap k < taps with {@code start + k*dilation >= 0} (taps when none). */

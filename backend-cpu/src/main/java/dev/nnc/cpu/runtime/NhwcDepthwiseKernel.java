@@ -12,14 +12,15 @@ package dev.nnc.cpu.runtime;
  */
 public interface NhwcDepthwiseKernel {
     /**
-     * {@code n} pixels of a 3x3 window whose taps all lie inside the given rows: for pixel j and
-     * channel c, {@code y[yOff + j*channels + c] = clamp(bias[c] + sum over r, t < 3 of
-     * w[(3r + t)*channels + c] * xr[or + j*step + t*tap + c])} where (x0, o0), (x1, o1), (x2, o2) are
-     * the three kernel rows (a row of zeros where the row lies in the padding), {@code step} is the
-     * distance between neighbouring output pixels' windows and {@code tap} between neighbouring taps.
+     * {@code n} pixels of a 3x3 window: for pixel j and channel c, {@code y[yOff + j*channels + c] =
+     * clamp(bias[c] + sum over r < 3, t0 <= t < t1 of w[(3r + t)*channels + c] * xr[or + j*step + t*tap + c])}
+     * where (x0, o0), (x1, o1), (x2, o2) are the three kernel rows (a row of zeros where the row lies
+     * in the padding), {@code step} is the distance between neighbouring output pixels' windows and
+     * {@code tap} between neighbouring taps. Kernel columns outside [t0, t1) lie in the padding and
+     * are not read: the interior of a row is one run with all three, a border pixel a run of one.
      */
-    void run3x3(float[] x0, int o0, float[] x1, int o1, float[] x2, int o2, int step, int tap, float[] w,
-                float[] bias, int channels, float lo, float hi, float[] y, int yOff, int n);
+    void run3x3(float[] x0, int o0, float[] x1, int o1, float[] x2, int o2, int step, int tap, int t0, int t1,
+                float[] w, float[] bias, int channels, float lo, float hi, float[] y, int yOff, int n);
 
     /**
      * {@code n} pixels of any window whose taps inside the input form the same rectangle, kernel
