@@ -9,7 +9,59 @@ public final class Softmax {
     private Softmax() {
     }
 
+    /** The exponential in use: the vector one where {@code jdk.incubator.vector} is present. */
+    private static final ExpKernel EXP = VectorSupport.kernelOr("VectorExp", ExpKernel.class, ExpKernel.SCALAR);
+
     public static void softmax(float[] x, float[] y, int outer, int n, int inner, boolean log) {
+        if (log) {
+            logSoftmax(x, y, outer, n, inner);
+            return;
+        }
+        // three passes over the whole tensor, so the exponentials run as one vector loop:
+        // y = x - max of its row, y = exp(y), y *= 1 / sum of its row (summed in double)
+        if (inner == 1) {
+            for (int base = 0; base < outer * n; base += n) {
+                float max = Float.NEGATIVE_INFINITY;
+                for (int i = base; i < base + n; i++) {
+                    max = Math.max(max, x[i]);
+                }
+                for (int i = base; i < base + n; i++) {
+                    y[i] = x[i] - max;
+                }
+            }
+        } else {
+            for (int o = 0; o < outer; o++) {
+                for (int in = 0; in < inner; in++) {
+                    int base = o * n * inner + in;
+                    int end = base + n * inner;
+                    float max = Float.NEGATIVE_INFINITY;
+                    for (int i = base; i < end; i += inner) {
+                        max = Math.max(max, x[i]);
+                    }
+                    for (int i = base; i < end; i += inner) {
+                        y[i] = x[i] - max;
+                    }
+                }
+            }
+        }
+        EXP.exp(y, 0, outer * n * inner);
+        for (int o = 0; o < outer; o++) {
+            for (int in = 0; in < inner; in++) {
+                int base = o * n * inner + in;
+                int end = base + n * inner;
+                double sum = 0;
+                for (int i = base; i < end; i += inner) {
+                    sum += y[i];
+                }
+                float scale = (float) (1 / sum);
+                for (int i = base; i < end; i += inner) {
+                    y[i] *= scale;
+                }
+            }
+        }
+    }
+
+    private static void logSoftmax(float[] x, float[] y, int outer, int n, int inner) {
         for (int o = 0; o < outer; o++) {
             for (int in = 0; in < inner; in++) {
                 int base = o * n * inner + in;
@@ -21,15 +73,9 @@ public final class Softmax {
                 for (int i = 0; i < n; i++) {
                     sum += Math.exp(x[base + i * inner] - max);
                 }
-                if (log) {
-                    double logSum = Math.log(sum);
-                    for (int i = 0; i < n; i++) {
-                        y[base + i * inner] = (float) (x[base + i * inner] - max - logSum);
-                    }
-                } else {
-                    for (int i = 0; i < n; i++) {
-                        y[base + i * inner] = (float) (Math.exp(x[base + i * inner] - max) / sum);
-                    }
+                double logSum = Math.log(sum);
+                for (int i = 0; i < n; i++) {
+                    y[base + i * inner] = (float) (x[base + i * inner] - max - logSum);
                 }
             }
         }
