@@ -36,6 +36,8 @@ public final class NhwcDepthwise {
     private final int interiorFrom;
     private final int interiorTo;
     private final NhwcDepthwiseKernel kernel;
+    /** Whether tasks take two output rows, whose 3x3 windows share two input rows (vertical stride == dilation). */
+    private final boolean pairRows;
     /** Read-only: the bias of a layer without one, and the input row a kernel row in the padding reads. */
     private final float[] zeroBias;
     private final float[] zeroRow;
@@ -68,6 +70,7 @@ public final class NhwcDepthwise {
         this.kernel = kernel;
         this.zeroBias = new float[channels];
         this.zeroRow = kh == 3 && kw == 3 ? new float[inW * channels] : null;
+        this.pairRows = zeroRow != null && sh == dh;
     }
 
     /** ONNX weights [C, 1, kh, kw] re-laid-out tap-major, {@code [kh*kw][C]}; called once at construction. */
@@ -85,22 +88,26 @@ public final class NhwcDepthwise {
     /** y NHWC [batch, outH, outW, C] = clamp(depthwise(x, w) + bias) for x NHWC [batch, H, W, C]; bias may be null. */
     public void forward(float[] x, float[] packedW, float[] bias, float[] y, Clamp clamp, Parallel par) {
         float[] b = bias == null ? zeroBias : bias;
-        par.forRange(batch * outH, (long) outW * channels * kh * kw, (from, to) -> {
-            for (int row = from; row < to; row++) {
-                outputRow(x, packedW, b, y, clamp, row / outH, row % outH);
+        int rowsPerTask = pairRows ? 2 : 1;
+        int tasksPerImage = (outH + rowsPerTask - 1) / rowsPerTask;
+        par.forRange(batch * tasksPerImage, (long) rowsPerTask * outW * channels * kh * kw, (from, to) -> {
+            for (int task = from; task < to; task++) {
+                int n = task / tasksPerImage;
+                int oh = task % tasksPerImage * rowsPerTask;
+                if (zeroRow != null) {
+                    rows3x3(x, packedW, b, y, clamp, n, oh, pairRows && oh + 1 < outH);
+                } else {
+                    outputRow(x, packedW, b, y, clamp, n, oh);
+                }
             }
         });
     }
 
-    /** Output row {@code oh} of batch item {@code n}: left border, interior run, right border. */
+    /** Output row {@code oh} of batch item {@code n} of any window: left border, interior run, right border. */
     private void outputRow(float[] x, float[] w, float[] bias, float[] y, Clamp clamp, int n, int oh) {
         int ih = oh * sh - ph;
         int image = n * inH * inW * channels;
         int yRow = (n * outH + oh) * outW * channels;
-        if (zeroRow != null) {
-            row3x3(x, w, bias, y, clamp, image, ih, yRow);
-            return;
-        }
         int r0 = firstInside(ih, dh, inH, kh);
         int r1 = Math.max(r0, endInside(ih, dh, inH, kh));
         int rowTap = dh * inW * channels;
@@ -115,33 +122,59 @@ public final class NhwcDepthwise {
     }
 
     /**
-     * An output row of a 3x3 window: every pixel reads three input rows, a row of zeros standing in
-     * for each one in the padding; border pixels read only their kernel columns inside the input.
+     * Output row {@code oh} of a 3x3 window, and row {@code oh + 1} too when {@code pair}: every
+     * pixel reads three input rows, a row of zeros standing in for each one in the padding; border
+     * pixels read only their kernel columns inside the input. The interiors of a pair run together,
+     * sharing the two input rows they both read.
      */
-    private void row3x3(float[] x, float[] w, float[] bias, float[] y, Clamp clamp, int image, int ih, int yRow) {
-        float[] x0 = inside(ih) ? x : zeroRow;
-        float[] x1 = inside(ih + dh) ? x : zeroRow;
-        float[] x2 = inside(ih + 2 * dh) ? x : zeroRow;
-        int b0 = inside(ih) ? image + ih * inW * channels : 0;
-        int b1 = inside(ih + dh) ? image + (ih + dh) * inW * channels : 0;
-        int b2 = inside(ih + 2 * dh) ? image + (ih + 2 * dh) * inW * channels : 0;
+    private void rows3x3(float[] x, float[] w, float[] bias, float[] y, Clamp clamp, int n, int oh, boolean pair) {
+        int ih = oh * sh - ph;
+        int image = n * inH * inW * channels;
+        int yRow = (n * outH + oh) * outW * channels;
+        int yRow2 = yRow + outW * channels;
+        float[] x0 = rowArray(x, ih);
+        float[] x1 = rowArray(x, ih + dh);
+        float[] x2 = rowArray(x, ih + 2 * dh);
+        float[] x3 = rowArray(x, ih + 3 * dh);
+        int b0 = rowBase(image, ih);
+        int b1 = rowBase(image, ih + dh);
+        int b2 = rowBase(image, ih + 2 * dh);
+        int b3 = rowBase(image, ih + 3 * dh);
+        int step = sw * channels;
+        int tap = dw * channels;
         for (int ow = 0; ow < outW; ow += runLength(ow)) {
             int iw = ow * sw - pw;
             int t0 = firstInside(iw, dw, inW, 3);
             int t1 = Math.max(t0, endInside(iw, dw, inW, 3));
             int col = iw * channels;
-            kernel.run3x3(x0, b0 + col, x1, b1 + col, x2, b2 + col, sw * channels, dw * channels, t0, t1, w, bias,
-                    channels, clamp.lo(), clamp.hi(), y, yRow + ow * channels, runLength(ow));
+            int out = ow * channels;
+            if (pair && t0 == 0 && t1 == 3) {
+                kernel.run3x3Pair(x0, b0 + col, x1, b1 + col, x2, b2 + col, x3, b3 + col, step, tap, w, bias, channels,
+                        clamp.lo(), clamp.hi(), y, yRow + out, yRow2 + out, runLength(ow));
+                continue;
+            }
+            kernel.run3x3(x0, b0 + col, x1, b1 + col, x2, b2 + col, step, tap, t0, t1, w, bias, channels, clamp.lo(),
+                    clamp.hi(), y, yRow + out, runLength(ow));
+            if (pair) {
+                kernel.run3x3(x1, b1 + col, x2, b2 + col, x3, b3 + col, step, tap, t0, t1, w, bias, channels,
+                        clamp.lo(), clamp.hi(), y, yRow2 + out, runLength(ow));
+            }
         }
+    }
+
+    /** The array input row {@code ih} is read from: the input, or a row of zeros in the padding. */
+    private float[] rowArray(float[] x, int ih) {
+        return ih >= 0 && ih < inH ? x : zeroRow;
+    }
+
+    /** Where input row {@code ih} starts in {@link #rowArray}. */
+    private int rowBase(int image, int ih) {
+        return ih >= 0 && ih < inH ? image + ih * inW * channels : 0;
     }
 
     /** The pixels from {@code ow} on that share its window's taps inside the input: the interior, or one. */
     private int runLength(int ow) {
         return ow == interiorFrom ? Math.max(1, interiorTo - interiorFrom) : 1;
-    }
-
-    private boolean inside(int ih) {
-        return ih >= 0 && ih < inH;
     }
 
     /** The first tap k < taps with {@code start + k*dilation >= 0} (taps when none). */

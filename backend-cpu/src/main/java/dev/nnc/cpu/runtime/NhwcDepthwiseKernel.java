@@ -23,6 +23,19 @@ public interface NhwcDepthwiseKernel {
                 float[] w, float[] bias, int channels, float lo, float hi, float[] y, int yOff, int n);
 
     /**
+     * The interiors (all three kernel columns inside the input) of two output rows whose windows
+     * are one input row apart: the first reads rows (x0, x1, x2) and stores at {@code yOff}, the
+     * second reads (x1, x2, x3) and stores at {@code yOff2}, each as {@link #run3x3}. A kernel may
+     * load the two shared rows once for both; this default runs the rows one after the other.
+     */
+    default void run3x3Pair(float[] x0, int o0, float[] x1, int o1, float[] x2, int o2, float[] x3, int o3, int step,
+                            int tap, float[] w, float[] bias, int channels, float lo, float hi, float[] y, int yOff,
+                            int yOff2, int n) {
+        run3x3(x0, o0, x1, o1, x2, o2, step, tap, 0, 3, w, bias, channels, lo, hi, y, yOff, n);
+        run3x3(x1, o1, x2, o2, x3, o3, step, tap, 0, 3, w, bias, channels, lo, hi, y, yOff2, n);
+    }
+
+    /**
      * {@code n} pixels of any window whose taps inside the input form the same rectangle, kernel
      * rows [r0, r1) by kernel columns [t0, t1): {@code y[yOff + j*channels + c] = clamp(bias[c] + sum
      * over r, t of w[(r*kw + t)*channels + c] * x[xOff + j*step + (r - r0)*rowTap + (t - t0)*tap + c])}.
