@@ -10,8 +10,10 @@ package dev.nnc.cpu.runtime;
  * <p>Each output row is cut into the pixels whose window lies across the left or right padding
  * (handled one at a time, over the taps that are inside the input) and the run between them. A
  * 3x3 window runs that interior as one branch-free nine-tap loop with the weights held in
- * registers; a kernel row in the top or bottom padding reads a row of zeros instead. Any other
- * window runs its interior as one run over the rectangle of kernel rows inside the input.
+ * registers; a kernel row in the top or bottom padding reads a row of zeros instead. Where the
+ * vertical stride equals the dilation (stride 1), output rows go in pairs whose interiors run
+ * together, loading the two input rows both read once. Any other window runs its interior as one
+ * run over the rectangle of kernel rows inside the input.
  */
 public final class NhwcDepthwise {
     /** The kernel in use: the vector one where {@code jdk.incubator.vector} is present, else the scalar one. */
