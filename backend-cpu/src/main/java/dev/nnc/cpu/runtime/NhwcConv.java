@@ -65,7 +65,8 @@ public final class NhwcConv {
         } else {
             int dh = window.dilations()[1];
             int dw = window.dilations()[2];
-            stripW = (window.out()[2] - 1) * window.strides()[2] + (kw - 1) * dw + 1;
+            // wide enough for the pixels a kernel may read past the last output column
+            stripW = (window.out()[2] + RowGemmKernel.WINDOW_SLACK - 1) * window.strides()[2] + (kw - 1) * dw + 1;
             base = new int[depth];
             for (int c = 0, p = 0; c < inChannels; c++) {
                 for (int i = 0; i < kh; i++) {
@@ -122,13 +123,14 @@ public final class NhwcConv {
         }
         int outH = window.out()[1];
         int outW = window.out()[2];
+        int kw = window.kernel()[2];
         long work = (long) depth * m * outW;
         Parallel.Range rows = (from, to) -> {
             float[] strip = strip();
             for (int row = from; row < to; row++) {
                 fillStrip(x, row / outH, row % outH, strip);
-                kernel.multiply(strip, 0, window.strides()[2], base, depth, packedW, m, bias, lo, hi, y, row * outW * m,
-                        m, outW);
+                kernel.multiplyWindow(strip, 0, window.strides()[2], base, depth, stripW, kw, window.dilations()[2],
+                        packedW, m, bias, lo, hi, y, row * outW * m, m, outW);
             }
         };
         if (batch * outH * work < MIN_PARALLEL) {
