@@ -25,18 +25,13 @@ public interface RowGemmKernel {
                   float hi, float[] c, int cOff, int ldc, int rows);
 
     /**
-     * {@link #multiply} for the taps of a 2-D window read from rows of a strip: k = rows of taps x
-     * kw, and tap (q, j) of pixel r is at {@code x[xOff + q*rowPitch + r*rowStride + j*dilation]},
-     * which is also what {@code base[q*kw + j]} says. Knowing that structure, a kernel may
-     * broadcast each input value once for all the pixels whose windows cover it. It may read the
-     * strip rows as far as pixel {@link #WINDOW_SLACK} past {@code rows} needs (zeros there).
+     * {@link #multiply} for the taps of a 2-D window: k = rows of taps x kw, and the taps of a row
+     * are dilation apart, {@code base[q*kw + j] = base[q*kw] + j*dilation}. Knowing that
+     * structure, a kernel may broadcast each input value once for all the pixels whose windows
+     * cover it. Reads no pixel at or past {@code rows}.
      */
-    default void multiplyWindow(float[] x, int xOff, int rowStride, int[] base, int k, int rowPitch, int kw,
-                                int dilation, float[] w, int m, float[] bias, float lo, float hi, float[] c, int cOff,
-                                int ldc, int rows) {
+    default void multiplyWindow(float[] x, int xOff, int rowStride, int[] base, int k, int kw, int dilation, float[] w,
+                                int m, float[] bias, float lo, float hi, float[] c, int cOff, int ldc, int rows) {
         multiply(x, xOff, rowStride, base, k, w, m, bias, lo, hi, c, cOff, ldc, rows);
     }
-
-    /** Pixels past the last one that {@link #multiplyWindow} may read the windows of. */
-    int WINDOW_SLACK = 32;
 }
