@@ -40,6 +40,17 @@ public enum Dtype {
         return javaType;
     }
 
+    /** The class of the arrays ({@code float[].class}, ...). */
+    public Class<?> arrayClass() {
+        return switch (javaType) {
+            case "float" -> float[].class;
+            case "double" -> double[].class;
+            case "long" -> long[].class;
+            case "int" -> int[].class;
+            default -> boolean[].class;
+        };
+    }
+
     /** The dtype of an element type, or null when the backend has no arrays for it. */
     public static Dtype of(ElementType t) {
         if (t instanceof FixedType f) {

@@ -51,6 +51,26 @@ class CpuBackendTest {
         }
     }
 
+    /** runArrays: the same result on prepared arrays, outputs copied (a later run does not change them), wrong arrays refused. */
+    @Test
+    void runsOnPreparedArrays() {
+        ModuleOp m = IrParser.parse(MLP, "mlp.nir");
+        Tensor x = Tensor.ofDoubles(FloatType.F32, new int[] {2, 3}, new double[] {1, 2, 3, -1, 0.5, 2});
+        try (CompiledModel cm = CpuBackend.compile(m, "mlp", CpuOptions.defaults())) {
+            double[] want = cm.run(Map.of("x", x)).get("y").doubles();
+            float[] y = (float[]) cm.runArrays((Object) new float[] {1, 2, 3, -1, 0.5f, 2})[0];
+            float[] again = (float[]) cm.runArrays((Object) new float[] {0, 0, 0, 0, 0, 0})[0];
+            for (int i = 0; i < want.length; i++) {
+                assertTrue(Math.abs(want[i] - y[i]) < 1e-6, "element " + i);
+            }
+            assertTrue(again != y);
+            NncException shape = assertThrows(NncException.class, () -> cm.runArrays((Object) new float[5]));
+            assertTrue(shape.getMessage().contains("input 'x' must be a float[6] array"), shape.getMessage());
+            assertThrows(NncException.class, () -> cm.runArrays((Object) new double[6]));
+            assertThrows(NncException.class, () -> cm.runArrays());
+        }
+    }
+
     @Test
     void sameSourceReusesTheCompiledClass() {
         ModuleOp m = IrParser.parse(MLP, "mlp.nir");

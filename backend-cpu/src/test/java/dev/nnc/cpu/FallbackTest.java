@@ -44,7 +44,8 @@ class FallbackTest {
         try (CompiledModel cm = CpuBackend.load(src, CpuOptions.defaults())) {
             Tensor got = cm.run(Map.of("x", X)).get("y");
             assertEquals(want.get("y").tensorType(), got.tensorType());
-            assertArrayEquals(want.get("y").doubles(), got.doubles(), 0.0, src.source());
+            // float kernels agree with the interpreter within a few ulps (Softmax's vector exp), not bit for bit
+            assertArrayEquals(want.get("y").doubles(), got.doubles(), 1e-6, src.source());
         }
         return src.source();
     }

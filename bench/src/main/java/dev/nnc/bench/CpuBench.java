@@ -3,8 +3,9 @@ package dev.nnc.bench;
 import dev.nnc.cpu.CompiledModel;
 import dev.nnc.cpu.CpuBackend;
 import dev.nnc.cpu.CpuOptions;
+import dev.nnc.cpu.Dtype;
 import dev.nnc.ir.tensor.Tensor;
-import java.util.Map;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,8 +22,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Latency of one inference on nnc's CPU backend (generated Java, compiled in process during
- * setup, so compilation is not timed), through its public API: nnc {@link Tensor}s in and out,
- * {@code threads} workers, the same inputs and thread counts as {@link OrtBench}. The fork adds
+ * setup, so compilation is not timed), through its public API for data kept in Java arrays
+ * ({@link CompiledModel#runArrays}): the input arrays are prepared once in setup, as
+ * {@link OrtBench} prepares its ORT tensors, and every output is copied into a fresh array, as
+ * ORT's are copied into Java memory; {@code threads} workers, the same inputs and thread counts
+ * as {@link OrtBench}. The fork adds
  * {@code jdk.incubator.vector} so the backend uses its vector GEMM, as a user who wants speed
  * would run it (without the module it falls back to the scalar kernel).
  */
@@ -39,18 +43,24 @@ public class CpuBench {
     @Param({"1", "2"})
     public int threads;
 
-    private BenchModel loaded;
     private CompiledModel compiled;
+    private Object[] inputs;
 
     @Setup
     public void compile() {
-        loaded = BenchModel.load(model);
+        BenchModel loaded = BenchModel.load(model);
         compiled = CpuBackend.compile(loaded.module(), model, new CpuOptions(threads));
+        List<String> names = compiled.source().inputNames();
+        inputs = new Object[names.size()];
+        for (int i = 0; i < inputs.length; i++) {
+            Tensor t = loaded.inputs().get(names.get(i));
+            inputs[i] = Dtype.of(t.elementType()).toArray(t);
+        }
     }
 
     @Benchmark
-    public Map<String, Tensor> infer() {
-        return compiled.run(loaded.inputs());
+    public Object[] infer() {
+        return compiled.runArrays(inputs);
     }
 
     @TearDown

@@ -26,6 +26,9 @@ final class ConvLowering implements OpLowering {
 
     @Override
     public void lower(Operation op, LoweringContext ctx) {
+        if (NhwcConvLowering.lower(op, ctx)) {
+            return;
+        }
         int[] xs = ctx.shape(op.operand(0));
         int[] ws = ctx.shape(op.operand(1));
         OpAttributes a = ctx.attrs(op);

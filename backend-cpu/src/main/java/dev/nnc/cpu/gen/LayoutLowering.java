@@ -42,6 +42,10 @@ final class LayoutLowering implements OpLowering {
         for (int i = 0; i < rank; i++) {
             p[i] = perm == null || perm.length == 0 ? rank - 1 - i : Math.toIntExact(perm[i]);
         }
+        if (NhwcPlan.isToNhwc(op, perm) && ctx.channelsLast(op.operand(0)) != null) {
+            ctx.aliasChannelsLast(op.result(0), op.operand(0), op); // the NHWC array is the transposed tensor
+            return;
+        }
         int[] strides = Shapes.strides(xs);
         List<Integer> outShape = new ArrayList<>();
         List<Integer> inStrides = new ArrayList<>();

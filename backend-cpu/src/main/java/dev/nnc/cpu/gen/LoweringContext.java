@@ -24,6 +24,21 @@ interface LoweringContext {
      */
     String readPacked(Value v, Operation user, String target, List<Object> args);
 
+    /** True when the model keeps its depthwise/pointwise convolution chains channels-last ({@link NhwcPlan}). */
+    boolean channelsLastChains();
+
+    /** The channels-last (NHWC) array of a 4-D value an NHWC convolution wrote, or null. */
+    String channelsLast(Value v);
+
+    /** The NHWC array of a 4-D f32 value: its own, or its NCHW array converted once (a step here). */
+    String readChannelsLast(Value v, Operation user);
+
+    /** A fresh array for a 4-D result of {@code op} held channels-last; NCHW readers get a converted copy. */
+    String writeChannelsLast(Value v, Operation op);
+
+    /** Makes {@code result} share the NHWC array of {@code source} (a Transpose to NHWC then moves no data). */
+    void aliasChannelsLast(Value result, Value source, Operation op);
+
     /** A fresh array for a result of {@code op}. */
     String write(Value v, Operation op);
 

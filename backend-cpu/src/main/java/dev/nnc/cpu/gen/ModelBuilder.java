@@ -4,6 +4,7 @@ import dev.nnc.cpu.Dtype;
 import dev.nnc.cpu.gen.JavaModel.Binding;
 import dev.nnc.cpu.gen.JavaModel.BufferField;
 import dev.nnc.cpu.gen.JavaModel.Call;
+import dev.nnc.cpu.gen.JavaModel.KernelStep;
 import dev.nnc.cpu.gen.JavaModel.NodeField;
 import dev.nnc.cpu.gen.JavaModel.ValueField;
 import dev.nnc.cpu.runtime.InterpretedNode;
@@ -67,6 +68,9 @@ public final class ModelBuilder implements LoweringContext {
     }
     private final JavaNames methods = new JavaNames("run");
     private final Map<Value, String> arrays = new HashMap<>();
+    /** Values held channels-last (NHWC) by an NHWC convolution; {@link #arrays} gets an NCHW copy when one is read. */
+    private final Map<Value, String> channelsLast = new HashMap<>();
+    private boolean channelsLastChains;
     private final Map<Value, Tensor> constants = new HashMap<>();
     private final List<WeightField> weightFields = new ArrayList<>();
     private final List<Tensor> weights = new ArrayList<>();
@@ -127,6 +131,7 @@ public final class ModelBuilder implements LoweringContext {
         }
         outputs.addAll(f.outputs());
         List<Operation> ops = f.body().operations();
+        channelsLastChains = NhwcPlan.worthIt(ops, this);
         try {
             for (Operation op : ops.subList(0, ops.size() - 1)) {
                 OpSpec spec = registry.lookup(op.name()).orElse(null);
@@ -234,7 +239,7 @@ public final class ModelBuilder implements LoweringContext {
             }
             String field = boxed.get(v);
             if (field == null) {
-                field = arrays.get(v);
+                field = channelsLast.containsKey(v) ? readTyped(v, op) : arrays.get(v);
                 if (field == null) {
                     throw new IllegalStateException("value " + v + " read before it is defined");
                 }
@@ -283,6 +288,7 @@ public final class ModelBuilder implements LoweringContext {
      */
     private final class Snapshot {
         private final Map<Value, String> arraysBefore = new HashMap<>(arrays);
+        private final Map<Value, String> channelsLastBefore = new HashMap<>(channelsLast);
         private final Map<Value, ScalarExpr.Pending> pendingBefore = new HashMap<>(pending);
         private final int weightFieldCount = weightFields.size();
         private final int weightCount = weights.size();
@@ -296,6 +302,8 @@ public final class ModelBuilder implements LoweringContext {
         void restore() {
             arrays.clear();
             arrays.putAll(arraysBefore);
+            channelsLast.clear();
+            channelsLast.putAll(channelsLastBefore);
             pending.clear();
             pending.putAll(pendingBefore);
             weightFields.subList(weightFieldCount, weightFields.size()).clear();
@@ -369,6 +377,9 @@ public final class ModelBuilder implements LoweringContext {
         if (name != null) {
             return name;
         }
+        if (channelsLast.containsKey(v)) {
+            return convert(v, channelsLast.get(v), "ChannelsLast.toNchw", "nchw", v.definingOp(), arrays);
+        }
         if (boxed.containsKey(v)) {
             throw unsupported(user, "operand " + valueName(v) + " is " + v.type() + ", which the generated code holds as an interpreter value");
         }
@@ -411,6 +422,56 @@ public final class ModelBuilder implements LoweringContext {
         all.add("(float[]) weights[" + weights.size() + "]");
         all.addAll(args);
         return addWeight(v, c, new Call(target, all));
+    }
+
+    @Override
+    public boolean channelsLastChains() {
+        return channelsLastChains;
+    }
+
+    @Override
+    public String channelsLast(Value v) {
+        return channelsLast.get(v);
+    }
+
+    @Override
+    public String readChannelsLast(Value v, Operation user) {
+        String name = channelsLast.get(v);
+        return name != null ? name : convert(v, read(v, user), "ChannelsLast.toNhwc", "nhwc", user, channelsLast);
+    }
+
+    @Override
+    public String writeChannelsLast(Value v, Operation op) {
+        requireF32(v, "result " + valueName(v), op);
+        TensorType t = (TensorType) v.type();
+        String name = fields.fresh(v.nameHint() + "_nhwc", "t");
+        buffers.add(new BufferField(name, Math.toIntExact(t.elementCount()), t + " channels-last", "float"));
+        channelsLast.put(v, name);
+        return name;
+    }
+
+    @Override
+    public void aliasChannelsLast(Value result, Value source, Operation op) {
+        requireF32(result, "result " + valueName(result), op);
+        arrays.put(result, channelsLast.get(source));
+    }
+
+    /**
+     * Converts a 4-D value between NCHW and NHWC into a fresh array, once: a step named after
+     * {@code op} that calls {@code target}; the copy is recorded in {@code into}.
+     */
+    private String convert(Value v, String from, String target, String suffix, Operation op, Map<Value, String> into) {
+        int[] s = shape(v);
+        String name = fields.fresh(v.nameHint() + "_" + suffix, "t");
+        buffers.add(new BufferField(name, Math.toIntExact(((TensorType) v.type()).elementCount()),
+                v.type() + (suffix.equals("nhwc") ? " channels-last" : ""), "float"));
+        into.put(v, name);
+        String method = op == null ? methods.fresh(name, suffix) : method(op, suffix);
+        String what = suffix.equals("nhwc") ? "NCHW into channels-last, for the NHWC convolutions"
+                : "channels-last into NCHW, for the ops that read that layout";
+        addStep(new KernelStep(method, valueName(v) + " " + what, List.of(new Call(target,
+                List.of(from, name, s[0], s[1], s[2] * s[3])))));
+        return name;
     }
 
     @Override
