@@ -23,4 +23,15 @@ public interface RowGemmKernel {
      */
     void multiply(float[] x, int xOff, int rowStride, int[] base, int k, float[] w, int m, float[] bias, float lo,
                   float hi, float[] c, int cOff, int ldc, int rows);
+
+    /**
+     * {@link #multiply} for the taps of a 2-D window: k = rows of taps x kw, and the taps of a row
+     * are dilation apart, {@code base[q*kw + j] = base[q*kw] + j*dilation}. Knowing that
+     * structure, a kernel may broadcast each input value once for all the pixels whose windows
+     * cover it. Reads no pixel at or past {@code rows}.
+     */
+    default void multiplyWindow(float[] x, int xOff, int rowStride, int[] base, int k, int kw, int dilation, float[] w,
+                                int m, float[] bias, float lo, float hi, float[] c, int cOff, int ldc, int rows) {
+        multiply(x, xOff, rowStride, base, k, w, m, bias, lo, hi, c, cOff, ldc, rows);
+    }
 }

@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the scalar and the Vector API kernels: pointwise layers (NHWC input) with channel counts below,
  * at and above one and two vectors and pixel counts that are not a multiple of the tile, and
  * other windows (NCHW input) with stride 1, 2 and 3, zero, one-sided and wide pads, dilation,
- * batch 2, no bias, fused clamps, one and two threads (split at every size).
+ * batch 2, no bias, fused clamps, one and two threads (split at every size), rows narrow enough to
+ * be read only through the strip and wide enough that their middle is read in place.
  */
 class NhwcConvTest {
     /** Compiled once: javac runs for each call of VectorSupport.kernelOr. */
@@ -55,6 +56,14 @@ class NhwcConvTest {
             1, 16, 6, 5, 40, 3, 1, 1, 1, 1, 1, relu, 2
             1, 3, 2, 3, 16, 3, 1, 1, 1, 1, 1, none, 1
             1, 1, 28, 28, 8, 5, 1, 2, 2, 1, 1, relu, 1
+            1, 3, 20, 80, 16, 3, 2, 1, 1, 1, 1, relu, 1
+            2, 3, 12, 64, 16, 3, 2, 1, 1, 1, 1, none, 2
+            1, 3, 9, 64, 16, 3, 2, 0, 1, 1, 0, none, 1
+            1, 4, 9, 50, 12, 3, 1, 1, 1, 1, 1, clip, 1
+            1, 5, 6, 47, 33, 3, 1, 1, 1, 1, 1, none, 2
+            1, 3, 10, 60, 8, 3, 1, 2, 2, 2, 1, none, 1
+            1, 2, 8, 70, 20, 5, 2, 2, 1, 1, 1, relu, 1
+            1, 3, 7, 34, 16, 3, 1, 1, 1, 1, 1, none, 1
             """;
 
     @ParameterizedTest(name = "scalar N{0} C{1} {2}x{3} M{4} k{5} s{6} pads {7}/{8} d{9} bias {10} {11} threads {12}")
