@@ -36,8 +36,7 @@ class ModelsTest {
     /** The models' README: rtol 1e-3, atol 1e-5. */
     static final TensorComparison TOLERANCE = new TensorComparison(1e-3, 1e-5);
     /** Models this suite does not cover, with why. */
-    static final Map<String, String> EXCLUSION_REASONS = Map.of(
-            "tfc_2w2a_qonnx", "QONNX Quant ops belong to the fixed-point level, not yet in the onnx dialect");
+    static final Map<String, String> EXCLUSION_REASONS = Map.of();
     static final Set<String> EXCLUDED = EXCLUSION_REASONS.keySet();
 
     @TestFactory

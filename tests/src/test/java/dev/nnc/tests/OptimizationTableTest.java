@@ -116,10 +116,10 @@ class OptimizationTableTest {
         s.append("\nNotes: the channels-last transposes of conv2d_small disappear (the input one only moves unit axes and "
                 + "becomes a Reshape; the one before Flatten → Gemm moves into a row permutation of the Gemm weights). "
                 + "ultraface_slim keeps its 8 Transposes: each turns a detection head's NCHW output into the NHWC order its "
-                + "Reshape to boxes needs, which is the model's output layout, not a layout round trip. None of these "
-                + "models still has a BatchNormalization (ultraface_slim is the 'simplified' export, already folded; "
-                + "tfc_2w2a_qonnx, which has them, needs QONNX Quant ops the onnx dialect does not import), so "
-                + "fold-batchnorm is exercised by `FoldBatchNormPassTest` (Conv, Gemm, MatMul before it; Conv after it).\n");
+                + "Reshape to boxes needs, which is the model's output layout, not a layout round trip. tfc_2w2a_qonnx's "
+                + "3 BatchNormalizations fold into the MatMuls before them (which become Gemms) and its 4 weight "
+                + "Quants into constant weights; its 4 activation Quants stay; ultraface_slim is the 'simplified' export, already folded; "
+                + "`FoldBatchNormPassTest` covers the other producers (Conv, Gemm before it; Conv after it).\n");
         s.append("\nPass statistics per model:\n\n");
         for (Row r : rows) {
             s.append("- ").append(r.model()).append(": ");

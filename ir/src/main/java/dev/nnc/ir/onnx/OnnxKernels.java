@@ -27,6 +27,7 @@ import dev.nnc.ir.onnx.kernels.OptionalKernels;
 import dev.nnc.ir.onnx.kernels.PadKernels;
 import dev.nnc.ir.onnx.kernels.PermuteKernels;
 import dev.nnc.ir.onnx.kernels.PoolingKernels;
+import dev.nnc.ir.onnx.kernels.QonnxKernels;
 import dev.nnc.ir.onnx.kernels.QuantizationKernels;
 import dev.nnc.ir.onnx.kernels.RecurrentKernels;
 import dev.nnc.ir.onnx.kernels.ReduceKernels;
@@ -80,6 +81,7 @@ public final class OnnxKernels {
                 new PermuteKernels(),
                 new PoolingKernels(),
                 new QuantizationKernels(),
+                new QonnxKernels(),
                 new RecurrentKernels(),
                 new ReduceKernels(),
                 new ReshapeKernels(),

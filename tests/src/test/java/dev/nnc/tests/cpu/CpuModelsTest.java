@@ -39,10 +39,11 @@ import org.junit.jupiter.api.TestFactory;
 class CpuModelsTest {
     private static final TensorComparison TOLERANCE = new TensorComparison(1e-3, 1e-5);
     /**
-     * Models the interpreter does not run either (ModelsTest.EXCLUDED). mnist8_qdq is in: its
-     * integer ops (QuantizeLinear, ConvInteger, MatMulInteger on u8) run on the interpreter fallback.
+     * Models the interpreter does not run either (none since QONNX's Quant is imported). mnist8_qdq
+     * is in: its integer ops (QuantizeLinear, ConvInteger, MatMulInteger on u8) run on the
+     * interpreter fallback.
      */
-    private static final Set<String> EXCLUDED = Set.of("tfc_2w2a_qonnx");
+    private static final Set<String> EXCLUDED = Set.of();
 
     @TestFactory
     Stream<DynamicNode> everyModelMatchesItsReference() throws IOException {
