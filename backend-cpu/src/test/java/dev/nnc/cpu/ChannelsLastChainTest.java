@@ -16,7 +16,7 @@ import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A model with a depthwise layer keeps its convolution chains channels-last: a stem convolution
@@ -55,11 +55,11 @@ class ChannelsLastChainTest {
             }) : () -> ()
             """;
 
-    @ParameterizedTest(name = "threads {0}")
-    @ValueSource(ints = {1, 2})
-    void computesWhatTheInterpreterComputes(int threads) {
-        ModuleOp m = model(new Random(11));
-        Tensor x = random(new Random(12), 1, 3, 9, 11);
+    @ParameterizedTest(name = "batch {0}, threads {1}")
+    @CsvSource({"1, 1", "1, 2", "2, 1", "3, 2"})
+    void computesWhatTheInterpreterComputes(int batch, int threads) {
+        ModuleOp m = model(new Random(11), batch);
+        Tensor x = random(new Random(12), batch, 3, 9, 11);
         Map<String, Tensor> want = new Interpreter().run(m, Map.of("x", x));
         try (CompiledModel cm = CpuBackend.compile(m, "chain", new CpuOptions(threads))) {
             Map<String, Tensor> got = cm.run(Map.of("x", x));
@@ -72,7 +72,7 @@ class ChannelsLastChainTest {
 
     @org.junit.jupiter.api.Test
     void keepsTheChainChannelsLastAndConvertsEachValueOnce() {
-        String java = CpuBackend.generate(model(new Random(11)), "chain").source();
+        String java = CpuBackend.generate(model(new Random(11), 1), "chain").source();
         for (String layer : new String[] {"stem", "dw", "pw", "pw2", "dw2"}) {
             assertTrue(java.contains("private static final " + (layer.startsWith("dw") ? "NhwcDepthwise " : "NhwcConv ")
                     + layer + "_layer"), layer + ":\n" + java);
@@ -90,8 +90,9 @@ class ChannelsLastChainTest {
         return n;
     }
 
-    private static ModuleOp model(Random r) {
-        String text = MODEL;
+    /** The model with batch size {@code batch} (every activation type starts with the batch). */
+    private static ModuleOp model(Random r, int batch) {
+        String text = MODEL.replace("tensor<1x", "tensor<" + batch + "x");
         Matcher m = Pattern.compile("value = ([WB]\\d) : tensor<([0-9x]+)xf32>").matcher(MODEL);
         while (m.find()) {
             int n = 1;

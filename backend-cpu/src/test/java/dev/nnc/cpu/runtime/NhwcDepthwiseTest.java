@@ -20,9 +20,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * NhwcDepthwise against onnx.Conv (inputs and outputs converted between NCHW and NHWC here), with
  * the scalar and the Vector API kernels: the 3x3 row path (stride 1 and 2, zero, one-sided and
- * wide padding, rows narrower and wider than a vector), channel counts below, at and past a vector
- * (overlapping last block), the general path (5x5, 3x5, 1x1, dilation, stride 3), batches, no
- * bias, several threads.
+ * wide padding, rows narrower and wider than a vector, tiles and leftover pixels, stride 2 rows
+ * longer than a chunk, stride equal to or twice the dilation), channel counts below, at and past a
+ * vector (overlapping last block), the general path (5x5, 3x5, 2x2, 1x1, dilation, stride 3),
+ * batches, no bias, several threads.
  */
 class NhwcDepthwiseTest {
     /** Compiled once: javac runs for each call of VectorSupport.kernelOr. */
@@ -50,6 +51,10 @@ class NhwcDepthwiseTest {
             1, 19, 6, 7, 1, 1, 1, 0, 0, 1, 1, 1
             1, 16, 11, 11, 2, 2, 2, 0, 0, 1, 1, 1
             1, 48, 10, 9, 5, 5, 1, 4, 4, 2, 1, 2
+            1, 40, 6, 70, 3, 3, 2, 1, 1, 1, 1, 2
+            1, 16, 13, 30, 3, 3, 2, 2, 2, 2, 1, 1
+            1, 17, 11, 40, 3, 3, 4, 2, 2, 2, 1, 1
+            2, 32, 7, 23, 3, 3, 1, 1, 1, 1, 1, 2
             """;
 
     @ParameterizedTest(name = "scalar N{0} C{1} {2}x{3} k{4}x{5} s{6} pads {7}/{8} d{9} bias {10} threads {11}")
