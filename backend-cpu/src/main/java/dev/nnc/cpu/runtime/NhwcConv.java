@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * A dense 2-D convolution (group 1) whose result is channels-last: y NHWC [batch, outH, outW, M]
- * = clamp(conv(x, w) + bias). It is one product per output row, pixels x channels, computed by a
- * {@link RowGemmKernel} that reads the input in place:
+ * = clamp(conv(x, w) + bias). It is a product of output pixels x channels, computed by a
+ * {@link RowGemmKernel} that reads the input in place, without im2col:
  * <ul>
  * <li>a pointwise window (1x1, stride 1, no pad) reads NHWC input, where pixel r's channels are
  *   contiguous, so all batch*H*W pixels form one product with the input as its left operand;</li>
@@ -42,7 +42,11 @@ public final class NhwcConv {
     private final boolean pointwise;
     /** Multiply-adds per output pixel: C*kh*kw. */
     private final int depth;
-    /** Other windows: the strip's row length, and each tap's offset in the strip and in x. */
+    /**
+     * Other windows: the input columns one pixel's window spans, the strip's row length, and each
+     * tap's offset in the strip and in x.
+     */
+    private final int span;
     private final int stripW;
     private final int[] stripBase;
     private final int[] inputBase;
@@ -69,6 +73,7 @@ public final class NhwcConv {
         int kw = window.kernel()[2];
         this.depth = inChannels * kh * kw;
         if (pointwise) {
+            span = 1;
             stripW = 0;
             stripBase = null;
             inputBase = null;
@@ -83,7 +88,8 @@ public final class NhwcConv {
         int inW = window.in()[2];
         int outW = window.out()[2];
         int left = window.padBegin()[2];
-        stripW = (outW - 1) * sw + (kw - 1) * dw + 1;
+        span = (kw - 1) * dw + 1;
+        stripW = (outW - 1) * sw + span;
         stripBase = new int[depth];
         inputBase = new int[depth];
         for (int c = 0, p = 0; c < inChannels; c++) {
@@ -94,9 +100,9 @@ public final class NhwcConv {
                 }
             }
         }
-        // output columns whose windows lie inside the input: ow*sw - left >= 0 and ow*sw - left + (kw-1)*dw < inW
+        // output columns whose windows lie inside the input: ow*sw - left >= 0 and ow*sw - left + span <= inW
         int insideFrom = Math.min(outW, (left + sw - 1) / sw);
-        int lastStart = inW - 1 - (kw - 1) * dw + left;
+        int lastStart = inW - span + left;
         int insideTo = lastStart < 0 ? 0 : Math.min(outW, lastStart / sw + 1);
         int from = Math.min(outW, Math.max(insideFrom, insideFrom > 0 ? EDGE : 0));
         int to = insideTo >= outW ? outW : Math.max(from, Math.min(insideTo, outW - EDGE));
@@ -105,7 +111,10 @@ public final class NhwcConv {
         directTo = direct ? to : 0;
     }
 
-    /** True for a pointwise window (1x1, stride 1, no pad): it then reads NHWC input; any other window reads NCHW input. */
+    /**
+     * True for a pointwise window (1x1, stride 1, no pad): it then reads NHWC input; any other
+     * window reads NCHW input.
+     */
     public boolean readsNhwc() {
         return pointwise;
     }
@@ -129,8 +138,12 @@ public final class NhwcConv {
         return 0;
     }
 
-    /** y (NHWC: [batch, outH, outW, M]) = clamp(conv(x, w) + bias); x is NHWC [batch, H, W, C] when readsNhwc(), else NCHW; bias may be null. */
-    public void forward(float[] x, float[] packedW, float[] bias, float[] y, float[] scratch, Clamp clamp, Parallel par) {
+    /**
+     * y (NHWC: [batch, outH, outW, M]) = clamp(conv(x, w) + bias); x is NHWC [batch, H, W, C] when
+     * readsNhwc(), else NCHW; bias may be null; scratch is not used (may be null).
+     */
+    public void forward(float[] x, float[] packedW, float[] bias, float[] y, float[] scratch, Clamp clamp,
+                        Parallel par) {
         float lo = clamp.lo();
         float hi = clamp.hi();
         int m = outChannels;
@@ -181,7 +194,7 @@ public final class NhwcConv {
             return;
         }
         if (directFrom > 0) {
-            fillStrip(x, b, top, strip, 0, (directFrom - 1) * sw + stripW - (outW - 1) * sw);
+            fillStrip(x, b, top, strip, 0, (directFrom - 1) * sw + span);
             stripPart(strip, 0, directFrom, packedW, bias, lo, hi, y, yRow);
         }
         int m = outChannels;
