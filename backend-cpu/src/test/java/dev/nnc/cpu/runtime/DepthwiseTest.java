@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nnc.ir.attr.Attribute;
 import dev.nnc.ir.tensor.Tensor;
-import dev.nnc.ir.type.FloatType;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,15 +92,8 @@ class DepthwiseTest {
         Tensor x = random(r, n, c, h, w);
         Tensor wt = random(r, c, 1, k, k);
         Tensor bias = random(r, c);
-        Map<String, Attribute> attrs = Map.of("group", Attribute.of(c), "kernel_shape", ints(k, k),
-                "strides", ints(s, s), "pads", ints(pb, pb, pe, pe), "dilations", ints(d, d));
-        Tensor conv = withBias ? Reference.eval("Conv", attrs, x, wt, bias) : Reference.eval("Conv", attrs, x, wt);
-        Tensor expected = clamp == Clamp.NONE ? conv : Reference.eval("Clip", Map.of(), conv,
-                Tensor.ofDoubles(FloatType.F32, new int[0], new double[] {clamp.lo()}),
-                Tensor.ofDoubles(FloatType.F32, new int[0], new double[] {clamp.hi()}));
-        int[] out = expected.shape();
-        Window3 win = new Window3(new int[] {1, h, w}, new int[] {1, k, k}, new int[] {1, s, s}, new int[] {1, d, d},
-                new int[] {0, pb, pb}, new int[] {0, pe, pe}, new int[] {1, out[2], out[3]});
+        Tensor expected = Reference.convClamped(x, wt, withBias ? bias : null, c, k, k, s, pb, pe, d, clamp);
+        Window3 win = Reference.window(h, w, k, k, s, pb, pe, d);
         float[] y = new float[expected.size()];
         java.util.Arrays.fill(y, Float.NaN); // every output must be written
         try (Parallel par = new Parallel(threads, 1)) {

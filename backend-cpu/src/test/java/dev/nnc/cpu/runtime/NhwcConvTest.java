@@ -2,18 +2,14 @@ package dev.nnc.cpu.runtime;
 
 import static dev.nnc.cpu.runtime.Reference.assertClose;
 import static dev.nnc.cpu.runtime.Reference.floats;
-import static dev.nnc.cpu.runtime.Reference.ints;
 import static dev.nnc.cpu.runtime.Reference.random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.nnc.ir.attr.Attribute;
 import dev.nnc.ir.tensor.Tensor;
-import dev.nnc.ir.type.FloatType;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,7 +90,7 @@ class NhwcConvTest {
             conv.forward(l.input(conv), conv.pack(floats(l.weights)), floats(l.bias), y, new float[conv.scratchSize()],
                     Clamp.RELU, par);
         }
-        assertClose(l.expected, y);
+        assertClose(l.expected, l.nchw(y));
     }
 
     /** The per-thread strip is refilled on every call: a second input on the same layer is not polluted by the first. */
@@ -106,16 +102,16 @@ class NhwcConvTest {
             NhwcConv conv = new NhwcConv(1, 3, 8, l.window);
             float[] y = new float[l.expected.size()];
             conv.forward(l.input(conv), conv.pack(floats(l.weights)), null, y, new float[0], Clamp.NONE, Parallel.SERIAL);
-            assertClose(l.expected, y);
+            assertClose(l.expected, l.nchw(y));
         }
     }
 
     @Test
     void readsNhwcOnlyForPointwiseWindows() {
-        assertTrue(new NhwcConv(1, 4, 4, window(5, 5, 1, 1, 0, 0, 1)).readsNhwc());
-        assertFalse(new NhwcConv(1, 4, 4, window(5, 5, 1, 2, 0, 0, 1)).readsNhwc());
-        assertFalse(new NhwcConv(1, 4, 4, window(5, 5, 3, 1, 1, 1, 1)).readsNhwc());
-        assertEquals(0, new NhwcConv(1, 4, 4, window(5, 5, 3, 1, 1, 1, 1)).scratchSize());
+        assertTrue(new NhwcConv(1, 4, 4, Reference.window(5, 5, 1, 1, 1, 0, 0, 1)).readsNhwc());
+        assertFalse(new NhwcConv(1, 4, 4, Reference.window(5, 5, 1, 1, 2, 0, 0, 1)).readsNhwc());
+        assertFalse(new NhwcConv(1, 4, 4, Reference.window(5, 5, 3, 3, 1, 1, 1, 1)).readsNhwc());
+        assertEquals(0, new NhwcConv(1, 4, 4, Reference.window(5, 5, 3, 3, 1, 1, 1, 1)).scratchSize());
     }
 
     private static void check(RowGemmKernel kernel, int n, int c, int h, int w, int m, int k, int s, int pb, int pe,
@@ -129,14 +125,20 @@ class NhwcConvTest {
             conv.forward(l.input(conv), conv.pack(floats(l.weights)), withBias ? floats(l.bias) : null, y,
                     new float[conv.scratchSize()], clamp, par);
         }
-        assertClose(l.expected, y);
+        assertClose(l.expected, l.nchw(y));
     }
 
-    /** A random layer, its window, and the interpreter's result converted to NHWC. */
+    /** A random layer, its window, and the interpreter's result (NCHW). */
     private record Layer(Tensor x, Tensor weights, Tensor bias, Window3 window, Tensor expected) {
         /** The input in the layout the layer reads. */
         float[] input(NhwcConv conv) {
-            return floats(conv.readsNhwc() ? nhwc(x) : x);
+            return conv.readsNhwc() ? Reference.nhwc(x) : floats(x);
+        }
+
+        /** The layer's NHWC result in the interpreter's NCHW order. */
+        float[] nchw(float[] y) {
+            int[] s = expected.shape();
+            return Reference.nchw(y, s[0], s[1], s[2] * s[3]);
         }
     }
 
@@ -145,41 +147,9 @@ class NhwcConvTest {
         Tensor x = random(r, n, c, h, w);
         Tensor wt = random(r, m, c, k, k);
         Tensor bias = random(r, m);
-        Map<String, Attribute> attrs = Map.of("kernel_shape", ints(k, k), "strides", ints(s, s),
-                "pads", ints(pb, pb, pe, pe), "dilations", ints(d, d));
-        Tensor conv = withBias ? Reference.eval("Conv", attrs, x, wt, bias) : Reference.eval("Conv", attrs, x, wt);
-        Tensor expected = clamp == Clamp.NONE ? conv : Reference.eval("Clip", Map.of(), conv,
-                Tensor.ofDoubles(FloatType.F32, new int[0], new double[] {clamp.lo()}),
-                Tensor.ofDoubles(FloatType.F32, new int[0], new double[] {clamp.hi()}));
-        int[] out = expected.shape();
-        Window3 win = new Window3(new int[] {1, h, w}, new int[] {1, k, k}, new int[] {1, s, s}, new int[] {1, d, d},
-                new int[] {0, pb, pb}, new int[] {0, pe, pe}, new int[] {1, out[2], out[3]});
-        return new Layer(x, wt, bias, win, nhwc(expected));
-    }
-
-    private static Window3 window(int h, int w, int k, int s, int pb, int pe, int d) {
-        int oh = (h + pb + pe - d * (k - 1) - 1) / s + 1;
-        int ow = (w + pb + pe - d * (k - 1) - 1) / s + 1;
-        return new Window3(new int[] {1, h, w}, new int[] {1, k, k}, new int[] {1, s, s}, new int[] {1, d, d},
-                new int[] {0, pb, pb}, new int[] {0, pe, pe}, new int[] {1, oh, ow});
-    }
-
-    /** NCHW -> NHWC. */
-    static Tensor nhwc(Tensor t) {
-        int[] s = t.shape();
-        double[] v = t.doubles();
-        double[] o = new double[v.length];
-        int n = s[0];
-        int c = s[1];
-        int hw = s[2] * s[3];
-        for (int b = 0; b < n; b++) {
-            for (int ch = 0; ch < c; ch++) {
-                for (int p = 0; p < hw; p++) {
-                    o[(b * hw + p) * c + ch] = v[(b * c + ch) * hw + p];
-                }
-            }
-        }
-        return Tensor.ofDoubles(t.elementType(), new int[] {n, s[2], s[3], c}, o);
+        Tensor expected = Reference.convClamped(x, wt, withBias ? bias : null, 1, k, k, s, pb, pe, d, clamp);
+        Window3 win = Reference.window(h, w, k, k, s, pb, pe, d);
+        return new Layer(x, wt, bias, win, expected);
     }
 
     private static Clamp clampOf(String name) {

@@ -2,16 +2,12 @@ package dev.nnc.cpu.runtime;
 
 import static dev.nnc.cpu.runtime.Reference.assertClose;
 import static dev.nnc.cpu.runtime.Reference.floats;
-import static dev.nnc.cpu.runtime.Reference.ints;
 import static dev.nnc.cpu.runtime.Reference.random;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.nnc.ir.attr.Attribute;
 import dev.nnc.ir.tensor.Tensor;
-import dev.nnc.ir.type.FloatType;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,46 +98,17 @@ class NhwcDepthwiseTest {
         Tensor x = random(r, n, c, h, w);
         Tensor wt = random(r, c, 1, kh, kw);
         Tensor bias = random(r, c);
-        Map<String, Attribute> attrs = Map.of("group", Attribute.of(c), "kernel_shape", ints(kh, kw),
-                "strides", ints(s, s), "pads", ints(pb, pb, pe, pe), "dilations", ints(d, d));
-        Tensor conv = withBias ? Reference.eval("Conv", attrs, x, wt, bias) : Reference.eval("Conv", attrs, x, wt);
-        Tensor expected = clamp == Clamp.NONE ? conv : Reference.eval("Clip", Map.of(), conv,
-                Tensor.ofDoubles(FloatType.F32, new int[0], new double[] {clamp.lo()}),
-                Tensor.ofDoubles(FloatType.F32, new int[0], new double[] {clamp.hi()}));
+        Tensor expected = Reference.convClamped(x, wt, withBias ? bias : null, c, kh, kw, s, pb, pe, d, clamp);
         int[] out = expected.shape();
-        Window3 win = new Window3(new int[] {1, h, w}, new int[] {1, kh, kw}, new int[] {1, s, s}, new int[] {1, d, d},
-                new int[] {0, pb, pb}, new int[] {0, pe, pe}, new int[] {1, out[2], out[3]});
+        Window3 win = Reference.window(h, w, kh, kw, s, pb, pe, d);
         NhwcDepthwise layer = kernel == null ? new NhwcDepthwise(n, c, win) : new NhwcDepthwise(n, c, win, kernel);
         float[] y = new float[expected.size()];
         Arrays.fill(y, Float.NaN); // every output must be written
         try (Parallel par = new Parallel(threads, 1)) {
-            layer.forward(toNhwc(floats(x), n, c, h * w), layer.pack(floats(wt)), withBias ? floats(bias) : null, y,
+            layer.forward(Reference.nhwc(x), layer.pack(floats(wt)), withBias ? floats(bias) : null, y,
                     clamp, par);
         }
-        assertClose(expected, toNchw(y, n, c, out[2] * out[3]));
+        assertClose(expected, Reference.nchw(y, n, c, out[2] * out[3]));
     }
 
-    static float[] toNhwc(float[] x, int n, int c, int plane) {
-        float[] t = new float[x.length];
-        for (int b = 0; b < n; b++) {
-            for (int ch = 0; ch < c; ch++) {
-                for (int p = 0; p < plane; p++) {
-                    t[(b * plane + p) * c + ch] = x[(b * c + ch) * plane + p];
-                }
-            }
-        }
-        return t;
-    }
-
-    static float[] toNchw(float[] x, int n, int c, int plane) {
-        float[] t = new float[x.length];
-        for (int b = 0; b < n; b++) {
-            for (int ch = 0; ch < c; ch++) {
-                for (int p = 0; p < plane; p++) {
-                    t[(b * c + ch) * plane + p] = x[(b * plane + p) * c + ch];
-                }
-            }
-        }
-        return t;
-    }
 }

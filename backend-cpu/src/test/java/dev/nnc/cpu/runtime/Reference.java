@@ -84,4 +84,42 @@ final class Reference {
     static Attribute ints(long... v) {
         return Attribute.ints(v);
     }
+
+    /**
+     * What a 2-D convolution layer with a fused Relu or Clip computes: onnx.Conv of x and w (with
+     * {@code bias} unless null, and the given group), then onnx.Clip to the clamp's bounds unless it
+     * is {@link Clamp#NONE}. Windows kh x kw, stride s, pads pb before and pe after, dilation d (both axes).
+     */
+    static Tensor convClamped(Tensor x, Tensor w, Tensor bias, int group, int kh, int kw, int s, int pb, int pe, int d,
+                              Clamp clamp) {
+        Map<String, Attribute> attrs = Map.of("group", Attribute.of(group), "kernel_shape", ints(kh, kw),
+                "strides", ints(s, s), "pads", ints(pb, pb, pe, pe), "dilations", ints(d, d));
+        Tensor conv = bias != null ? eval("Conv", attrs, x, w, bias) : eval("Conv", attrs, x, w);
+        return clamp == Clamp.NONE ? conv : eval("Clip", Map.of(), conv,
+                Tensor.ofDoubles(FloatType.F32, new int[0], new double[] {clamp.lo()}),
+                Tensor.ofDoubles(FloatType.F32, new int[0], new double[] {clamp.hi()}));
+    }
+
+    /** The runtime's window of that 2-D layer on an h x w input. */
+    static Window3 window(int h, int w, int kh, int kw, int s, int pb, int pe, int d) {
+        int oh = (h + pb + pe - d * (kh - 1) - 1) / s + 1;
+        int ow = (w + pb + pe - d * (kw - 1) - 1) / s + 1;
+        return new Window3(new int[] {1, h, w}, new int[] {1, kh, kw}, new int[] {1, s, s}, new int[] {1, d, d},
+                new int[] {0, pb, pb}, new int[] {0, pe, pe}, new int[] {1, oh, ow});
+    }
+
+    /** An NCHW tensor's values in NHWC order ({@link ChannelsLast#toNhwc}, which ChannelsLastTest checks). */
+    static float[] nhwc(Tensor t) {
+        int[] s = t.shape();
+        float[] y = new float[t.size()];
+        ChannelsLast.toNhwc(floats(t), y, s[0], s[1], s[2] * s[3]);
+        return y;
+    }
+
+    /** NHWC values of an [n, c, h, w] tensor back in NCHW order. */
+    static float[] nchw(float[] x, int n, int c, int spatial) {
+        float[] y = new float[x.length];
+        ChannelsLast.toNchw(x, y, n, c, spatial);
+        return y;
+    }
 }
