@@ -18,7 +18,7 @@ final class JavaNames {
             "_");
     /** Simple names the generated class refers to: a field or class with one of them would shadow it. */
     static final Set<String> RUNTIME_TYPES = Set.of("BatchNorm", "Conv", "Copy", "Gemm", "GeneratedModel", "Parallel",
-            "Pool", "Scalars", "Softmax", "Transpose", "Window3", "Reduce", "Strided", "Norms", "ConvTranspose", "Depthwise", "ArgReduce", "Resample", "GatherElements", "Trilu", "System", "Elements", "Losses", "Cumulative", "Modulo", "ResizeAtRunTime", "AxisMaps", "Scatter", "TopK", "OneHot", "Dropout", "ModelInputError", "TypedReduce", "LpPool", "Einsum", "Recurrent", "ElementFunctions", "Generate", "Rearrange", "ChannelNorms", "Col2Im", "java", "Math", "Float", "Override", "Object", "String", "DenseConv", "Clamp", "PackedGemm", "NhwcConv", "NhwcDepthwise", "ChannelsLast");
+            "Pool", "Scalars", "Softmax", "Transpose", "Window3", "Reduce", "Strided", "Norms", "ConvTranspose", "Depthwise", "ArgReduce", "Resample", "GatherElements", "Trilu", "System", "Elements", "Losses", "Cumulative", "Modulo", "ResizeAtRunTime", "AxisMaps", "Scatter", "TopK", "OneHot", "Dropout", "ModelInputError", "TypedReduce", "LpPool", "Einsum", "Recurrent", "ElementFunctions", "Generate", "Rearrange", "ChannelNorms", "Col2Im", "java", "Math", "Float", "Override", "Object", "String", "DenseConv", "Clamp", "PackedGemm", "NhwcConv", "NhwcDepthwise", "ChannelsLast", "QonnxQuant");
     private final Set<String> used = new HashSet<>();
 
     JavaNames(String... reserved) {

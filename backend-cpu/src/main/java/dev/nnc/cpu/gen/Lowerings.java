@@ -36,6 +36,7 @@ final class Lowerings {
         OpLowering reduce = new ReduceLowering();
         ReduceLowering.KINDS.keySet().forEach(n -> t.put("onnx." + n, reduce));
         put(t, new StridedLowering(), "Slice", "Split", "Pad");
+        put(t, new QonnxLowering(), "Quant", "BipolarQuant");
         MoreLowerings.addTo(t);
         QLowerings.install(t); // keep last: puts the fixed-point dispatch in front of every lowering above
         return t;
