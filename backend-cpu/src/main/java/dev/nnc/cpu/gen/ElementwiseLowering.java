@@ -3,6 +3,7 @@ package dev.nnc.cpu.gen;
 import dev.nnc.cpu.gen.JavaModel.ElementwiseStep;
 import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.core.Value;
+import dev.nnc.ir.type.TensorType;
 import dev.nnc.ir.spec.OpAttributes;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.NoneType;
@@ -107,7 +108,8 @@ final class ElementwiseLowering implements OpLowering {
         String name = user.opName();
         boolean elementwise = user.dialect().equals("onnx") && (UNARY.contains(name) && use.operandIndex() == 0
                 || BINARY.contains(name) && user.numOperands() == 2);
-        return elementwise && user.numResults() >= 1
+        // a user whose type the importer left dynamic is refined only when it is lowered: not fused then
+        return elementwise && user.numResults() >= 1 && user.result(0).type() instanceof TensorType t && t.isStatic()
                 && Arrays.equals(ctx.shape(v), ctx.shape(user.result(0)));
     }
 
