@@ -82,6 +82,32 @@ class ChannelsLastChainTest {
         assertEquals(0, count(java, "ChannelsLast.toNhwc("), java); // the stem reads the NCHW input itself
     }
 
+    /** A depthwise layer reading the model input: the input is converted to NHWC once, the result back once. */
+    @org.junit.jupiter.api.Test
+    void convertsAnNchwInputForADepthwiseLayer() {
+        String text = """
+                "builtin.module"() <{opset = 17}> ({
+                  "func.func"() <{arg_names = ["x"], result_names = ["y"], sym_name = "main"}> ({
+                  ^bb0(%x: tensor<2x20x7x9xf32>):
+                    %w = "onnx.Constant"() <{value = W6 : tensor<20x1x3x3xf32>}> : () -> tensor<20x1x3x3xf32> loc("w")
+                    %v = "onnx.Constant"() <{value = W7 : tensor<5x20x1x1xf32>}> : () -> tensor<5x20x1x1xf32> loc("v")
+                    %d = "onnx.Conv"(%x, %w) <{group = 20, pads = [1, 1, 1, 1]}> : (tensor<2x20x7x9xf32>, tensor<20x1x3x3xf32>) -> tensor<2x20x7x9xf32> loc("dw")
+                    %y = "onnx.Conv"(%d, %v) : (tensor<2x20x7x9xf32>, tensor<5x20x1x1xf32>) -> tensor<2x5x7x9xf32> loc("pw")
+                    "func.return"(%y) : (tensor<2x5x7x9xf32>) -> ()
+                  }) : () -> ()
+                }) : () -> ()
+                """;
+        ModuleOp m = withWeights(text, new Random(21));
+        String java = CpuBackend.generate(m, "input_chain").source();
+        assertEquals(1, count(java, "ChannelsLast.toNhwc("), java);
+        assertEquals(1, count(java, "ChannelsLast.toNchw("), java);
+        Tensor x = random(new Random(22), 2, 20, 7, 9);
+        Map<String, Tensor> want = new Interpreter().run(m, Map.of("x", x));
+        try (CompiledModel cm = CpuBackend.compile(m, "input_chain", new CpuOptions(2))) {
+            assertArrayEquals(want.get("y").doubles(), cm.run(Map.of("x", x)).get("y").doubles(), 1e-5);
+        }
+    }
+
     private static int count(String text, String what) {
         int n = 0;
         for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
@@ -92,8 +118,13 @@ class ChannelsLastChainTest {
 
     /** The model with batch size {@code batch} (every activation type starts with the batch). */
     private static ModuleOp model(Random r, int batch) {
-        String text = MODEL.replace("tensor<1x", "tensor<" + batch + "x");
-        Matcher m = Pattern.compile("value = ([WB]\\d) : tensor<([0-9x]+)xf32>").matcher(MODEL);
+        return withWeights(MODEL.replace("tensor<1x", "tensor<" + batch + "x"), r);
+    }
+
+    /** Parses {@code text} with each placeholder constant (W1, B2, ...) filled with random values of its type. */
+    private static ModuleOp withWeights(String template, Random r) {
+        String text = template;
+        Matcher m = Pattern.compile("value = ([WB]\\d) : tensor<([0-9x]+)xf32>").matcher(template);
         while (m.find()) {
             int n = 1;
             for (String d : m.group(2).split("x")) {
