@@ -12,9 +12,10 @@ public final class Pool {
     public static void max(Window3 win, int planes, float[] x, float[] y, Parallel par) {
         boolean plain = isPlain2d(win);
         par.forRange(planes, (long) win.outSize() * win.kernelSize(), (from, to) -> {
+            float[] rowMax = plain ? new float[win.in()[2]] : null;
             for (int pl = from; pl < to; pl++) {
                 if (plain) {
-                    max2d(win, x, pl * win.inSize(), y, pl * win.outSize());
+                    max2d(win, x, pl * win.inSize(), y, pl * win.outSize(), rowMax);
                 } else {
                     window(win, x, pl * win.inSize(), y, pl * win.outSize(), true, false);
                 }
@@ -29,10 +30,13 @@ public final class Pool {
     }
 
     /**
-     * 2-D max pooling: the window's valid rows and columns are clipped once per output, so the
-     * taps run without bounds checks ({@code Math.max} lets a NaN win, as the interpreter does).
+     * 2-D max pooling, separably: for each output row, the maximum over the window's valid input
+     * rows is taken column by column into {@code rowMax} (a unit-stride loop HotSpot vectorises),
+     * then each output is the maximum of its valid columns of that row. About kH + kW operations
+     * per output instead of kH * kW with a loop each ({@code Math.max} lets a NaN win, as the
+     * interpreter does; a window with no valid cell gives -infinity).
      */
-    private static void max2d(Window3 win, float[] x, int xOff, float[] y, int yOff) {
+    private static void max2d(Window3 win, float[] x, int xOff, float[] y, int yOff, float[] rowMax) {
         int inH = win.in()[1];
         int inW = win.in()[2];
         int outH = win.out()[1];
@@ -41,21 +45,37 @@ public final class Pool {
         int kW = win.kernel()[2];
         int sH = win.strides()[1];
         int sW = win.strides()[2];
+        boolean inside = win.padBegin()[2] == 0 && (outW - 1) * sW + kW <= inW; // every window's columns exist
         int yi = yOff;
         for (int o1 = 0; o1 < outH; o1++) {
             int r0 = o1 * sH - win.padBegin()[1];
             int rLo = Math.max(0, r0);
             int rHi = Math.min(inH, r0 + kH);
+            if (rLo >= rHi) {
+                java.util.Arrays.fill(y, yi, yi + outW, Float.NEGATIVE_INFINITY);
+                yi += outW;
+                continue;
+            }
+            System.arraycopy(x, xOff + rLo * inW, rowMax, 0, inW);
+            for (int r = rLo + 1; r < rHi; r++) {
+                int row = xOff + r * inW;
+                for (int c = 0; c < inW; c++) {
+                    rowMax[c] = Math.max(rowMax[c], x[row + c]);
+                }
+            }
+            if (inside && kW == 2) { // the common 2x2 pooling: no loop per output
+                for (int o2 = 0, c = 0; o2 < outW; o2++, yi++, c += sW) {
+                    y[yi] = Math.max(rowMax[c], rowMax[c + 1]);
+                }
+                continue;
+            }
             for (int o2 = 0; o2 < outW; o2++, yi++) {
                 int c0 = o2 * sW - win.padBegin()[2];
                 int cLo = Math.max(0, c0);
                 int cHi = Math.min(inW, c0 + kW);
                 float m = Float.NEGATIVE_INFINITY;
-                for (int r = rLo; r < rHi; r++) {
-                    int row = xOff + r * inW;
-                    for (int c = cLo; c < cHi; c++) {
-                        m = Math.max(m, x[row + c]);
-                    }
+                for (int c = cLo; c < cHi; c++) {
+                    m = Math.max(m, rowMax[c]);
                 }
                 y[yi] = m;
             }

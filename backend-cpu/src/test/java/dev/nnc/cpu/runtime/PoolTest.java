@@ -13,11 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Pool against onnx.MaxPool / AveragePool / GlobalAveragePool, with padding and ceil mode. */
+/** Pool against onnx.MaxPool / AveragePool / GlobalAveragePool, with padding and ceil mode (2x2 max pooling: odd widths, stride 1, padded). */
 class PoolTest {
     @ParameterizedTest(name = "{0} {1}x{2} k{3} s{4} pads {5},{6} ceil {7} include-pad {8}")
     @CsvSource({
         "MaxPool, 28, 28, 2, 2, 0, 0, 0, 0",
+        "MaxPool, 9, 29, 2, 2, 0, 0, 0, 0",
+        "MaxPool, 6, 7, 2, 1, 0, 0, 0, 0",
+        "MaxPool, 6, 8, 2, 2, 1, 1, 0, 0",
         "MaxPool, 14, 14, 3, 3, 0, 0, 0, 0",
         "MaxPool, 9, 10, 3, 2, 1, 1, 1, 0",
         "MaxPool, 9, 10, 3, 2, 1, 0, 1, 0",
