@@ -25,8 +25,8 @@ public final class NhwcConv {
     static final RowGemmKernel SCALAR = new ScalarRowGemm();
     /** The kernel in use. */
     private static final RowGemmKernel KERNEL = VectorSupport.kernelOr("VectorRowGemm", RowGemmKernel.class, SCALAR);
-    /** As in {@link PackedGemm}: below this many multiply-adds a split costs more than it saves. */
-    private static final long MIN_PARALLEL = 1 << 19;
+    /** {@link PackedGemm#MIN_PARALLEL}: below this many multiply-adds a split costs more than it saves. */
+    private static final long MIN_PARALLEL = PackedGemm.MIN_PARALLEL;
     /** Pixels per work item of a pointwise layer (a few kernel tiles). */
     private static final int PIXEL_BLOCK = 32;
     /** Pixels a strip-read end of a row gets at least, so that a kernel can still tile it whole. */

@@ -13,12 +13,13 @@ public final class PackedGemm {
     /** The scalar kernel, used when {@code jdk.incubator.vector} is absent. */
     public static final PackedKernel SCALAR = new ScalarPackedKernel();
     /**
-     * Products smaller than this many multiply-adds (about 3 µs on one core) run on the caller's
+     * Products smaller than this many multiply-adds (about 10 µs on one core) run on the caller's
      * thread: handing work to another thread costs more than it saves there. Measured on an idle
-     * 2-core machine with bench/run.sh: at 2^19, mnist8's second convolution (806 K) splits and
-     * mnist8 at 2 threads went from 26.2 to 23.0 µs; its first (179 K) would not gain.
+     * 2-core machine with bench/run.sh -p model=mnist8 -p threads=2, same time window: splitting
+     * mnist8's second convolution (806 K) gave a faster best call (14.4 vs 16.4 µs) but a slower
+     * median (22.3 vs 16.8 µs), since a worker the OS has not scheduled then costs the whole gain.
      */
-    private static final long MIN_PARALLEL = 1 << 19;
+    static final long MIN_PARALLEL = 1 << 20;
     /** The kernel in use. */
     private static final PackedKernel KERNEL = VectorSupport.kernelOr("VectorPackedKernel", PackedKernel.class, SCALAR);
 

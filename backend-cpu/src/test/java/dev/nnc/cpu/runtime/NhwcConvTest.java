@@ -77,15 +77,16 @@ class NhwcConvTest {
         check(VECTOR, n, c, h, w, m, k, s, pb, pe, d, bias != 0, clampOf(clamp), threads);
     }
 
-    /** Layers large enough to pass the split threshold, on the default kernel, a real two-thread pool. */
+    /** Layers large enough to pass the split threshold (checked), on the default kernel, a real two-thread pool. */
     @ParameterizedTest(name = "N{0} C{1} {2}x{3} M{4} k{5} s{6}")
-    @CsvSource({"1, 3, 120, 160, 16, 3, 2", "1, 64, 30, 40, 64, 1, 1", "1, 32, 30, 40, 24, 1, 1", "1, 64, 60, 40, 6, 1, 1",
-        "1, 3, 120, 160, 5, 3, 2"})
+    @CsvSource({"1, 3, 120, 160, 16, 3, 2", "1, 64, 30, 40, 64, 1, 1", "1, 32, 60, 40, 24, 1, 1", "1, 64, 120, 40, 6, 1, 1",
+        "1, 3, 240, 160, 5, 3, 2"})
     void largeLayersSplitOverThreads(int n, int c, int h, int w, int m, int k, int s) {
         int pad = k / 2;
         Layer l = layer(n, c, h, w, m, k, s, pad, pad, 1, true, Clamp.RELU, new Random(c + m));
         NhwcConv conv = new NhwcConv(n, c, m, l.window);
         float[] y = new float[l.expected.size()];
+        assertTrue((long) y.length * c * k * k > PackedGemm.MIN_PARALLEL, "the layer must be large enough to split");
         try (Parallel par = new Parallel(2)) {
             conv.forward(l.input(conv), conv.pack(floats(l.weights)), floats(l.bias), y, new float[conv.scratchSize()],
                     Clamp.RELU, par);
