@@ -5,7 +5,6 @@ import dev.nnc.cpu.gen.JavaModel.KernelStep;
 import dev.nnc.cpu.runtime.DenseConv;
 import dev.nnc.cpu.runtime.Window3;
 import dev.nnc.ir.core.Operation;
-import dev.nnc.ir.core.Value;
 import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.onnx.kernels.Window;
 import dev.nnc.ir.spec.OpAttributes;
