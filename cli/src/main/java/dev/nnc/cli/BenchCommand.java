@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = {"Measure a model's inference latency on the interpreter or the CPU backend.",
-            "Prints min/median/max over --runs timed runs after --warmup untimed ones. Without --input, "
-                    + "inputs are uniform random in [-1, 1) from a fixed seed."})
+            "Prints min/median/max over --runs timed runs after untimed warm-up runs (at least --warmup of them, "
+                    + "and for at least --warmup-time). Without --input, inputs are uniform random in [-1, 1) from a fixed seed."})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -41,6 +41,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "Untimed runs first, so the JIT compiles the hot loops. Default: 100.")
     private int warmup;
 
+    @Option(names = "--warmup-time", paramLabel = "SECONDS", defaultValue = "1",
+            description = "Keep warming up until this much time has passed as well: the CPU backend's vector "
+                    + "kernels take about a second of JIT compilation to reach full speed, which 100 runs of a "
+                    + "small model do not cover. Default: 1.")
+    private double warmupSeconds;
+
     @Mixin
     private ModelOptions modelOptions;
 
@@ -52,8 +58,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (runs < 1 || warmup < 0) {
-            throw new NncException("--runs must be at least 1 and --warmup at least 0");
+        if (runs < 1 || warmup < 0 || !(warmupSeconds >= 0)) {
+            throw new NncException("--runs must be at least 1, --warmup and --warmup-time at least 0");
         }
         Executor executor = backendOptions.executor(spec.commandLine().getErr());
         ModuleOp module = pipelineOptions.loadOptimized(modelOptions, spec.commandLine().getErr());
@@ -65,8 +71,9 @@ final class BenchCommand implements Callable<Integer> {
         String name = BackendOptions.modelName(modelOptions.model());
         double[] millis = ModelLoader.withFile(modelOptions.model(), () -> measure(executor, module, name, in));
         PrintWriter w = spec.commandLine().getOut();
-        w.printf(Locale.ROOT, "%s on %s, %d thread%s: %d runs after %d warm-up%n", name, executor.name(),
-                backendOptions.threads(), backendOptions.threads() == 1 ? "" : "s", runs, warmup);
+        w.printf(Locale.ROOT, "%s on %s, %d thread%s: %d runs after %d warm-up (%.1f s)%n", name, executor.name(),
+                backendOptions.threads(), backendOptions.threads() == 1 ? "" : "s", runs, (long) millis[4],
+                millis[5] / 1000);
         w.printf(Locale.ROOT, "latency ms: min %.3f  median %.3f  max %.3f%n", millis[1], millis[2], millis[3]);
         w.printf(Locale.ROOT, "prepare ms: %.1f%n", millis[0]);
         if (backendOptions.backend() == BackendOptions.Backend.CPU) {
@@ -76,14 +83,19 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {prepare time, min, median, max} in milliseconds. */
+    /** {prepare time, min, median, max} in milliseconds, then the warm-up runs and their time in milliseconds. */
     private double[] measure(Executor executor, ModuleOp module, String name, Map<String, Tensor> in) {
         long t0 = System.nanoTime();
         try (Executor.Prepared prepared = executor.prepare(module, name)) {
             double prepare = (System.nanoTime() - t0) / 1e6;
-            for (int i = 0; i < warmup; i++) {
+            long warmStart = System.nanoTime();
+            long warmNanos = (long) (warmupSeconds * 1e9);
+            long warmRuns = 0;
+            while (warmRuns < warmup || System.nanoTime() - warmStart < warmNanos) {
                 prepared.run(in);
+                warmRuns++;
             }
+            double warmMillis = (System.nanoTime() - warmStart) / 1e6;
             double[] times = new double[runs];
             for (int i = 0; i < runs; i++) {
                 long s = System.nanoTime();
@@ -92,7 +104,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             Arrays.sort(times);
             double median = runs % 2 == 1 ? times[runs / 2] : (times[runs / 2 - 1] + times[runs / 2]) / 2;
-            return new double[] {prepare, times[0], median, times[runs - 1]};
+            return new double[] {prepare, times[0], median, times[runs - 1], warmRuns, warmMillis};
         }
     }
 }

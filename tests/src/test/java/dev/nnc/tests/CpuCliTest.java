@@ -123,10 +123,19 @@ class CpuCliTest {
         Path m = reluSoftmax();
         for (String backend : List.of("cpu", "interp")) {
             BadInputCliTest.Run r = nnc("bench", m.toString(), "--backend", backend, "--runs", "3", "--warmup", "1",
-                    "--threads", "2");
+                    "--warmup-time", "0", "--threads", "2");
             assertEquals(0, r.code(), r.err());
-            assertTrue(r.out().contains("small on " + backend + ", 2 threads: 3 runs after 1 warm-up"), r.out());
+            assertTrue(r.out().contains("small on " + backend + ", 2 threads: 3 runs after 1 warm-up ("), r.out());
             assertTrue(r.out().matches("(?s).*latency ms: min \\d+\\.\\d+  median \\d+\\.\\d+  max \\d+\\.\\d+.*"), r.out());
         }
+        // a warm-up time keeps warming up past --warmup runs (the count printed is the runs made)
+        BadInputCliTest.Run timed = nnc("bench", m.toString(), "--backend", "cpu", "--runs", "1", "--warmup", "1",
+                "--warmup-time", "0.2");
+        assertEquals(0, timed.code(), timed.err());
+        java.util.regex.Matcher warm = java.util.regex.Pattern.compile("1 runs after (\\d+) warm-up \\(0\\.\\d s\\)").matcher(timed.out());
+        assertTrue(warm.find() && Long.parseLong(warm.group(1)) > 1, timed.out());
+        BadInputCliTest.Run bad = nnc("bench", m.toString(), "--warmup-time", "-1");
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("--warmup-time"), bad.err());
     }
 }
