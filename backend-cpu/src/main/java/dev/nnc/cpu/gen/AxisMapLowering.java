@@ -4,9 +4,7 @@ import dev.nnc.cpu.gen.JavaModel.Call;
 import dev.nnc.cpu.gen.JavaModel.IntsField;
 import dev.nnc.cpu.gen.JavaModel.KernelStep;
 import dev.nnc.ir.core.Operation;
-import dev.nnc.ir.core.Value;
 import dev.nnc.ir.spec.OpAttributes;
-import dev.nnc.ir.type.NoneType;
 import java.util.Arrays;
 import java.util.List;
 
@@ -37,8 +35,8 @@ final class AxisMapLowering implements OpLowering {
                 if (ctx.opset() < 10) {
                     throw ctx.unsupported(op, "Slice-1 has constant attributes");
                 }
-                maps = "AxisMaps.slice(" + in + ", " + out + ", " + operand(op, 1, ctx) + ", " + operand(op, 2, ctx) + ", "
-                        + operand(op, 3, ctx) + ", " + operand(op, 4, ctx) + ")";
+                maps = "AxisMaps.slice(" + in + ", " + out + ", " + ctx.readOptional(op, 1) + ", " + ctx.readOptional(op, 2) + ", "
+                        + ctx.readOptional(op, 3) + ", " + ctx.readOptional(op, 4) + ")";
             }
             case "Pad" -> {
                 String mode = a.getString("mode", "constant");
@@ -54,9 +52,9 @@ final class AxisMapLowering implements OpLowering {
                     }
                     pads = "new long[] {" + String.join(", ", Arrays.stream(p).mapToObj(v -> v + "L").toList()) + "}";
                 } else {
-                    pads = operand(op, 1, ctx);
-                    fill = operand(op, 2, ctx);
-                    axes = operand(op, 3, ctx);
+                    pads = ctx.readOptional(op, 1);
+                    fill = ctx.readOptional(op, 2);
+                    axes = ctx.readOptional(op, 3);
                 }
                 maps = "AxisMaps.pad(\"" + mode + "\", " + in + ", " + out + ", " + pads + ", " + axes + ")";
             }
@@ -66,9 +64,9 @@ final class AxisMapLowering implements OpLowering {
                 if (axis < -rank || axis >= rank) {
                     throw ctx.unsupported(op, "axis " + axis + " out of range");
                 }
-                maps = "AxisMaps.compress(" + in + ", " + out + ", " + operand(op, 1, ctx) + ", " + (axis < 0 ? axis + rank : axis) + ")";
+                maps = "AxisMaps.compress(" + in + ", " + out + ", " + ctx.readOptional(op, 1) + ", " + (axis < 0 ? axis + rank : axis) + ")";
             }
-            case "Tile" -> maps = "AxisMaps.tile(" + in + ", " + out + ", " + operand(op, 1, ctx) + ")";
+            case "Tile" -> maps = "AxisMaps.tile(" + in + ", " + out + ", " + ctx.readOptional(op, 1) + ")";
             default -> maps = "AxisMaps.centerCropPad(" + in + ", " + out + ")";
         }
         String x = ctx.readTyped(op.operand(0), op);
@@ -83,31 +81,11 @@ final class AxisMapLowering implements OpLowering {
         return name;
     }
 
-    /** The array of optional operand {@code i}, or "null" when absent or empty. */
-    private static String operand(Operation op, int i, LoweringContext ctx) {
-        if (i >= op.numOperands() || op.operand(i).type() == NoneType.NONE) {
-            return "null";
-        }
-        Value v = op.operand(i);
-        ScalarCallLowering.dtype(v, op, ctx);
-        int[] s = ctx.shape(v);
-        if (s.length == 1 && s[0] == 0) {
-            return "null";
-        }
-        return ctx.readTyped(v, op);
-    }
-
     /** True when Slice or Pad has an operand that is not a constant, or Pad a mode other than constant. */
     static boolean applies(Operation op, LoweringContext ctx) {
         if (op.opName().equals("Pad") && !ctx.attrs(op).getString("mode", "constant").equals("constant")) {
             return true;
         }
-        for (int i = 1; i < op.numOperands(); i++) {
-            Value v = op.operand(i);
-            if (v.type() != NoneType.NONE && ctx.constant(v) == null) {
-                return true;
-            }
-        }
-        return false;
+        return ctx.hasRunTimeOperand(op, 1);
     }
 }

@@ -1,6 +1,8 @@
 package dev.nnc.cpu.gen;
 
 import dev.nnc.cpu.gen.JavaModel.Loop;
+import dev.nnc.ir.core.Operation;
+import dev.nnc.ir.core.Value;
 import dev.nnc.ir.tensor.Shapes;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,33 @@ import java.util.List;
  * variables with stride 0 along its broadcast dims.
  */
 record BroadcastLoops(List<Loop> loops, List<String> operandIndex, String outIndex) {
+
+    /** The loop nest over some operands, and each operand's element as a leaf of the loop body's expression. */
+    record Operands(BroadcastLoops plan, List<Object> leaves) {
+    }
+
+    /**
+     * Reads {@code data} (arrays of any {@link dev.nnc.cpu.Dtype}; a value deferred into an
+     * element-wise chain is refused) and plans the loop nest of {@code op}'s first result over them.
+     */
+    static Operands read(Operation op, List<Value> data, LoweringContext ctx) {
+        List<int[]> shapes = new ArrayList<>();
+        List<String> arrays = new ArrayList<>();
+        for (Value v : data) {
+            if (ctx.pending(v) != null) {
+                throw ctx.unsupported(op, "operand fused into an element-wise chain");
+            }
+            ctx.dtype(v, op);
+            arrays.add(ctx.readTyped(v, op));
+            shapes.add(ctx.shape(v));
+        }
+        BroadcastLoops plan = plan(ctx.shape(op.result(0)), shapes);
+        List<Object> leaves = new ArrayList<>();
+        for (int i = 0; i < arrays.size(); i++) {
+            leaves.add(new JavaModel.Leaf(arrays.get(i), plan.operandIndex().get(i)));
+        }
+        return new Operands(plan, leaves);
+    }
 
     static BroadcastLoops plan(int[] out, List<int[]> operands) {
         int rank = out.length;

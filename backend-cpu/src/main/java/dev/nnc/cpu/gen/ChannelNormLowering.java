@@ -13,7 +13,7 @@ final class ChannelNormLowering implements OpLowering {
 
     @Override
     public void lower(Operation op, LoweringContext ctx) {
-        Dtype type = ScalarCallLowering.dtype(op.operand(0), op, ctx);
+        Dtype type = ctx.dtype(op.operand(0), op);
         if (type != Dtype.F32 && type != Dtype.F64) {
             throw ctx.unsupported(op, "input must be f32 or f64");
         }

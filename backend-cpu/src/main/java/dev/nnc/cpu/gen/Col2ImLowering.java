@@ -12,7 +12,7 @@ final class Col2ImLowering implements OpLowering {
 
     @Override
     public void lower(Operation op, LoweringContext ctx) {
-        Dtype type = ScalarCallLowering.dtype(op.operand(0), op, ctx);
+        Dtype type = ctx.dtype(op.operand(0), op);
         if (type != Dtype.F32 && type != Dtype.F64) {
             throw ctx.unsupported(op, "input must be f32 or f64");
         }
@@ -34,8 +34,8 @@ final class Col2ImLowering implements OpLowering {
         String pads = ScatterLowering.shape(op, ctx, "pads", ints(a, "pads", 2 * r, 0));
         String xShape = ScatterLowering.shape(op, ctx, "in_shape", xs);
         String yShape = ScatterLowering.shape(op, ctx, "out_shape", ys);
-        ScalarCallLowering.dtype(op.operand(1), op, ctx);
-        ScalarCallLowering.dtype(op.operand(2), op, ctx);
+        ctx.dtype(op.operand(1), op);
+        ctx.dtype(op.operand(2), op);
         String x = ctx.readTyped(op.operand(0), op);
         String image = ctx.readTyped(op.operand(1), op);
         String block = ctx.readTyped(op.operand(2), op);

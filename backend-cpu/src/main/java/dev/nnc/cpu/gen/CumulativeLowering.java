@@ -16,14 +16,14 @@ final class CumulativeLowering implements OpLowering {
 
     @Override
     public void lower(Operation op, LoweringContext ctx) {
-        ScalarCallLowering.dtype(op.operand(0), op, ctx);
+        ctx.dtype(op.operand(0), op);
         int[] shape = ctx.shape(op.operand(0));
         Tensor axisConst = ctx.constant(op.operand(1));
         Object axis;
         if (axisConst != null) {
             axis = axisConst.toLongs()[0];
         } else {
-            ScalarCallLowering.dtype(op.operand(1), op, ctx);
+            ctx.dtype(op.operand(1), op);
             axis = ctx.readTyped(op.operand(1), op) + "[0]";
         }
         String x = ctx.readTyped(op.operand(0), op);

@@ -34,7 +34,7 @@ final class DropoutLowering implements OpLowering {
             }
         }
         if (op.numResults() > 1 && op.result(1).type() != NoneType.NONE) {
-            Dtype maskType = ScalarCallLowering.dtype(op.result(1), op, ctx);
+            Dtype maskType = ctx.dtype(op.result(1), op);
             String mask = ctx.writeTyped(op.result(1), op);
             Object one = switch (maskType) {
                 case BOOL -> "true";

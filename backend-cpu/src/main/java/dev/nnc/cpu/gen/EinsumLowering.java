@@ -8,7 +8,6 @@ import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.core.Value;
 import dev.nnc.ir.diag.NncException;
 import dev.nnc.ir.onnx.kernels.Einsum;
-import dev.nnc.ir.tensor.Shapes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +23,7 @@ final class EinsumLowering implements OpLowering {
         List<int[]> shapes = new ArrayList<>();
         List<String> arrays = new ArrayList<>();
         for (Value v : op.operands()) {
-            if (ScalarCallLowering.dtype(v, op, ctx) == Dtype.BOOL) {
+            if (ctx.dtype(v, op) == Dtype.BOOL) {
                 throw ctx.unsupported(op, "bool operands are not supported");
             }
             shapes.add(ctx.shape(v));
@@ -36,38 +35,10 @@ final class EinsumLowering implements OpLowering {
         } catch (NncException e) {
             throw ctx.unsupported(op, e.getMessage());
         }
-        List<Integer> loop = new ArrayList<>();
-        for (int l : s.output()) {
-            loop.add(l);
-        }
-        for (int[] in : s.inputs()) {
-            for (int l : in) {
-                if (!loop.contains(l)) {
-                    loop.add(l);
-                }
-            }
-        }
-        int nl = loop.size();
-        List<Integer> size = new ArrayList<>();
-        for (int l : loop) {
-            size.add(s.sizeOf()[l]);
-        }
-        int[] strides = new int[shapes.size() * nl];
-        for (int t = 0; t < shapes.size(); t++) {
-            int[] shape = shapes.get(t);
-            int[] st = Shapes.strides(shape);
-            int[] labels = s.inputs().get(t);
-            for (int d = 0; d < labels.length; d++) {
-                int at = loop.indexOf(labels[d]);
-                if (shape[d] != 1 || size.get(at) == 1) {
-                    strides[t * nl + at] += st[d];
-                }
-            }
-        }
-        int outCount = 1;
-        for (int i = 0; i < s.output().length; i++) {
-            outCount *= size.get(i);
-        }
+        Einsum.LoopPlan plan = Einsum.loopPlan(s, shapes); // the interpreter's own loop nest
+        List<Integer> size = java.util.Arrays.stream(plan.size()).boxed().toList();
+        int[] strides = java.util.Arrays.stream(plan.strides()).flatMapToInt(java.util.Arrays::stream).toArray();
+        int outCount = plan.outCount();
         String sizeField = ctx.staticName(op, "loop_sizes");
         String strideField = ctx.staticName(op, "loop_strides");
         ctx.addStatic(new IntsField(sizeField, size));

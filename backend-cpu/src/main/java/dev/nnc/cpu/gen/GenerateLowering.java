@@ -16,7 +16,7 @@ final class GenerateLowering implements OpLowering {
 
     @Override
     public void lower(Operation op, LoweringContext ctx) {
-        Dtype type = ScalarCallLowering.dtype(op.result(0), op, ctx);
+        Dtype type = ctx.dtype(op.result(0), op);
         int[] ys = ctx.shape(op.result(0));
         Call call;
         switch (op.opName()) {
@@ -26,7 +26,7 @@ final class GenerateLowering implements OpLowering {
                 call = new Call("java.util.Arrays.fill", List.of(y, literal(op, ctx, type, v)));
             }
             case "EyeLike" -> {
-                ScalarCallLowering.dtype(op.operand(0), op, ctx);
+                ctx.dtype(op.operand(0), op);
                 if (ys.length != 2) {
                     throw ctx.unsupported(op, "EyeLike needs a rank-2 input");
                 }
@@ -37,7 +37,7 @@ final class GenerateLowering implements OpLowering {
                 if (type != Dtype.F32 && type != Dtype.F64) {
                     throw ctx.unsupported(op, "output_datatype must be f32 or f64");
                 }
-                ScalarCallLowering.dtype(op.operand(0), op, ctx);
+                ctx.dtype(op.operand(0), op);
                 String size = ctx.readTyped(op.operand(0), op);
                 String y = ctx.writeTyped(op.result(0), op);
                 call = new Call("Generate.window", List.of("\"" + op.opName() + "\"", size,
@@ -45,7 +45,7 @@ final class GenerateLowering implements OpLowering {
             }
             default -> {
                 for (int i = 0; i < 3; i++) {
-                    ScalarCallLowering.dtype(op.operand(i), op, ctx);
+                    ctx.dtype(op.operand(i), op);
                 }
                 String start = ctx.readTyped(op.operand(0), op);
                 String limit = ctx.readTyped(op.operand(1), op);
@@ -61,20 +61,6 @@ final class GenerateLowering implements OpLowering {
     private static Object literal(Operation op, LoweringContext ctx, Dtype type, Tensor v) {
         double d = v == null ? 0 : v.isDoubles() ? v.getDouble(0) : v.longs()[0];
         long l = v == null ? 0 : v.isDoubles() ? (long) v.getDouble(0) : v.longs()[0];
-        switch (type) {
-            case F32:
-                return (float) d;
-            case F64:
-                if (!Double.isFinite(d)) {
-                    throw ctx.unsupported(op, "an infinite or NaN f64 value is not supported");
-                }
-                return Double.toString(d);
-            case I64:
-                return l + "L";
-            case I32:
-                return Integer.toString((int) l);
-            default:
-                return l != 0 || d != 0 ? "true" : "false";
-        }
+        return TypedLiteral.of(op, ctx, type, d, l);
     }
 }

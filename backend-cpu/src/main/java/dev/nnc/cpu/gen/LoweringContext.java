@@ -109,6 +109,37 @@ interface LoweringContext {
     /** An import the generated class needs beyond the runtime package. */
     void addImport(String qualifiedName);
 
+    /** The {@link dev.nnc.cpu.Dtype} of a value {@code user} reads or writes, or the one-line refusal of any other type. */
+    default dev.nnc.cpu.Dtype dtype(Value v, Operation user) {
+        if (v.type() instanceof dev.nnc.ir.type.TensorType t && dev.nnc.cpu.Dtype.of(t.elementType()) != null) {
+            return dev.nnc.cpu.Dtype.of(t.elementType());
+        }
+        throw unsupported(user, "value '" + v.nameHint() + "' has type " + v.type()
+                + ": the CPU backend runs f32, f64, i64, i32 and bool tensors only");
+    }
+
+    /** The array of optional operand {@code i} of {@code op} (any dtype), or "null" when it is absent or an empty 1-D tensor. */
+    default String readOptional(Operation op, int i) {
+        if (i >= op.numOperands() || op.operand(i).type() == dev.nnc.ir.type.NoneType.NONE) {
+            return "null";
+        }
+        Value v = op.operand(i);
+        dtype(v, op);
+        int[] s = shape(v);
+        return s.length == 1 && s[0] == 0 ? "null" : readTyped(v, op);
+    }
+
+    /** True when an operand of {@code op} from index {@code from} on is present and not a constant. */
+    default boolean hasRunTimeOperand(Operation op, int from) {
+        for (int i = from; i < op.numOperands(); i++) {
+            Value v = op.operand(i);
+            if (v.type() != dev.nnc.ir.type.NoneType.NONE && constant(v) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The error for an op (or attribute value) the CPU backend does not run. */
     NncException unsupported(Operation op, String why);
 }

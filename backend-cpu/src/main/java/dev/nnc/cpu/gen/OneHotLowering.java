@@ -12,7 +12,7 @@ final class OneHotLowering implements OpLowering {
     @Override
     public void lower(Operation op, LoweringContext ctx) {
         for (int i = 0; i < 3; i++) {
-            ScalarCallLowering.dtype(op.operand(i), op, ctx);
+            ctx.dtype(op.operand(i), op);
         }
         int[] ys = ctx.shape(op.result(0));
         long a = ctx.attrs(op).getInt("axis", -1);

@@ -2,10 +2,8 @@ package dev.nnc.cpu.gen;
 
 import dev.nnc.cpu.gen.JavaModel.ElementwiseStep;
 import dev.nnc.cpu.gen.JavaModel.Fn;
-import dev.nnc.cpu.gen.JavaModel.Leaf;
 import dev.nnc.cpu.gen.JavaModel.Lit;
 import dev.nnc.ir.core.Operation;
-import dev.nnc.ir.core.Value;
 import dev.nnc.ir.onnx.kernels.QonnxQuant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,24 +20,15 @@ final class QonnxLowering implements OpLowering {
     @Override
     public void lower(Operation op, LoweringContext ctx) {
         boolean bipolar = op.opName().equals("BipolarQuant");
-        List<int[]> shapes = new ArrayList<>();
-        List<String> arrays = new ArrayList<>();
-        for (Value v : op.operands()) {
-            if (ctx.pending(v) != null) {
-                throw ctx.unsupported(op, "operand fused into an element-wise chain");
-            }
-            ScalarCallLowering.dtype(v, op, ctx);
-            arrays.add(v == op.operand(0) ? ctx.read(v, op) : ctx.readTyped(v, op));
-            shapes.add(ctx.shape(v));
+        if (ctx.dtype(op.operand(0), op) != dev.nnc.cpu.Dtype.F32) {
+            throw ctx.unsupported(op, "X must be f32");
         }
+        BroadcastLoops.Operands in = BroadcastLoops.read(op, op.operands(), ctx);
         String out = ctx.write(op.result(0), op);
-        BroadcastLoops plan = BroadcastLoops.plan(ctx.shape(op.result(0)), shapes);
-        List<Object> args = new ArrayList<>();
-        for (int i = 0; i < arrays.size(); i++) {
-            args.add(new Leaf(arrays.get(i), plan.operandIndex().get(i)));
-        }
+        BroadcastLoops plan = in.plan();
+        List<Object> args = new ArrayList<>(in.leaves());
         for (int i = 1; i <= (bipolar ? 1 : 2); i++) { // scale and zero point are float in the rule
-            if (ScalarCallLowering.dtype(op.operand(i), op, ctx) != dev.nnc.cpu.Dtype.F32) {
+            if (ctx.dtype(op.operand(i), op) != dev.nnc.cpu.Dtype.F32) {
                 args.set(i, new JavaModel.Convert("float", args.get(i)));
             }
         }

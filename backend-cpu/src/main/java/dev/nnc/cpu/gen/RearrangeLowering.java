@@ -17,7 +17,7 @@ final class RearrangeLowering implements OpLowering {
 
     @Override
     public void lower(Operation op, LoweringContext ctx) {
-        ScalarCallLowering.dtype(op.operand(0), op, ctx);
+        ctx.dtype(op.operand(0), op);
         int[] xs = ctx.shape(op.operand(0));
         OpAttributes a = ctx.attrs(op);
         Call call;

@@ -4,7 +4,6 @@ import dev.nnc.cpu.Dtype;
 import dev.nnc.cpu.gen.JavaModel.Call;
 import dev.nnc.cpu.gen.JavaModel.KernelStep;
 import dev.nnc.ir.core.Operation;
-import dev.nnc.ir.core.Value;
 import dev.nnc.ir.spec.OpAttributes;
 import dev.nnc.ir.type.NoneType;
 import java.util.ArrayList;
@@ -29,7 +28,7 @@ final class RecurrentLowering implements OpLowering {
     public void lower(Operation op, LoweringContext ctx) {
         String kind = op.opName();
         OpAttributes a = ctx.attrs(op);
-        Dtype type = ScalarCallLowering.dtype(op.operand(0), op, ctx);
+        Dtype type = ctx.dtype(op.operand(0), op);
         if (type != Dtype.F32 && type != Dtype.F64) {
             throw ctx.unsupported(op, "X must be f32 or f64");
         }
@@ -88,7 +87,7 @@ final class RecurrentLowering implements OpLowering {
                 Double.isNaN(clip) ? "Double.NaN" : Double.toString(clip))));
         List<Object> args = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            args.add(operand(op, i, ctx));
+            args.add(ctx.readOptional(op, i));
         }
         for (int i = 0; i < 3; i++) {
             boolean present = i < op.numResults() && op.result(i).type() != NoneType.NONE
@@ -96,18 +95,5 @@ final class RecurrentLowering implements OpLowering {
             args.add(present ? ctx.writeTyped(op.result(i), op) : "null");
         }
         ctx.addStep(new KernelStep(ctx.method(op), ctx.describe(op), List.of(new Call(cell + ".run", args))));
-    }
-
-    private static String operand(Operation op, int i, LoweringContext ctx) {
-        if (i >= op.numOperands() || op.operand(i).type() == NoneType.NONE) {
-            return "null";
-        }
-        Value v = op.operand(i);
-        ScalarCallLowering.dtype(v, op, ctx);
-        int[] s = ctx.shape(v);
-        if (s.length == 1 && s[0] == 0) {
-            return "null";
-        }
-        return ctx.readTyped(v, op);
     }
 }

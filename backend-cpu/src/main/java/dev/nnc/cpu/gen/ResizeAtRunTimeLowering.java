@@ -82,12 +82,6 @@ final class ResizeAtRunTimeLowering implements OpLowering {
 
     /** True when a roi, scales or sizes operand is present and not a constant. */
     static boolean applies(Operation op, LoweringContext ctx) {
-        for (int i = 1; i < op.numOperands(); i++) {
-            Value v = op.operand(i);
-            if (v.type() != NoneType.NONE && ctx.constant(v) == null) {
-                return true;
-            }
-        }
-        return false;
+        return ctx.hasRunTimeOperand(op, 1);
     }
 }

@@ -22,7 +22,7 @@ final class ScalarCallLowering implements OpLowering {
 
     @Override
     public void lower(Operation op, LoweringContext ctx) {
-        Dtype type = dtype(op.result(0), op, ctx);
+        Dtype type = ctx.dtype(op.result(0), op);
         if (type == Dtype.BOOL && !op.opName().equals("IsInf")) {
             throw ctx.unsupported(op, "bool operands are not supported");
         }
@@ -31,22 +31,10 @@ final class ScalarCallLowering implements OpLowering {
         if (op.opName().equals("Mod") || op.opName().equals("Pow")) {
             data.add(op.operand(1));
         }
-        List<int[]> shapes = new ArrayList<>();
-        List<String> arrays = new ArrayList<>();
-        for (Value v : data) {
-            if (ctx.pending(v) != null) {
-                throw ctx.unsupported(op, "operand fused into an element-wise chain");
-            }
-            dtype(v, op, ctx);
-            arrays.add(ctx.readTyped(v, op));
-            shapes.add(ctx.shape(v));
-        }
+        BroadcastLoops.Operands in = BroadcastLoops.read(op, data, ctx);
         String out = ctx.writeTyped(op.result(0), op);
-        BroadcastLoops plan = BroadcastLoops.plan(ctx.shape(op.result(0)), shapes);
-        List<Object> x = new ArrayList<>();
-        for (int i = 0; i < arrays.size(); i++) {
-            x.add(new Leaf(arrays.get(i), plan.operandIndex().get(i)));
-        }
+        BroadcastLoops plan = in.plan();
+        List<Object> x = in.leaves();
         Object expr;
         if (op.opName().equals("Mod")) {
             boolean fmod = ctx.attrs(op).getInt("fmod", 0) != 0;
@@ -78,7 +66,7 @@ final class ScalarCallLowering implements OpLowering {
             if (v.type() == NoneType.NONE) {
                 continue;
             }
-            if (dtype(v, op, ctx) != type || ctx.shape(v).length > 1 || Math.max(1, product(ctx.shape(v))) != 1) {
+            if (ctx.dtype(v, op) != type || ctx.shape(v).length > 1 || Math.max(1, product(ctx.shape(v))) != 1) {
                 throw ctx.unsupported(op, "Clip bounds must be scalars of the input's type");
             }
             Leaf bound = new Leaf(ctx.readTyped(v, op), "0");
@@ -93,14 +81,6 @@ final class ScalarCallLowering implements OpLowering {
             p *= d;
         }
         return p;
-    }
-
-    static Dtype dtype(Value v, Operation op, LoweringContext ctx) {
-        if (v.type() instanceof TensorType t && Dtype.of(t.elementType()) != null) {
-            return Dtype.of(t.elementType());
-        }
-        throw ctx.unsupported(op, "value '" + v.nameHint() + "' has type " + v.type()
-                + ": the CPU backend runs f32, f64, i64, i32 and bool tensors only");
     }
 
     /**
@@ -126,12 +106,6 @@ final class ScalarCallLowering implements OpLowering {
         if (!(op.operand(0).type() instanceof TensorType t) || t.elementType() != dev.nnc.ir.type.FloatType.F32) {
             return true;
         }
-        for (int i = 1; i < op.numOperands(); i++) {
-            Value v = op.operand(i);
-            if (v.type() != NoneType.NONE && ctx.constant(v) == null) {
-                return true;
-            }
-        }
-        return false;
+        return ctx.hasRunTimeOperand(op, 1);
     }
 }

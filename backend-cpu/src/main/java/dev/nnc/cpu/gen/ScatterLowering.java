@@ -22,7 +22,7 @@ final class ScatterLowering implements OpLowering {
         int[] shape = ctx.shape(op.operand(0));
         for (int i = 0; i < op.numOperands(); i++) {
             if (op.operand(i).type() != NoneType.NONE) {
-                ScalarCallLowering.dtype(op.operand(i), op, ctx);
+                ctx.dtype(op.operand(i), op);
             }
         }
         String data = ctx.readTyped(op.operand(0), op);

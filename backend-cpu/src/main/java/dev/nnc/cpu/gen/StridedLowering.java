@@ -122,21 +122,7 @@ final class StridedLowering implements OpLowering {
         Dtype type = Dtype.of(((TensorType) op.result(0).type()).elementType());
         double d = given == null ? attr : given.isDoubles() ? given.getDouble(0) : given.longs()[0];
         long l = given != null && !given.isDoubles() ? given.longs()[0] : (long) attr;
-        switch (type) {
-            case F32:
-                return (float) d;
-            case F64:
-                if (!Double.isFinite(d)) {
-                    throw ctx.unsupported(op, "an infinite or NaN f64 pad value is not supported");
-                }
-                return Double.toString(d);
-            case I64:
-                return l + "L";
-            case I32:
-                return Integer.toString((int) l);
-            default:
-                return l != 0 ? "true" : "false";
-        }
+        return TypedLiteral.of(op, ctx, type, d, l);
     }
 
     private static Call copy(Operation op, LoweringContext ctx, String src, int srcOff, int[] srcStrides, String dst,

@@ -14,7 +14,7 @@ final class TopKLowering implements OpLowering {
 
     @Override
     public void lower(Operation op, LoweringContext ctx) {
-        ScalarCallLowering.dtype(op.operand(0), op, ctx);
+        ctx.dtype(op.operand(0), op);
         int[] xs = ctx.shape(op.operand(0));
         long a = ctx.attrs(op).getInt("axis", -1);
         if (a < -xs.length || a >= xs.length) {

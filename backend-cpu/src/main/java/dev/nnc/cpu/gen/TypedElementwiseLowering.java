@@ -4,8 +4,6 @@ import dev.nnc.cpu.Dtype;
 import dev.nnc.cpu.gen.JavaModel.ElementwiseStep;
 import dev.nnc.ir.core.Operation;
 import dev.nnc.ir.core.Value;
-import dev.nnc.ir.type.TensorType;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -34,8 +32,8 @@ final class TypedElementwiseLowering implements OpLowering {
     @Override
     public void lower(Operation op, LoweringContext ctx) {
         String name = op.opName();
-        Dtype outType = dtype(op.result(0), op, ctx);
-        if ((name.equals("Cast") || name.equals("CastLike")) && dtype(op.operand(0), op, ctx) == outType) {
+        Dtype outType = ctx.dtype(op.result(0), op);
+        if ((name.equals("Cast") || name.equals("CastLike")) && ctx.dtype(op.operand(0), op) == outType) {
             ctx.alias(op.result(0), op.operand(0), op);
             return;
         }
@@ -49,23 +47,11 @@ final class TypedElementwiseLowering implements OpLowering {
         if ((name.equals("Max") || name.equals("Min")) && data.size() != 2) {
             throw ctx.unsupported(op, data.size() + " operands (only 2 are supported)");
         }
-        List<int[]> shapes = new ArrayList<>();
-        List<String> arrays = new ArrayList<>();
-        for (Value v : data) {
-            if (ctx.pending(v) != null) {
-                throw ctx.unsupported(op, "operand fused into an element-wise chain");
-            }
-            dtype(v, op, ctx);
-            arrays.add(ctx.readTyped(v, op));
-            shapes.add(ctx.shape(v));
-        }
+        BroadcastLoops.Operands in = BroadcastLoops.read(op, data, ctx);
         String out = ctx.writeTyped(op.result(0), op);
-        BroadcastLoops plan = BroadcastLoops.plan(ctx.shape(op.result(0)), shapes);
-        List<Object> leaves = new ArrayList<>();
-        for (int i = 0; i < arrays.size(); i++) {
-            leaves.add(new JavaModel.Leaf(arrays.get(i), plan.operandIndex().get(i)));
-        }
-        Object expr = expression(op, name, leaves, dtype(data.get(0), op, ctx), outType);
+        BroadcastLoops plan = in.plan();
+        List<Object> leaves = in.leaves();
+        Object expr = expression(op, name, leaves, ctx.dtype(data.get(0), op), outType);
         ctx.addStep(new ElementwiseStep(ctx.method(op), ctx.describe(op), List.of(), expr, out, plan.outIndex(),
                 plan.loops()));
     }
@@ -114,11 +100,4 @@ final class TypedElementwiseLowering implements OpLowering {
         return new JavaModel.Convert(out.javaType(), a);
     }
 
-    private static Dtype dtype(Value v, Operation op, LoweringContext ctx) {
-        if (v.type() instanceof TensorType t && Dtype.of(t.elementType()) != null) {
-            return Dtype.of(t.elementType());
-        }
-        throw ctx.unsupported(op, "value '" + v.nameHint() + "' has type " + v.type()
-                + ": the CPU backend runs f32, f64, i64, i32 and bool tensors only");
-    }
 }

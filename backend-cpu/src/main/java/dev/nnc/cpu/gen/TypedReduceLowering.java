@@ -20,7 +20,7 @@ final class TypedReduceLowering implements OpLowering {
 
     @Override
     public void lower(Operation op, LoweringContext ctx) {
-        Dtype type = ScalarCallLowering.dtype(op.operand(0), op, ctx);
+        Dtype type = ctx.dtype(op.operand(0), op);
         if (type == Dtype.BOOL) {
             throw ctx.unsupported(op, "bool input is not supported");
         }

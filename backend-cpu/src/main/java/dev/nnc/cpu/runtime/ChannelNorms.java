@@ -42,20 +42,6 @@ public final class ChannelNorms {
 
     /** LRN: {@code y = x / (bias + alpha / size * Σ x²)^beta} over the channels within the window around each. */
     public static void lrn(Object x, Object y, int c, int inner, int size, double alpha, double beta, double bias) {
-        double[] xv = Elements.doubles(x);
-        int before = Math.floorDiv(size - 1, 2);
-        int after = -Math.floorDiv(-(size - 1), 2);
-        double[] out = new double[xv.length];
-        for (int i = 0; i < xv.length; i++) {
-            int ch = i / inner % c;
-            int base = i - ch * inner;
-            double sq = 0;
-            for (int k = Math.max(0, ch - before); k <= Math.min(c - 1, ch + after); k++) {
-                double v = xv[base + k * inner];
-                sq += v * v;
-            }
-            out[i] = xv[i] / Math.pow(bias + alpha / size * sq, beta);
-        }
-        Elements.store(out, y);
+        Elements.store(dev.nnc.ir.onnx.kernels.Lrn.apply(Elements.doubles(x), c, inner, size, alpha, beta, bias), y);
     }
 }

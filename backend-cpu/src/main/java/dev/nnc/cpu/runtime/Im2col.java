@@ -5,13 +5,15 @@ import java.util.Arrays;
 /**
  * Unfolds the input windows of a convolution into a matrix [C*K, outSpatial], so the layer
  * becomes one GEMM with the weights [M, C*K] (the ONNX weight layout already is that matrix).
+ * Row c*K + r holds tap r of channel c at every output position (0 where it reads padding). Float
+ * arrays, and the int or long arrays of fixed-point raws ({@link QConv}), alike.
  */
 final class Im2col {
     private Im2col() {
     }
 
     /** Fills {@code cols} from {@code channels} input channels of x starting at {@code xOff}. */
-    static void fill(Window3 win, float[] x, int xOff, int channels, float[] cols, Parallel par) {
+    static void fill(Window3 win, Object x, int xOff, int channels, Object cols, Parallel par) {
         int[] k = win.kernel();
         int ks = win.kernelSize();
         int outSp = win.outSize();
@@ -24,13 +26,17 @@ final class Im2col {
         });
     }
 
-    private static void fillRow(Window3 win, float[] x, int xOff, int k0, int k1, int k2, float[] cols, int rowOff) {
+    private static void fillRow(Window3 win, Object x, int xOff, int k0, int k1, int k2, Object cols, int rowOff) {
         int[] in = win.in();
         int[] out = win.out();
         int[] s = win.strides();
         int[] d = win.dilations();
         int[] p = win.padBegin();
-        Arrays.fill(cols, rowOff, rowOff + win.outSize(), 0f);
+        if (cols instanceof float[] f) {
+            Arrays.fill(f, rowOff, rowOff + win.outSize(), 0f);
+        } else {
+            QArrays.fill(cols, rowOff, rowOff + win.outSize());
+        }
         int o2From = win.firstValid(2, k2);
         int o2To = win.endValid(2, k2);
         for (int o0 = win.firstValid(0, k0); o0 < win.endValid(0, k0); o0++) {
@@ -41,9 +47,14 @@ final class Im2col {
                 int cr = rowOff + (o0 * out[1] + o1) * out[2];
                 if (s[2] == 1) {
                     System.arraycopy(x, xr + o2From, cols, cr + o2From, o2To - o2From);
+                } else if (x instanceof float[] xf) {
+                    float[] cf = (float[]) cols;
+                    for (int o2 = o2From; o2 < o2To; o2++) {
+                        cf[cr + o2] = xf[xr + o2 * s[2]];
+                    }
                 } else {
                     for (int o2 = o2From; o2 < o2To; o2++) {
-                        cols[cr + o2] = x[xr + o2 * s[2]];
+                        QArrays.set(cols, cr + o2, QArrays.get(x, xr + o2 * s[2]));
                     }
                 }
             }

@@ -19,24 +19,7 @@ public final class Losses {
     public static void softmaxCrossEntropy(Object x, Object target, Object weight, Object loss, Object logProb, int n,
                                            int c, int d, boolean hasIgnore, long ignore, String reduction) {
         double[] v = Elements.doubles(x);
-        double[] lp = new double[v.length];
-        for (int o = 0; o < n; o++) {
-            for (int i = 0; i < d; i++) {
-                int base = o * c * d + i;
-                double max = Double.NEGATIVE_INFINITY;
-                for (int k = 0; k < c; k++) {
-                    max = Math.max(max, v[base + k * d]);
-                }
-                double sum = 0;
-                for (int k = 0; k < c; k++) {
-                    sum += Math.exp(v[base + k * d] - max);
-                }
-                double log = Math.log(sum) + max;
-                for (int k = 0; k < c; k++) {
-                    lp[base + k * d] = v[base + k * d] - log;
-                }
-            }
-        }
+        double[] lp = dev.nnc.ir.onnx.kernels.Softmax.logSoftmax(v, n, c, d); // the interpreter's own rule
         reduce(lp, target, weight, loss, n, c, d, hasIgnore, ignore, reduction);
         if (logProb != null) {
             Elements.store(lp, logProb);

@@ -129,7 +129,12 @@ public final class Einsum {
      * {@code size[l]} is loop l's extent and {@code strides[t][l]} how far input t moves per step
      * of it (0 for labels t lacks or broadcasts). {@code inner} is the count of summed iterations.
      */
-    private record LoopPlan(int[] size, int[][] strides, int[] outShape, int outCount, int inner) {
+    /**
+     * The loop nest of an equation: loop sizes (output labels first), each input's stride per loop
+     * (0 where it does not take part or broadcasts), the output shape and element count, and the
+     * number of summed positions per output. The CPU backend generates its Einsum from this too.
+     */
+    public record LoopPlan(int[] size, int[][] strides, int[] outShape, int outCount, int inner) {
     }
 
     static List<Tensor> evaluate(EvalContext ctx) {
@@ -157,7 +162,7 @@ public final class Einsum {
         return List.of(floats ? Tensor.ofDoubles(e, plan.outShape(), outD) : Tensor.ofLongs(e, plan.outShape(), outL));
     }
 
-    private static LoopPlan loopPlan(Spec s, List<int[]> shapes) {
+    public static LoopPlan loopPlan(Spec s, List<int[]> shapes) {
         List<Integer> loop = new ArrayList<>();
         for (int l : s.output()) {
             loop.add(l);

@@ -161,20 +161,7 @@ public final class NormalizationKernels implements KernelFamily {
         double alpha = ctx.attrs().getFloat("alpha", 1e-4);
         double beta = ctx.attrs().getFloat("beta", 0.75);
         double bias = ctx.attrs().getFloat("bias", 1.0);
-        int before = (int) Math.floorDiv(size - 1, 2);
-        int after = (int) -Math.floorDiv(-(size - 1), 2);
-        double[] xv = NnUtil.values(x);
-        double[] y = new double[xv.length];
-        for (int i = 0; i < xv.length; i++) {
-            int ch = i / inner % c;
-            int base = i - ch * inner;
-            double sq = 0;
-            for (int k = Math.max(0, ch - before); k <= Math.min(c - 1, ch + after); k++) {
-                double v = xv[base + k * inner];
-                sq += v * v;
-            }
-            y[i] = xv[i] / Math.pow(bias + alpha / size * sq, beta);
-        }
+        double[] y = Lrn.apply(NnUtil.values(x), c, inner, size, alpha, beta, bias);
         return List.of(Tensor.ofDoubles(x.elementType(), xs, y));
     }
 
