@@ -1,5 +1,6 @@
 package dev.nnc.tests;
 
+import dev.nnc.frontend.proto.Onnx.AttributeProto;
 import dev.nnc.frontend.proto.Onnx.GraphProto;
 import dev.nnc.frontend.proto.Onnx.ModelProto;
 import dev.nnc.frontend.proto.Onnx.NodeProto;
@@ -36,9 +37,35 @@ public final class OnnxBuilder {
     }
 
     public static ModelProto model(GraphProto graph) {
+        return model(graph, 13);
+    }
+
+    /** The graph as a model importing the default domain at {@code opset}. */
+    public static ModelProto model(GraphProto graph, int opset) {
         return ModelProto.newBuilder().setIrVersion(8).setProducerName("nnc-tests")
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(13))
+                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset))
                 .setGraph(graph).build();
+    }
+
+    public static AttributeProto intAttr(String name, long value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
+    }
+
+    public static AttributeProto intsAttr(String name, long... values) {
+        AttributeProto.Builder b = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
+        for (long v : values) {
+            b.addInts(v);
+        }
+        return b.build();
+    }
+
+    public static AttributeProto floatAttr(String name, float value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF(value).build();
+    }
+
+    public static AttributeProto stringAttr(String name, String value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
+                .setS(com.google.protobuf.ByteString.copyFromUtf8(value)).build();
     }
 
     /** {@code y = Identity(x)} with x, y of type f32[1,3]. */

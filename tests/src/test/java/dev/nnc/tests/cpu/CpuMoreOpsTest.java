@@ -1,22 +1,17 @@
 package dev.nnc.tests.cpu;
 
 import static dev.nnc.tests.OnnxBuilder.FLOAT;
+import static dev.nnc.tests.OnnxBuilder.floatAttr;
+import static dev.nnc.tests.OnnxBuilder.intAttr;
+import static dev.nnc.tests.OnnxBuilder.intsAttr;
+import static dev.nnc.tests.OnnxBuilder.stringAttr;
 import static dev.nnc.tests.OnnxBuilder.tensor;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.nnc.cpu.CompiledModel;
-import dev.nnc.cpu.CpuBackend;
 import dev.nnc.cpu.CpuOptions;
-import dev.nnc.frontend.OnnxImporter;
 import dev.nnc.frontend.proto.Onnx.AttributeProto;
 import dev.nnc.frontend.proto.Onnx.GraphProto;
-import dev.nnc.frontend.proto.Onnx.ModelProto;
 import dev.nnc.frontend.proto.Onnx.NodeProto;
-import dev.nnc.frontend.proto.Onnx.OperatorSetIdProto;
 import dev.nnc.frontend.proto.Onnx.TensorProto;
-import dev.nnc.ir.core.ModuleOp;
-import dev.nnc.ir.interp.Interpreter;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.ElementType;
 import dev.nnc.ir.type.FloatType;
@@ -386,26 +381,7 @@ class CpuMoreOpsTest {
     // ---------------------------------------------------------------- helpers
 
     private void check(GraphProto g, int opset, Map<String, Tensor> inputs) throws Exception {
-        ModelProto model = ModelProto.newBuilder().setIrVersion(8).setProducerName("nnc-tests")
-                .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(opset)).setGraph(g).build();
-        Path file = OnnxBuilder.write(dir, g.getName() + ".onnx", model);
-        ModuleOp module = OnnxImporter.importFile(file);
-        Map<String, Tensor> want = new Interpreter().run(module, inputs);
-        Map<String, Tensor> got;
-        try (CompiledModel m = CpuBackend.compile(module, g.getName(), new CpuOptions(1, false))) { // native only: no interpreter fallback
-            got = m.run(new LinkedHashMap<>(inputs));
-        }
-        assertEquals(want.keySet(), got.keySet());
-        for (String name : want.keySet()) {
-            Tensor w = want.get(name);
-            Tensor r = got.get(name);
-            assertEquals(w.tensorType(), r.tensorType(), name);
-            if (w.isDoubles()) {
-                assertArrayEquals(w.doubles(), r.doubles(), 1e-6, g.getName() + ": " + name);
-            } else {
-                assertArrayEquals(w.longs(), r.longs(), g.getName() + ": " + name);
-            }
-        }
+        CpuAgainstInterpreter.check(dir, g, opset, inputs, new CpuOptions(1, false)); // native only: no interpreter fallback
     }
 
     private Tensor floats(ElementType type, int... shape) {
@@ -442,26 +418,5 @@ class CpuMoreOpsTest {
             b.addAttribute(a);
         }
         return b.build();
-    }
-
-    private static AttributeProto intAttr(String name, long value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
-    }
-
-    private static AttributeProto intsAttr(String name, long... values) {
-        AttributeProto.Builder b = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
-        for (long v : values) {
-            b.addInts(v);
-        }
-        return b.build();
-    }
-
-    private static AttributeProto floatAttr(String name, float value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF(value).build();
-    }
-
-    private static AttributeProto stringAttr(String name, String value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
-                .setS(com.google.protobuf.ByteString.copyFromUtf8(value)).build();
     }
 }

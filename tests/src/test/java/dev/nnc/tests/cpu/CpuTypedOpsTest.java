@@ -1,27 +1,20 @@
 package dev.nnc.tests.cpu;
 
 import static dev.nnc.tests.OnnxBuilder.FLOAT;
-import static dev.nnc.tests.OnnxBuilder.model;
+import static dev.nnc.tests.OnnxBuilder.intAttr;
+import static dev.nnc.tests.OnnxBuilder.intsAttr;
+import static dev.nnc.tests.OnnxBuilder.stringAttr;
 import static dev.nnc.tests.OnnxBuilder.tensor;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.nnc.cpu.CompiledModel;
-import dev.nnc.cpu.CpuBackend;
 import dev.nnc.cpu.CpuOptions;
-import dev.nnc.frontend.OnnxImporter;
-import dev.nnc.frontend.proto.Onnx.AttributeProto;
 import dev.nnc.frontend.proto.Onnx.GraphProto;
 import dev.nnc.frontend.proto.Onnx.NodeProto;
 import dev.nnc.frontend.proto.Onnx.TensorProto;
-import dev.nnc.ir.core.ModuleOp;
-import dev.nnc.ir.interp.Interpreter;
 import dev.nnc.ir.tensor.Tensor;
 import dev.nnc.ir.type.FloatType;
 import dev.nnc.ir.type.IntegerType;
 import dev.nnc.tests.OnnxBuilder;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -227,24 +220,7 @@ class CpuTypedOpsTest {
     }
 
     private void check(GraphProto g, Map<String, Tensor> inputs) throws Exception {
-        Path file = OnnxBuilder.write(dir, g.getName() + ".onnx", model(g));
-        ModuleOp module = OnnxImporter.importFile(file);
-        Map<String, Tensor> want = new Interpreter().run(module, inputs);
-        Map<String, Tensor> got;
-        try (CompiledModel m = CpuBackend.compile(module, g.getName(), new CpuOptions(1))) {
-            got = m.run(new LinkedHashMap<>(inputs));
-        }
-        assertEquals(want.keySet(), got.keySet());
-        for (String name : want.keySet()) {
-            Tensor w = want.get(name);
-            Tensor r = got.get(name);
-            assertEquals(w.tensorType(), r.tensorType(), name);
-            if (w.isDoubles()) {
-                assertArrayEquals(w.doubles(), r.doubles(), 1e-6, name);
-            } else {
-                assertArrayEquals(w.longs(), r.longs(), name);
-            }
-        }
+        CpuAgainstInterpreter.check(dir, g, 13, inputs, new CpuOptions(1));
     }
 
     /** Small integers as f32, so that comparisons and arg reductions meet ties. */
@@ -266,22 +242,5 @@ class CpuTypedOpsTest {
 
     private static NodeProto cast(String in, String out, int to) {
         return node("Cast", List.of(in), out).toBuilder().addAttribute(intAttr("to", to)).build();
-    }
-
-    private static AttributeProto intsAttr(String name, long... values) {
-        AttributeProto.Builder b = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
-        for (long v : values) {
-            b.addInts(v);
-        }
-        return b.build();
-    }
-
-    private static AttributeProto stringAttr(String name, String value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
-                .setS(com.google.protobuf.ByteString.copyFromUtf8(value)).build();
-    }
-
-    private static AttributeProto intAttr(String name, long value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
     }
 }
