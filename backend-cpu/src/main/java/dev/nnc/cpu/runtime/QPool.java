@@ -18,6 +18,29 @@ public final class QPool {
     /** Max over each window of {@code planes} planes; the raw of type {@code in} cast to {@code out} when they differ. */
     public static void max(Window3 win, int planes, Object x, FixedType in, Object y, FixedType out, Parallel par) {
         boolean same = in.equals(out);
+        windows(win, planes, x, true, par, (yi, best) ->
+                QArrays.set(y, yi, same ? best : FixedCast.cast(best, in, out, CastMode.DEFAULT)));
+    }
+
+    /**
+     * Mean of each window: the exact sum (of type {@code sum}, padding taps count as 0) times
+     * the requantizer {@code r} into {@code out}.
+     */
+    public static void average(Window3 win, int planes, Object x, Object y, Requantizer r, FixedType sum, FixedType out,
+                               Parallel par) {
+        windows(win, planes, x, false, par, (yi, acc) -> QArrays.set(y, yi, r.apply(acc, sum, out)));
+    }
+
+    /** Where a window's result goes: output index {@code yi} (plane included) and the folded raw. */
+    private interface Store {
+        void at(int yi, long value);
+    }
+
+    /**
+     * Folds the raws inside each window of each plane, the maximum ({@code max}; Long.MIN_VALUE for
+     * a window with no cell inside the input) or the sum, and hands each result to {@code store}.
+     */
+    private static void windows(Window3 win, int planes, Object x, boolean max, Parallel par, Store store) {
         int inSp = win.inSize();
         int outSp = win.outSize();
         int[] k = win.kernel();
@@ -29,11 +52,11 @@ public final class QPool {
         par.forRange(planes, (long) outSp * win.kernelSize(), (from, to) -> {
             for (int c = from; c < to; c++) {
                 int xo = c * inSp;
-                int yo = c * outSp;
+                int yi = c * outSp;
                 for (int o0 = 0; o0 < os[0]; o0++) {
                     for (int o1 = 0; o1 < os[1]; o1++) {
-                        for (int o2 = 0; o2 < os[2]; o2++) {
-                            long best = Long.MIN_VALUE;
+                        for (int o2 = 0; o2 < os[2]; o2++, yi++) {
+                            long acc = max ? Long.MIN_VALUE : 0;
                             for (int k0 = 0; k0 < k[0]; k0++) {
                                 int i0 = o0 * s[0] - p[0] + k0 * d[0];
                                 if (i0 < 0 || i0 >= is[0]) {
@@ -48,54 +71,14 @@ public final class QPool {
                                     for (int k2 = 0; k2 < k[2]; k2++) {
                                         int i2 = o2 * s[2] - p[2] + k2 * d[2];
                                         if (i2 >= 0 && i2 < is[2]) {
-                                            best = Math.max(best, QArrays.get(x, row + i2));
+                                            long v = QArrays.get(x, row + i2);
+                                            acc = max ? Math.max(acc, v) : acc + v;
                                         }
                                     }
                                 }
                             }
-                            long v = same ? best : FixedCast.cast(best, in, out, CastMode.DEFAULT);
-                            QArrays.set(y, yo + (o0 * os[1] + o1) * os[2] + o2, v);
+                            store.at(yi, acc);
                         }
-                    }
-                }
-            }
-        });
-    }
-
-    /**
-     * Mean of each 2-D window: the exact sum (of type {@code sum}, padding taps count as 0) times
-     * the requantizer {@code r} into {@code out}.
-     */
-    public static void average(Window3 win, int planes, Object x, Object y, Requantizer r, FixedType sum, FixedType out,
-                               Parallel par) {
-        int inSp = win.inSize();
-        int outSp = win.outSize();
-        int[] k = win.kernel();
-        int[] s = win.strides();
-        int[] d = win.dilations();
-        int[] p = win.padBegin();
-        int[] is = win.in();
-        int[] os = win.out();
-        par.forRange(planes, (long) outSp * win.kernelSize(), (from, to) -> {
-            for (int c = from; c < to; c++) {
-                int xo = c * inSp;
-                int yo = c * outSp;
-                for (int o1 = 0; o1 < os[1]; o1++) {
-                    for (int o2 = 0; o2 < os[2]; o2++) {
-                        long acc = 0;
-                        for (int k1 = 0; k1 < k[1]; k1++) {
-                            int i1 = o1 * s[1] - p[1] + k1 * d[1];
-                            if (i1 < 0 || i1 >= is[1]) {
-                                continue;
-                            }
-                            for (int k2 = 0; k2 < k[2]; k2++) {
-                                int i2 = o2 * s[2] - p[2] + k2 * d[2];
-                                if (i2 >= 0 && i2 < is[2]) {
-                                    acc += QArrays.get(x, xo + i1 * is[2] + i2);
-                                }
-                            }
-                        }
-                        QArrays.set(y, yo + o1 * os[2] + o2, r.apply(acc, sum, out));
                     }
                 }
             }
